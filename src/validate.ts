@@ -1,0 +1,104 @@
+// The validate stage: YAML syntax, then schema shape, then named semantic rules
+// and data-quality warnings. Pure: it takes texts and returns diagnostics and,
+// when nothing is wrong, the plan as plain typed data.
+
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import type { PlanData, PlanFile, YearData, YearFile } from './model.js';
+import { checkRules } from './rules.js';
+import { checkSchema, type SchemaName } from './schema-check.js';
+import { locate, parseSource, spanDiagnostic, type Source, type SourceText } from './yaml-source.js';
+
+/** The texts of a plan folder: the plan file and its year files. */
+export interface PlanSources {
+  /** null when the plan file could not be read (the reader reported why). */
+  plan: SourceText | null;
+  years: SourceText[];
+}
+
+export interface ValidationSummary {
+  pillars: number;
+  actions: number;
+  indicators: number;
+  milestones: number;
+  /** Observations that carry a value (entries marked `missing` are not counted). */
+  observations: number;
+  /** Year entries that say `missing`. */
+  missing: number;
+  years: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ValidationResult {
+  /** Sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** The parsed files, for printing source lines under diagnostics. */
+  sources: Source[];
+  /** The plan as plain data; present only when there is no error. */
+  data?: PlanData;
+  summary: ValidationSummary;
+}
+
+/** Validate a plan folder's texts through every layer and collect all problems. */
+export function validatePlan(input: PlanSources): ValidationResult {
+  const diagnostics: Diagnostic[] = [];
+  const sources: Source[] = [];
+
+  const load = (text: SourceText, schema: SchemaName): Source | undefined => {
+    const parsed = parseSource(text);
+    sources.push(parsed.source);
+    diagnostics.push(...parsed.diagnostics);
+    const source = parsed.source;
+    if (source.broken) return undefined;
+    if (source.value === null || source.value === undefined) {
+      diagnostics.push(
+        spanDiagnostic(source, 0, 1, 'error', 'empty-file',
+          `the ${schema === 'plan' ? 'plan' : 'year'} file is empty`,
+          `start from \`cixi-plan init\` or \`cixi-plan schema ${schema}\``),
+      );
+      return undefined;
+    }
+    const schemaDiagnostics = checkSchema(source, schema);
+    diagnostics.push(...schemaDiagnostics);
+    return schemaDiagnostics.length === 0 ? source : undefined;
+  };
+
+  const planSource = input.plan ? load(input.plan, 'plan') : undefined;
+  const yearSources = input.years.map((y) => load(y, 'year'));
+
+  let data: PlanData | undefined;
+  if (planSource) {
+    const years: YearData[] = [];
+    for (const source of yearSources) {
+      if (source) years.push({ ...(source.value as YearFile), file: source.file });
+    }
+    years.sort((a, b) => a.year - b.year || a.file.localeCompare(b.file));
+    const candidate: PlanData = { file: planSource.file, plan: planSource.value as PlanFile, years };
+    for (const d of checkRules(candidate)) diagnostics.push(d);
+    data = candidate;
+  }
+
+  const located = sortDiagnostics(locate(diagnostics, sources));
+  const ok = !hasErrors(located);
+  const plan = data?.plan;
+  const summary: ValidationSummary = {
+    pillars: plan?.pillars.length ?? 0,
+    actions: plan?.actions.length ?? 0,
+    indicators: plan?.indicators.length ?? 0,
+    milestones: plan?.milestones.length ?? 0,
+    observations: 0,
+    missing: 0,
+    years: data?.years.length ?? 0,
+    errors: located.filter((d) => d.severity === 'error').length,
+    warnings: located.filter((d) => d.severity === 'warning').length,
+  };
+  for (const y of data?.years ?? []) {
+    for (const o of Object.values(y.observations)) {
+      if (o.missing !== undefined) summary.missing++;
+      else summary.observations++;
+    }
+  }
+  const result: ValidationResult = { diagnostics: located, sources, summary };
+  if (ok && data) result.data = data;
+  return result;
+}

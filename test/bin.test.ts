@@ -1,0 +1,36 @@
+// The real executable, run as a subprocess: the thin entry wires argv, output
+// streams and the exit code (dist/ is built by `npm test` before vitest runs).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/cli.js';
+
+const bin = join(ROOT, 'bin/cixi-plan.js');
+const cixi = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 });
+
+describe('bin/cixi-plan.js', () => {
+  it('validates the shipped plan and exits 0', () => {
+    const r = cixi(['validate']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^✓ plan: 3 pillars, 10 actions, \d+ indicators, \d+ milestones, .* warnings\n$/);
+  });
+
+  it('exits 1 with diagnostics on stderr for invalid data', () => {
+    const r = cixi(['validate', '--plan', 'test/fixtures/validate/unknown-pillar']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('plan.yaml:33:13 error unknown-pillar');
+    expect(r.stderr).not.toMatch(/\u001b\[/);
+  });
+
+  it('exits 2 on a usage error without a stack trace', () => {
+    const r = cixi(['validate', '--plan', 'nowhere']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('prints help and the version', () => {
+    expect(cixi(['--help']).stdout).toContain('Usage: cixi-plan');
+    expect(cixi(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,99 @@
+// Property test: mutate the shipped plan files (delete a line, swap a value's
+// type, duplicate a line, truncate, splice garbage) thousands of times. Every run
+// must end in diagnostics or success, never in an exception.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validatePlan, type PlanSources } from '../src/validate.js';
+import { ROOT } from './support/cli.js';
+
+const planDir = join(ROOT, 'plan');
+const original: PlanSources = {
+  plan: { file: 'plan/plan.yaml', text: readFileSync(join(planDir, 'plan.yaml'), 'utf8') },
+  years: readdirSync(join(planDir, 'data'))
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()
+    .map((n) => ({ file: `plan/data/${n}`, text: readFileSync(join(planDir, 'data', n), 'utf8') })),
+};
+const files = [original.plan!, ...original.years];
+
+type Mutation =
+  | { op: 'delete-line'; line: number }
+  | { op: 'duplicate-line'; line: number }
+  | { op: 'swap-type'; line: number; replacement: string }
+  | { op: 'truncate'; at: number }
+  | { op: 'splice'; at: number; junk: string }
+  | { op: 'indent'; line: number; by: number };
+
+const replacements = ['null', '"text"', '0', '-1', '1e309', '[]', '{}', '~', 'true', 'No', "'2024'", '!!binary aGk=', '*undefined', '&a x'];
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('delete-line' as const), line: fc.nat() }),
+  fc.record({ op: fc.constant('duplicate-line' as const), line: fc.nat() }),
+  fc.record({ op: fc.constant('swap-type' as const), line: fc.nat(), replacement: fc.constantFrom(...replacements) }),
+  fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('splice' as const), at: fc.nat(), junk: fc.string({ unit: 'binary', maxLength: 12 }) }),
+  fc.record({ op: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -3, max: 3 }) }),
+);
+
+// Apply one mutation to a text; line and offset numbers wrap around the text's size.
+function mutate(text: string, m: Mutation): string {
+  const lines = text.split('\n');
+  const i = 'line' in m ? m.line % lines.length : 0;
+  switch (m.op) {
+    case 'delete-line':
+      lines.splice(i, 1);
+      return lines.join('\n');
+    case 'duplicate-line':
+      lines.splice(i, 0, lines[i] ?? '');
+      return lines.join('\n');
+    case 'swap-type': {
+      const line = lines[i] ?? '';
+      lines[i] = /:\s*\S/.test(line) ? line.replace(/:\s*.*$/, `: ${m.replacement}`) : `${line} ${m.replacement}`;
+      return lines.join('\n');
+    }
+    case 'truncate':
+      return text.slice(0, m.at % (text.length + 1));
+    case 'splice': {
+      const at = m.at % (text.length + 1);
+      return text.slice(0, at) + m.junk + text.slice(at);
+    }
+    case 'indent': {
+      const line = lines[i] ?? '';
+      lines[i] = m.by >= 0 ? ' '.repeat(m.by) + line : line.replace(new RegExp(`^ {0,${-m.by}}`), '');
+      return lines.join('\n');
+    }
+  }
+}
+
+describe('validate survives mutated plan files', () => {
+  it('the unmutated plan is valid', () => {
+    const r = validatePlan(original);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('ends in success or diagnostics, never an exception', () => {
+    fc.assert(
+      fc.property(fc.nat(files.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (fileIndex, mutations) => {
+        const target = files[fileIndex]!;
+        const text = mutations.reduce(mutate, target.text);
+        const input: PlanSources = {
+          plan: fileIndex === 0 ? { ...target, text } : original.plan,
+          years: original.years.map((y) => (y.file === target.file ? { ...y, text } : y)),
+        };
+        const result = validatePlan(input);
+        const hasError = result.diagnostics.some((d) => d.severity === 'error');
+        // Data is handed on exactly when there is no error.
+        expect(result.data !== undefined).toBe(!hasError);
+        for (const d of result.diagnostics) {
+          expect(files.some((f) => f.file === d.file)).toBe(true);
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.message.length).toBeGreaterThan(0);
+        }
+      }),
+      // FUZZ_RUNS and FUZZ_SEED let a developer run longer or other campaigns.
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
+    );
+  }, 180_000);
+});

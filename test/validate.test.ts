@@ -1,0 +1,220 @@
+// `cixi-plan validate` on fixture folders named after the behaviour they show.
+// Each fixture is a complete, tiny plan folder (test/fixtures/validate/<name>/)
+// with one defect; the table pins every diagnostic's file, position and code.
+import { mkdirSync, writeFileSync, cpSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, run, tempDir } from './support/cli.js';
+
+interface Expected {
+  /** file relative to the fixture folder, line, col, severity, code */
+  at: string;
+  severity: 'error' | 'warning';
+  code: string;
+}
+
+const cases: Array<{ name: string; exit: number; diagnostics: Expected[] }> = [
+  { name: 'valid-minimal', exit: 0, diagnostics: [] },
+  // YAML syntax layer
+  { name: 'yaml-duplicate-key', exit: 1, diagnostics: [{ at: 'plan.yaml:30:5', severity: 'error', code: 'yaml-duplicate-key' }] },
+  { name: 'yaml-tab-indent', exit: 1, diagnostics: [{ at: 'data/2024.yaml:6:1', severity: 'error', code: 'yaml-tab-indent' }] },
+  { name: 'yaml-bad-indent', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'error', code: 'yaml-block-as-implicit-key' }] },
+  { name: 'yaml-unclosed-bracket', exit: 1, diagnostics: [{ at: 'plan.yaml:35:5', severity: 'error', code: 'yaml-bad-indent' }] },
+  { name: 'yaml-custom-tag', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'error', code: 'yaml-unknown-tag' }] },
+  { name: 'yaml-timestamp-tag', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'error', code: 'yaml-unknown-tag' }] },
+  {
+    name: 'yaml-version-11',
+    exit: 1,
+    diagnostics: [
+      { at: 'data/2024.yaml:1:1', severity: 'warning', code: 'yaml-version-ignored' },
+      // `No` stays the text "No" (YAML 1.2 core), so it is an invalid status, not false.
+      { at: 'data/2024.yaml:10:13', severity: 'error', code: 'schema-enum' },
+    ],
+  },
+  { name: 'yaml-alias-bomb', exit: 1, diagnostics: [{ at: 'data/2024.yaml:11:12', severity: 'error', code: 'yaml-alias-bomb' }] },
+  { name: 'empty-file', exit: 1, diagnostics: [{ at: 'data/2024.yaml:1:1', severity: 'error', code: 'empty-file' }] },
+  // schema layer
+  { name: 'schema-misspelt-key', exit: 1, diagnostics: [{ at: 'plan.yaml:36:5', severity: 'error', code: 'schema-unknown-key' }] },
+  { name: 'schema-string-for-number', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'error', code: 'schema-type' }] },
+  { name: 'schema-null-for-number', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:11', severity: 'error', code: 'schema-type' }] },
+  { name: 'schema-bad-enum', exit: 1, diagnostics: [{ at: 'plan.yaml:31:16', severity: 'error', code: 'schema-enum' }] },
+  { name: 'schema-missing-keys', exit: 1, diagnostics: [{ at: 'data/2024.yaml:4:3', severity: 'error', code: 'schema-missing-key' }] },
+  { name: 'schema-proto-key', exit: 1, diagnostics: [{ at: 'data/2024.yaml:10:1', severity: 'error', code: 'schema-unknown-key' }] },
+  { name: 'schema-bad-id-key', exit: 1, diagnostics: [{ at: 'data/2024.yaml:10:3', severity: 'error', code: 'schema-key-pattern' }] },
+  // semantic rules
+  { name: 'unknown-pillar', exit: 1, diagnostics: [{ at: 'plan.yaml:33:13', severity: 'error', code: 'unknown-pillar' }] },
+  {
+    name: 'unknown-indicator',
+    exit: 1,
+    diagnostics: [
+      { at: 'data/2024.yaml:4:3', severity: 'warning', code: 'observation-absent' },
+      { at: 'data/2024.yaml:5:5', severity: 'error', code: 'unknown-indicator' },
+    ],
+  },
+  { name: 'duplicate-id', exit: 1, diagnostics: [{ at: 'plan.yaml:26:9', severity: 'error', code: 'duplicate-id' }] },
+  { name: 'year-file-name', exit: 1, diagnostics: [{ at: 'data/2024.yaml:2:7', severity: 'error', code: 'year-file-name' }] },
+  { name: 'year-outside-plan', exit: 1, diagnostics: [{ at: 'plan.yaml:45:10', severity: 'error', code: 'year-outside-plan' }] },
+  // data-quality warnings: valid (exit 0) unless --strict
+  { name: 'unit-mismatch', exit: 0, diagnostics: [{ at: 'data/2024.yaml:6:11', severity: 'warning', code: 'unit-mismatch' }] },
+  { name: 'scope-mismatch', exit: 0, diagnostics: [{ at: 'data/2024.yaml:7:12', severity: 'warning', code: 'scope-mismatch' }] },
+  { name: 'preliminary-value', exit: 0, diagnostics: [{ at: 'data/2024.yaml:8:13', severity: 'warning', code: 'preliminary-value' }] },
+  { name: 'implausible-jump', exit: 0, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'warning', code: 'implausible-jump' }] },
+];
+
+interface JsonDiagnostic {
+  file: string;
+  line: number;
+  col: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+describe('validate fixtures', () => {
+  it.each(cases)('$name', async ({ name, exit, diagnostics }) => {
+    const dir = join('test/fixtures/validate', name);
+    const r = await run(['validate', '--plan', dir, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const body = JSON.parse(r.stdout) as { valid: boolean; diagnostics: JsonDiagnostic[] };
+    const got = body.diagnostics.map((d) => ({
+      at: `${d.file.slice(dir.length + 1)}:${d.line}:${d.col}`,
+      severity: d.severity,
+      code: d.code,
+    }));
+    expect(got).toEqual(diagnostics);
+    expect(r.code).toBe(exit);
+    expect(body.valid).toBe(exit === 0);
+  });
+
+  it('fails warnings under --strict', async () => {
+    const r = await run(['validate', '--plan', 'test/fixtures/validate/preliminary-value', '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('--strict fails on 1 warning');
+  });
+});
+
+describe('validate output', () => {
+  it('prints a compiler-style diagnostic with the line underlined and a hint', async () => {
+    const r = await run(['validate', '--plan', 'test/fixtures/validate/schema-misspelt-key']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "test/fixtures/validate/schema-misspelt-key/plan.yaml:36:5 error schema-unknown-key unknown key \`targt\`
+      36 |     targt:
+         |     ^^^^^
+      hint: did you mean \`target\`?
+      "
+    `);
+    expect(r.stdout).toBe('✗ test/fixtures/validate/schema-misspelt-key: 1 error, 0 warnings\n');
+  });
+
+  it('underlines wide Chinese text by display width', async () => {
+    const r = await run(['validate', '--plan', 'test/fixtures/validate/scope-mismatch']);
+    expect(r.stderr).toContain('7 |     scope: 市级\n  |            ^^^^\n');
+  });
+
+  it('prints a one-line summary on success', async () => {
+    const r = await run(['validate', '--plan', 'test/fixtures/base-plan']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '✓ test/fixtures/base-plan: 2 pillars, 2 actions, 7 indicators, 2 milestones, 19 observations (2 missing) in 3 year files, 0 warnings\n',
+    );
+  });
+
+  it('colours only on a TTY and never with NO_COLOR', async () => {
+    const args = ['validate', '--plan', 'test/fixtures/validate/schema-bad-enum'];
+    const plain = await run(args);
+    const tty = await run(args, { isTTY: true });
+    const noColor = await run(args, { isTTY: true, env: { NO_COLOR: '1' } });
+    expect(plain.stderr).not.toMatch(/\u001b\[/);
+    expect(tty.stderr).toMatch(/\u001b\[/);
+    expect(noColor.stderr).toBe(plain.stderr);
+  });
+});
+
+describe('validate on hostile input', () => {
+  const minimal = join(FIXTURES, 'validate/valid-minimal');
+  const withYear = (content: string | Buffer) => {
+    const dir = tempDir();
+    cpSync(minimal, dir, { recursive: true });
+    writeFileSync(join(dir, 'data/2024.yaml'), content);
+    return dir;
+  };
+  const validateJson = async (dir: string) => {
+    const r = await run(['validate', '--plan', dir, '--format', 'json']);
+    return { ...r, body: JSON.parse(r.stdout) as { diagnostics: JsonDiagnostic[] } };
+  };
+
+  it('reports deeply nested brackets without overflowing the stack', async () => {
+    const { code, body } = await validateJson(withYear('year: ' + '['.repeat(100_000)));
+    expect(code).toBe(1);
+    expect(body.diagnostics[0]?.code).toBe('yaml-too-deep');
+  });
+
+  it('refuses a 50 MB file before parsing it', async () => {
+    const dir = withYear('');
+    const fd = openSync(join(dir, 'data/2024.yaml'), 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024);
+    closeSync(fd);
+    const { code, body } = await validateJson(dir);
+    expect(code).toBe(1);
+    expect(body.diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
+  });
+
+  it('refuses binary garbage', async () => {
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    const { code, body } = await validateJson(withYear(bytes));
+    expect(code).toBe(1);
+    expect(body.diagnostics.map((d) => d.code)).toEqual(['file-not-text']);
+  });
+
+  it('refuses invalid UTF-8 without NUL bytes', async () => {
+    const { body } = await validateJson(withYear(Buffer.from([0x79, 0x65, 0x61, 0x72, 0x3a, 0x20, 0xc3, 0x28, 0x0a])));
+    expect(body.diagnostics.map((d) => d.code)).toEqual(['file-not-text']);
+  });
+
+  it('reports a year "file" that is a directory as an I/O error (exit 2)', async () => {
+    const dir = tempDir();
+    cpSync(minimal, dir, { recursive: true });
+    mkdirSync(join(dir, 'data/2025.yaml'));
+    const { code, body } = await validateJson(dir);
+    expect(code).toBe(2);
+    expect(body.diagnostics.map((d) => d.code)).toEqual(['io-error']);
+  });
+
+  it('reads `!!binary` and `!!set` as errors, not values', async () => {
+    const { body } = await validateJson(withYear('year: 2024\nobservations: !!set {a, b}\nnote: !!binary aGVsbG8=\n'));
+    expect(body.diagnostics.map((d) => `${d.line}:${d.code}`)).toEqual(['2:yaml-unknown-tag', '3:yaml-unknown-tag']);
+  });
+
+  it('does not let a `__proto__` key pollute objects', async () => {
+    await validateJson(withYear('year: 2024\nobservations:\n  __proto__:\n    polluted: true\n'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('validate usage errors', () => {
+  it('exits 2 when the plan folder does not exist', async () => {
+    const r = await run(['validate', '--plan', 'no/such/folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: plan folder no/such/folder not found (use --plan DIR, or `cixi-plan init DIR` to start one)\n');
+  });
+
+  it('exits 2 when the folder has no plan.yaml', async () => {
+    const r = await run(['validate', '--plan', 'test']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('test/plan.yaml not found');
+  });
+
+  it('exits 2 on an unknown option or format', async () => {
+    expect((await run(['validate', '--bogus'])).code).toBe(2);
+    const r = await run(['validate', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Allowed choices are text, json");
+  });
+
+  it('exits 2 on an unknown command and suggests the nearest', async () => {
+    const r = await run(['valdate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Did you mean validate?');
+  });
+});
