@@ -1,0 +1,99 @@
+// What every command shares: the outside world (CliIO), exit codes, colour, and
+// reading + validating a plan folder with its diagnostics printed.
+
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../diagnostic.js';
+import { formatDiagnostics, makeChalk } from '../format-diagnostics.js';
+import { IO_ERROR, readPlanFolder } from '../io.js';
+import type { PlanData } from '../model.js';
+import { validatePlan, type ValidationResult } from '../validate.js';
+
+/** What the CLI may use of the outside world; tests pass fakes. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour is used only then). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** Exit codes of DESIGN.md's CLI contract. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** A problem the user must fix before anything can run; carries its exit code. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.usage,
+  ) {
+    super(message);
+  }
+}
+
+/** One CLI run: its I/O, its colours, and the exit code commands set. */
+export interface Context {
+  io: CliIO;
+  chalk: ChalkInstance;
+  exitCode: number;
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set to anything non-empty. */
+export function useColor(io: CliIO): boolean {
+  const noColor = io.env.NO_COLOR;
+  return io.isTTY && (noColor === undefined || noColor === '');
+}
+
+export interface LoadedPlan extends ValidationResult {
+  /** A file could not be read at all (exit code 2). */
+  ioFailed: boolean;
+}
+
+/** Read and validate a plan folder. A missing folder or plan file throws UserError. */
+export async function loadPlan(ctx: Context, planDir: string): Promise<LoadedPlan> {
+  const read = await readPlanFolder(planDir, ctx.io.cwd);
+  if (!read.ok) throw new UserError(read.message);
+  const result = validatePlan(read.sources);
+  const diagnostics = [...read.diagnostics, ...result.diagnostics].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col,
+  );
+  const readErrors = read.diagnostics.filter((d) => d.severity === 'error').length;
+  const loaded: LoadedPlan = {
+    ...result,
+    diagnostics,
+    summary: { ...result.summary, errors: result.summary.errors + readErrors },
+    ioFailed: read.diagnostics.some((d) => d.code === IO_ERROR),
+  };
+  if (readErrors > 0) delete loaded.data;
+  return loaded;
+}
+
+/** Print diagnostics to stderr with source excerpts (errors only when quiet). */
+export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: Pick<ValidationResult, 'sources'>, quiet = false): void {
+  const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  if (shown.length === 0) return;
+  const texts = new Map(loaded.sources.map((s) => [s.file, s.text]));
+  ctx.io.stderr(formatDiagnostics(shown, texts, makeChalk(useColor(ctx.io))) + '\n');
+}
+
+/**
+ * Load a plan that must be valid before anything else runs (gaps, report, diff):
+ * prints its diagnostics (warnings too unless quiet) and throws UserError with
+ * exit 1 when it is invalid, 2 when a file could not be read.
+ */
+export async function requireValidPlan(ctx: Context, planDir: string, quiet = false): Promise<{ data: PlanData; loaded: LoadedPlan }> {
+  const loaded = await loadPlan(ctx, planDir);
+  printDiagnostics(ctx, loaded.diagnostics, loaded, quiet);
+  if (loaded.ioFailed) throw new UserError(`${planDir}: a file could not be read`, EXIT.usage);
+  if (!loaded.data) {
+    const n = loaded.summary.errors;
+    throw new UserError(`${planDir} is invalid (${n} error${n === 1 ? '' : 's'}): fix the data and run \`cixi-plan validate\``, EXIT.invalid);
+  }
+  return { data: loaded.data, loaded };
+}
+
+/** Parse a year argument: four digits, else a usage error. */
+export function parseYear(text: string, what = 'year'): number {
+  if (!/^\d{4}$/.test(text)) throw new UserError(`${what} must be a four-digit year, not \`${text}\``);
+  return Number(text);
+}
