@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { makeChalk } from './format-diagnostics.js';
 import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/context.js';
+import { registerGaps } from './commands/gaps.js';
 import { registerValidate } from './commands/validate.js';
 
 export { EXIT, UserError, type CliIO } from './commands/context.js';
@@ -29,6 +30,7 @@ export function createProgram(ctx: Context): Command {
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
   registerValidate(program, ctx);
+  registerGaps(program, ctx);
   return program;
 }
 

@@ -424,6 +424,7 @@ export function assessIndicator(ctx: Context, ind: Indicator, index: number): In
     baseline: v0,
     baseline_status: baseFigure?.observation.status ?? null,
     baseline_source: baseFigure?.observation.source ?? null,
+    baseline_bound: baseFigure?.observation.bound ?? null,
     baseline_reason: baselineReason,
     value: finite(vt),
     value_year: found.figure?.year ?? null,

@@ -233,6 +233,8 @@ export interface IndicatorAssessment {
   baseline_status: ObservationStatus | null;
   /** Source id of the baseline figure; null when no baseline. */
   baseline_source: string | null;
+  /** The kind of bound the baseline is when the source gives only a bound, else null. */
+  baseline_bound: 'at-least' | 'at-most' | null;
   /** Why `baseline` is null; null when it is known. */
   baseline_reason: string | null;
 

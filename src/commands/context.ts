@@ -97,3 +97,19 @@ export function parseYear(text: string, what = 'year'): number {
   if (!/^\d{4}$/.test(text)) throw new UserError(`${what} must be a four-digit year, not \`${text}\``);
   return Number(text);
 }
+
+/**
+ * Check that a report year lies in the plan (base year to period end) and has a
+ * year file. Outside the plan or without data: UserError with exit 1 (the data
+ * does not cover the year).
+ */
+export function checkReportYear(data: PlanData, year: number): void {
+  const { base_year: base, period } = data.plan.plan;
+  if (year < base || year > period.end) {
+    throw new UserError(`${year} is outside the plan: choose a year from ${base} (base year) to ${period.end}`, EXIT.invalid);
+  }
+  if (!data.years.some((y) => y.year === year)) {
+    const have = data.years.map((y) => y.year).join(', ') || 'none';
+    throw new UserError(`no data for ${year}: add data/${year}.yaml to the plan folder (year files present: ${have})`, EXIT.invalid);
+  }
+}

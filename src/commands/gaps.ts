@@ -1,0 +1,45 @@
+// `cixi-plan gaps <year>`: the assessment as a terminal table, or as JSON.
+
+import type { Command } from 'commander';
+import { assess } from '../assess/index.js';
+import { formatGaps } from '../gaps-view.js';
+import { locate } from '../yaml-source.js';
+import { checkReportYear, parseYear, printDiagnostics, requireValidPlan, type Context } from './context.js';
+
+interface GapsOptions {
+  plan: string;
+  json: boolean;
+}
+
+async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promise<void> {
+  const year = parseYear(yearText, 'the report year');
+  // Validation warnings are the `validate` command's business; here only errors stop us.
+  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true);
+  checkReportYear(data, year);
+  const { assessment, diagnostics } = assess(data, year);
+  if (opts.json) {
+    ctx.io.stdout(JSON.stringify(assessment, null, 2) + '\n');
+    return;
+  }
+  const width = Number(ctx.io.env.COLUMNS) || 100;
+  ctx.io.stdout(formatGaps(assessment, data.plan, { chalk: ctx.chalk, width }));
+  // What limited the assessment (not-comparable values, undefined growth) goes to stderr.
+  const limits = locate(diagnostics.filter((d) => d.severity !== 'info'), loaded.sources);
+  printDiagnostics(ctx, limits, loaded);
+  const warnings = loaded.summary.warnings;
+  if (warnings > 0) {
+    ctx.io.stderr(ctx.chalk.dim(`${warnings} data-quality warning${warnings === 1 ? '' : 's'}: run \`cixi-plan validate --plan ${opts.plan}\` to see them\n`));
+  }
+}
+
+export function registerGaps(program: Command, ctx: Context): void {
+  program
+    .command('gaps')
+    .description("each target's gap, completion against time pace (序时进度) and status in a report year")
+    .argument('<year>', 'report year, e.g. 2024')
+    .option('--plan <dir>', 'plan folder', 'plan')
+    .option('--json', 'print the whole assessment as JSON (the report saves the same as assessment.json)', false)
+    .action(async (year: string, opts: GapsOptions) => {
+      await runGaps(ctx, year, opts);
+    });
+}
