@@ -1,12 +1,12 @@
 // Property test: mutate the shipped plan files (delete a line, swap a value's
 // type, duplicate a line, truncate, splice garbage) thousands of times. Every run
 // must end in diagnostics or success, never in an exception.
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validatePlan, type PlanSources } from '../src/validate.js';
-import { ROOT } from './support/cli.js';
+import { ROOT, run, tempDir } from './support/cli.js';
 
 const planDir = join(ROOT, 'plan');
 const original: PlanSources = {
@@ -94,6 +94,22 @@ describe('validate survives mutated plan files', () => {
       }),
       // FUZZ_RUNS and FUZZ_SEED let a developer run longer or other campaigns.
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
+    );
+  }, 180_000);
+
+  it('the CLI exits 0 or 1 with diagnostics on mutated folders, never an internal error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(files.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (fileIndex, mutations) => {
+        const dir = tempDir();
+        cpSync(planDir, dir, { recursive: true });
+        const target = files[fileIndex]!;
+        writeFileSync(join(dir, target.file.replace(/^plan\//, '')), mutations.reduce(mutate, target.text));
+        const r = await run(['validate', '--plan', dir]);
+        expect([0, 1]).toContain(r.code);
+        expect(r.stderr).not.toContain('internal error');
+        if (r.code === 1) expect(r.stderr).toMatch(/:\d+:\d+ error /);
+      }),
+      { numRuns: Number(process.env.FUZZ_CLI_RUNS ?? 100), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
     );
   }, 180_000);
 });
