@@ -4,6 +4,16 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A diagnostic code a stage can report, as listed in the README. */
+export interface CodeInfo {
+  /** The diagnostic code. */
+  code: string;
+  /** Its severity. */
+  severity: Severity;
+  /** What it means, in one line. */
+  description: string;
+}
+
 export interface Diagnostic {
   severity: Severity;
   /** Stable identifier, e.g. `yaml-duplicate-key`, `schema-type`, `unknown-pillar`. */

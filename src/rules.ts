@@ -3,16 +3,12 @@
 // result by file, then by position in the data. Pure: no I/O, never throws on bad data.
 
 import { at, pointer, splitPointer } from './diagnostic.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
+import type { CodeInfo, Diagnostic, Severity } from './diagnostic.js';
 import type { Indicator, IndicatorKind, Observation, PlanData, PlanFile, YearData } from './model.js';
 import { createSuggester } from './suggest.js';
 
 /** One rule code as listed in the README. */
-export interface RuleInfo {
-  code: string;
-  severity: Severity;
-  description: string;
-}
+export type RuleInfo = CodeInfo;
 
 /** Every code checkRules can report, with its severity and a one-line description. */
 export const RULES = [

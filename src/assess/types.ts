@@ -3,7 +3,7 @@
 // a reason beside it), no undefined fields, no Dates or Maps. Field names are stable
 // and snake_case; a change to them is a change of `schema_version`.
 
-import type { Severity } from '../diagnostic.js';
+import type { CodeInfo } from '../diagnostic.js';
 import type {
   Attribute,
   Comparator,
@@ -437,16 +437,6 @@ export interface Assessment {
   summary: Rollup;
 }
 
-/** A diagnostic code the assessment can report. */
-export interface AssessCode {
-  /** The diagnostic code. */
-  code: string;
-  /** Its severity. */
-  severity: Severity;
-  /** What it means, in one line. */
-  description: string;
-}
-
 /** Every diagnostic code the assessment reports, with its severity. */
 export const ASSESS_CODES = [
   { code: 'not-comparable', severity: 'warning', description: "An observation's unit or scope differs from its indicator's, so the assessment does not use it." },
@@ -456,7 +446,7 @@ export const ASSESS_CODES = [
   { code: 'completion-undefined', severity: 'info', description: 'The target asks for no change from the baseline (V = v0, or V on the worse side): completion is undefined.' },
   { code: 'cumulative-incomplete', severity: 'warning', description: "A cumulative indicator lacks a year's flow in the period: the total achieved is unknown." },
   { code: 'report-year-before-base', severity: 'warning', description: 'The report year precedes the base year: nothing can be assessed.' },
-] as const satisfies readonly AssessCode[];
+] as const satisfies readonly CodeInfo[];
 
 /** A diagnostic code of the assessment. */
 export type AssessCodeName = (typeof ASSESS_CODES)[number]['code'];
