@@ -92,13 +92,3 @@ describe('gaps view pieces', () => {
     expect(completionBar(-0.2, 0, 4).join('')).toBe('┃░░░');
   });
 });
-
-describe('documentation', () => {
-  it('the README lists every diagnostic code of the rules and the assessment', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { RULES } = await import('../src/rules.js');
-    const { ASSESS_CODES } = await import('../src/assess/types.js');
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    for (const { code } of [...RULES, ...ASSESS_CODES]) expect(readme).toContain(`| \`${code}\` |`);
-  });
-});
