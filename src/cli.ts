@@ -9,6 +9,9 @@ import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/context.js';
 import { registerGaps } from './commands/gaps.js';
 import { registerValidate } from './commands/validate.js';
+import { registerDiff } from './commands/diff.js';
+import { registerSchema } from './commands/schema.js';
+import { registerInit } from './commands/init.js';
 
 export { EXIT, UserError, type CliIO } from './commands/context.js';
 
@@ -31,6 +34,9 @@ export function createProgram(ctx: Context): Command {
     .allowExcessArguments(false);
   registerValidate(program, ctx);
   registerGaps(program, ctx);
+  registerDiff(program, ctx);
+  registerSchema(program, ctx);
+  registerInit(program, ctx);
   return program;
 }
 

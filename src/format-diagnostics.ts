@@ -64,3 +64,37 @@ export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): object[] 
     return o;
   });
 }
+
+// Escape text for a GitHub Actions workflow command (data: %, CR, LF; properties also : and ,).
+function escapeGithubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeGithubProperty(text: string): string {
+  return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * Diagnostics as GitHub Actions workflow commands, one per line
+ * (`::error file=plan/data/2024.yaml,line=12,col=7,endLine=12,endColumn=9,title=schema-type::message`),
+ * which the runner turns into annotations on the pull request. Errors are `error`,
+ * warnings `warning`, infos `notice`; positions are 1-based and left out when unknown.
+ */
+export function diagnosticsToGithub(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const props = [`file=${escapeGithubProperty(d.file)}`];
+      if (d.line > 0) {
+        props.push(`line=${d.line}`);
+        if (d.col > 0) props.push(`col=${d.col}`);
+        if (d.endLine !== undefined && d.endLine > 0) props.push(`endLine=${d.endLine}`);
+        // GitHub takes a column range only on one line, with an inclusive end (ours is exclusive).
+        if (d.endCol !== undefined && d.endLine === d.line && d.endCol - 1 > d.col) props.push(`endColumn=${d.endCol - 1}`);
+      }
+      props.push(`title=${escapeGithubProperty(d.code)}`);
+      const message = d.hint ? `${d.message} (hint: ${d.hint})` : d.message;
+      return `::${command} ${props.join(',')}::${escapeGithubData(message)}\n`;
+    })
+    .join('');
+}

@@ -1,7 +1,7 @@
 // `cixi-plan validate`: every problem in one run; exit 0 valid, 1 invalid, 2 unreadable.
 
 import { Option, type Command } from 'commander';
-import { diagnosticsToJson } from '../format-diagnostics.js';
+import { diagnosticsToGithub, diagnosticsToJson } from '../format-diagnostics.js';
 import type { ValidationSummary } from '../validate.js';
 import { EXIT, loadPlan, printDiagnostics, type Context } from './context.js';
 
@@ -21,7 +21,7 @@ export function summaryLine(s: ValidationSummary): string {
 interface ValidateOptions {
   plan: string;
   strict: boolean;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github';
 }
 
 async function runValidate(ctx: Context, opts: ValidateOptions): Promise<void> {
@@ -33,6 +33,13 @@ async function runValidate(ctx: Context, opts: ValidateOptions): Promise<void> {
   if (json) {
     const body = { valid: !failed, summary, diagnostics: diagnosticsToJson(loaded.diagnostics) };
     ctx.io.stdout(JSON.stringify(body, null, 2) + '\n');
+    return;
+  }
+  if (opts.format === 'github') {
+    // Workflow commands become annotations on the pull request; the summary stays in the log.
+    ctx.io.stdout(diagnosticsToGithub(loaded.diagnostics));
+    const verdict = loaded.ioFailed || summary.errors > 0 ? 'invalid' : failed ? 'fails --strict' : 'valid';
+    ctx.io.stdout(`${opts.plan}: ${verdict}; ${summaryLine(summary)}\n`);
     return;
   }
   printDiagnostics(ctx, loaded.diagnostics, loaded);
@@ -53,7 +60,7 @@ export function registerValidate(program: Command, ctx: Context): void {
     .description('check the plan and year files: YAML syntax, schema, semantic rules, data quality')
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--strict', 'treat warnings as errors (exit 1)', false)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format (github: workflow commands that annotate a pull request)').choices(['text', 'json', 'github']).default('text'))
     .action(async (opts: ValidateOptions) => {
       await runValidate(ctx, opts);
     });

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The CI recipe of docs/ci.md, run on the shipped plan so it cannot rot: the same
+# cixi-plan commands the workflow runs, with their output checked. Offline and fast;
+# uses the built CLI (dist/, which `npm test` builds; built here if missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -f dist/cli.js ] || npx tsc -p tsconfig.json
+cixi() { node bin/cixi-plan.js "$@"; }
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "recipe: $*" >&2; exit 1; }
+
+echo "recipe: validate --format github"
+cixi validate --format github >"$tmp/validate.txt"
+# Every line is a workflow command, except the closing summary; no error on the shipped plan.
+grep -v '^::\(error\|warning\|notice\) file=[^,]*,\(line=[0-9]*,col=[0-9]*,\)\?.*title=[a-z-]*::' "$tmp/validate.txt" >"$tmp/other.txt" || true
+[ "$(wc -l <"$tmp/other.txt")" -eq 1 ] || fail "validate --format github printed lines that are not annotations: $(head -3 "$tmp/other.txt")"
+grep -q '^plan: valid; ' "$tmp/other.txt" || fail "validate --format github: no 'plan: valid' summary"
+if grep -q '^::error' "$tmp/validate.txt"; then fail "the shipped plan has errors"; fi
+
+echo "recipe: diff 2022 2024"
+cixi diff 2022 2024 >"$tmp/diff.txt"
+head -1 "$tmp/diff.txt" | grep -q '^2022年 → 2024年 · ' || fail "diff 2022 2024: unexpected header"
+cixi diff 2022 2024 --json >"$tmp/diff.json"
+node -e '
+  const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  if (d.schema_version !== 1 || d.mode !== "years" || d.from.year !== 2022 || d.to.year !== 2024) process.exit(1);
+' "$tmp/diff.json" || fail "diff --json: unexpected shape"
+
+if git rev-parse --verify --quiet HEAD:plan/plan.yaml >/dev/null 2>&1; then
+  echo "recipe: diff --rev HEAD..HEAD 2024"
+  cixi diff --rev HEAD..HEAD 2024 >"$tmp/rev.txt"
+  grep -q '^没有变化。$' "$tmp/rev.txt" || fail "diff --rev HEAD..HEAD: a revision differs from itself"
+  echo "recipe: diff --rev HEAD 2024"
+  # HEAD against the working tree: exit 0 whatever uncommitted edits there are.
+  cixi diff --rev HEAD 2024 --json >"$tmp/rev.json"
+else
+  echo "recipe: diff --rev skipped: plan/ is not committed in a git repository here"
+fi
+
+echo "recipe: schema plan"
+cixi schema plan | cmp -s - src/schema/plan.schema.json || fail "schema plan differs from src/schema/plan.schema.json"
+
+echo "recipe: ok"

@@ -1,0 +1,183 @@
+// `cixi-plan diff`: what changed between two report years of a plan, or what a change
+// to the data (two git revisions, or a revision and the working tree) does to one
+// report year. Exit 0 whatever changed; 1 when a side is invalid; 2 for usage errors.
+
+import type { Command } from 'commander';
+import { buildSide, diffSides, formatDiff, type DiffSide, type SideOrigin } from '../diff/index.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { readPlanAtRevision } from '../git.js';
+import { IO_ERROR } from '../io.js';
+import type { PlanData } from '../model.js';
+import { validatePlan, type PlanSources, type ValidationResult } from '../validate.js';
+import { EXIT, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
+
+interface DiffOptions {
+  plan: string;
+  json: boolean;
+  /** Undefined until --rev is given. */
+  rev?: string[];
+}
+
+/** The two revisions to compare; `to` null means the working tree. */
+export interface RevisionRange {
+  from: string;
+  to: string | null;
+}
+
+/**
+ * Read the --rev options: `A..B` or `--rev A --rev B` compare two revisions, a lone
+ * `--rev A` compares A with the working tree. An empty side of `..` is HEAD, as in git.
+ */
+export function parseRevisions(revs: readonly string[]): RevisionRange {
+  const hint = 'use `--rev A..B` (or `--rev A --rev B`) for two revisions, `--rev A` for a revision against the working tree';
+  if (revs.length > 2) throw new UserError(`too many --rev options (${revs.length}): ${hint}`);
+  if (revs.some((r) => r.includes('...'))) throw new UserError(`\`...\` (symmetric difference) is not supported: ${hint}`);
+  if (revs.length === 2) {
+    if (revs.some((r) => r.includes('..'))) throw new UserError(`give either \`--rev A..B\` or two --rev options, not both: ${hint}`);
+    return { from: revs[0]!, to: revs[1]! };
+  }
+  const only = revs[0] ?? '';
+  if (only === '..') throw new UserError(`\`..\` names no revision: ${hint}`);
+  const dots = only.indexOf('..');
+  if (dots < 0) {
+    if (only.trim() === '') throw new UserError(`--rev needs a revision: ${hint}`);
+    return { from: only, to: null };
+  }
+  const from = only.slice(0, dots) || 'HEAD';
+  const to = only.slice(dots + 2) || 'HEAD';
+  return { from, to };
+}
+
+/** A loaded, validated side of a revision comparison. */
+interface LoadedSide {
+  name: string;
+  origin: SideOrigin;
+  revision: string | null;
+  commit: string | null;
+  result: ValidationResult;
+  ioFailed: boolean;
+}
+
+// Validate the texts read from git, with the files git could not give as text.
+function validateRevision(readDiagnostics: Diagnostic[], sources: PlanSources): { result: ValidationResult; ioFailed: boolean } {
+  const result = validatePlan(sources);
+  const readErrors = readDiagnostics.filter((d) => d.severity === 'error').length;
+  const merged: ValidationResult = {
+    ...result,
+    diagnostics: sortDiagnostics([...readDiagnostics, ...result.diagnostics]),
+    summary: { ...result.summary, errors: result.summary.errors + readErrors },
+  };
+  if (readErrors > 0) delete merged.data;
+  return { result: merged, ioFailed: readDiagnostics.some((d) => d.code === IO_ERROR) };
+}
+
+async function loadRevision(ctx: Context, dir: string, revision: string): Promise<LoadedSide> {
+  const read = await readPlanAtRevision(dir, revision, ctx.io.cwd);
+  const { result, ioFailed } = validateRevision(read.diagnostics, read.sources);
+  return { name: revision, origin: 'revision', revision, commit: read.commit, result, ioFailed };
+}
+
+async function loadWorkingTree(ctx: Context, dir: string): Promise<LoadedSide> {
+  const loaded = await loadPlan(ctx, dir);
+  return { name: 'working tree', origin: 'working_tree', revision: null, commit: null, result: loaded, ioFailed: loaded.ioFailed };
+}
+
+// A report year the plan can be assessed in: from the base year to the period's end.
+function checkYear(data: PlanData, year: number, where: string): void {
+  const { base_year: base, period } = data.plan.plan;
+  if (year < base || year > period.end) {
+    throw new UserError(`${year} is outside the plan${where}: choose a year from ${base} (base year) to ${period.end}`, EXIT.invalid);
+  }
+}
+
+function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mode: 'years' | 'revisions'): void {
+  const diff = diffSides(from, to, mode);
+  ctx.io.stdout(opts.json ? JSON.stringify(diff, null, 2) + '\n' : formatDiff(diff, { chalk: ctx.chalk }));
+}
+
+async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toText: string | undefined): Promise<void> {
+  if (toText === undefined) {
+    throw new UserError('diff needs two years (`cixi-plan diff 2023 2024`), or --rev with one year (`cixi-plan diff --rev main..HEAD 2024`)');
+  }
+  const fromYear = parseYear(fromText, 'the first year');
+  const toYear = parseYear(toText, 'the second year');
+  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true);
+  checkYear(data, fromYear, '');
+  checkYear(data, toYear, '');
+  const common = { data, diagnostics: loaded.diagnostics, sources: loaded.sources };
+  print(ctx, opts, buildSide({ ...common, year: fromYear }), buildSide({ ...common, year: toYear }), 'years');
+}
+
+async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], yearText: string, extra: string | undefined): Promise<void> {
+  if (extra !== undefined) {
+    throw new UserError(`with --rev, give one report year (\`cixi-plan diff --rev ${revs.join(' --rev ')} ${yearText}\`), not two`);
+  }
+  const year = parseYear(yearText, 'the report year');
+  const range = parseRevisions(revs);
+  const sides = [
+    await loadRevision(ctx, opts.plan, range.from),
+    range.to === null ? await loadWorkingTree(ctx, opts.plan) : await loadRevision(ctx, opts.plan, range.to),
+  ] as const;
+  // Both sides must be valid; print every error of both before giving up.
+  const invalid: string[] = [];
+  for (const side of sides) {
+    const errors = side.result.diagnostics.filter((d) => d.severity === 'error');
+    printDiagnostics(ctx, errors, side.result);
+    if (!side.result.data) {
+      const n = side.result.summary.errors;
+      invalid.push(`${side.name} (${n} error${n === 1 ? '' : 's'})`);
+    }
+  }
+  if (sides.some((s) => s.ioFailed)) throw new UserError(`${opts.plan}: a file could not be read`, EXIT.usage);
+  if (invalid.length > 0) {
+    throw new UserError(`${opts.plan} is invalid at ${invalid.join(' and ')}: both sides of a diff must validate`, EXIT.invalid);
+  }
+  const built = sides.map((side) => {
+    const data = side.result.data!;
+    checkYear(data, year, side.origin === 'revision' ? ` at ${side.name}` : ' in the working tree');
+    return buildSide({
+      data,
+      year,
+      diagnostics: side.result.diagnostics,
+      sources: side.result.sources,
+      label: side.name,
+      origin: side.origin,
+      revision: side.revision,
+      commit: side.commit,
+    });
+  });
+  print(ctx, opts, built[0]!, built[1]!, 'revisions');
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+const EXAMPLES = `
+Examples:
+  cixi-plan diff 2023 2024                   two report years of the plan folder
+  cixi-plan diff --rev main..HEAD 2024       the 2024 report at main and at HEAD
+  cixi-plan diff --rev main --rev HEAD 2024  the same
+  cixi-plan diff --rev main 2024             main against the working tree (uncommitted edits)
+  cixi-plan diff 2023 2024 --json            for scripts (schema_version 1)
+
+Revisions are read from git without touching the working tree. Exit 0 whatever changed,
+1 when either side is invalid, 2 for a usage error (no git repository, unknown revision).
+`;
+
+export function registerDiff(program: Command, ctx: Context): void {
+  program
+    .command('diff')
+    .description('compare two report years, or one report year at two git revisions of the data')
+    .usage('[options] <from-year> <to-year>  |  --rev <A..B> <year>')
+    .argument('<year>', 'the first report year, or with --rev the report year')
+    .argument('[to-year]', 'the second report year (without --rev)')
+    .option('--plan <dir>', 'plan folder', 'plan')
+    .option('--rev <revision>', 'git revisions of the data: A..B, or A alone (against the working tree); may be given twice', collect)
+    .option('--json', 'print the comparison as JSON', false)
+    .addHelpText('after', EXAMPLES)
+    .action(async (first: string, second: string | undefined, opts: DiffOptions) => {
+      if (opts.rev !== undefined) await diffRevisions(ctx, opts, opts.rev, first, second);
+      else await diffYears(ctx, opts, first, second);
+    });
+}

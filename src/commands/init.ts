@@ -1,0 +1,186 @@
+// `cixi-plan init <dir>`: scaffold a new plan folder for another region from the
+// commented files in templates/init/ — a plan with one pillar, one action, one
+// indicator of each kind and one milestone, and the base year's data file — that
+// validates (with no warning) as it is written.
+
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import { displayPath } from '../io.js';
+import { packagePath } from '../paths.js';
+import { schemaPath } from '../schema-check.js';
+import { validatePlan } from '../validate.js';
+import { parseYear, UserError, type Context } from './context.js';
+
+interface InitOptions {
+  region: string;
+  start?: string;
+  end?: string;
+}
+
+/** The first year of the scaffold's period when --start is not given (十五五: 2026–2030). */
+export const DEFAULT_START = 2026;
+/** A five-year plan covers five years: end = start + 4 unless --end says otherwise. */
+const DEFAULT_LENGTH = 5;
+
+/** What the scaffold's placeholders are filled with. */
+export interface ScaffoldValues {
+  region: string;
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** A scaffold file: its path inside the new folder (`/`-separated) and its text. */
+export interface ScaffoldFile {
+  path: string;
+  text: string;
+}
+
+// Double-quote a YAML scalar unless it is plain text that YAML reads back unchanged.
+function yamlString(text: string): string {
+  return /^[\p{Script=Han}A-Za-z][\p{Script=Han}\p{L}\p{N} ·—（）()-]*$/u.test(text) && !/^(true|false|null|yes|no|on|off)$/i.test(text)
+    ? text
+    : JSON.stringify(text);
+}
+
+// Replace every {{name}}; a placeholder without a value is a bug in the templates.
+function fill(template: string, values: Readonly<Record<string, string>>, file: string): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`templates/init/${file}: unknown placeholder {{${name}}}`);
+    return value;
+  });
+}
+
+// The `$schema=` path from a folder to a shipped schema: relative, with `/`, or a file URL
+// when no relative path exists (another drive on Windows).
+function schemaRef(fromDir: string, name: 'plan' | 'year'): string {
+  const rel = relative(fromDir, schemaPath(name));
+  return isAbsolute(rel) ? pathToFileURL(schemaPath(name)).href : rel.split(sep).join('/');
+}
+
+/** A plan id from a folder name: `yuyao-2026-2030`, or `plan-2026-2030` when the name gives none. */
+export function scaffoldId(folderName: string, start: number, end: number): string {
+  const slug = folderName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  return `${slug || 'plan'}-${start}-${end}`;
+}
+
+/** Fill the templates for a new plan folder at `folder` (absolute). Pure apart from reading the templates. */
+export async function scaffoldFiles(folder: string, v: ScaffoldValues): Promise<ScaffoldFile[]> {
+  const base = v.start - 1;
+  const common: Record<string, string> = {
+    region: v.region,
+    region_yaml: yamlString(v.region),
+    id: v.id,
+    start: String(v.start),
+    end: String(v.end),
+    base_year: String(base),
+    title: yamlString(`${v.region}五年规划（${v.start}—${v.end}年）`),
+    plan_source_title: yamlString(`${v.region}五年规划纲要`),
+    stats_source_title: yamlString(`${v.region}${base}年国民经济和社会发展统计公报`),
+  };
+  const read = (name: string) => readFile(packagePath('templates', 'init', ...name.split('/')), 'utf8');
+  return [
+    { path: 'plan.yaml', text: fill(await read('plan.yaml'), { ...common, schema: schemaRef(folder, 'plan') }, 'plan.yaml') },
+    {
+      path: `data/${base}.yaml`,
+      text: fill(await read('data/base-year.yaml'), { ...common, schema: schemaRef(join(folder, 'data'), 'year') }, 'data/base-year.yaml'),
+    },
+  ];
+}
+
+// Refuse anything but a missing or empty folder.
+async function checkTarget(target: string, shown: string): Promise<boolean> {
+  let info;
+  try {
+    info = await stat(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new UserError(`cannot use ${shown} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  if (!info.isDirectory()) throw new UserError(`${shown} exists and is not a folder: choose a new folder for the plan`);
+  const entries = await readdir(target);
+  if (entries.length > 0) {
+    throw new UserError(`${shown} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}): init never overwrites; choose a new or empty folder`);
+  }
+  return true;
+}
+
+function parseOptions(opts: InitOptions): { start: number; end: number; region: string } {
+  const start = opts.start === undefined ? DEFAULT_START : parseYear(opts.start, '--start');
+  const end = opts.end === undefined ? start + DEFAULT_LENGTH - 1 : parseYear(opts.end, '--end');
+  if (end <= start) throw new UserError(`--end (${end}) must come after --start (${start})`);
+  if (start - 1 < 1900 || end > 2200) throw new UserError('plan years must lie between 1900 and 2200');
+  const region = opts.region.trim();
+  if (region === '' || /[\p{Cc}]/u.test(region) || region.length > 100) {
+    throw new UserError('--region must be a name on one line (at most 100 characters)');
+  }
+  return { start, end, region };
+}
+
+async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<void> {
+  const { start, end, region } = parseOptions(opts);
+  const target = resolve(ctx.io.cwd, dir);
+  const shown = displayPath(dir, ctx.io.cwd);
+  const existsEmpty = await checkTarget(target, shown);
+  const files = await scaffoldFiles(target, { region, start, end, id: scaffoldId(basename(target), start, end) });
+
+  // The scaffold must validate cleanly whatever the options; if not, that is a bug here.
+  const check = validatePlan({
+    plan: { file: 'plan.yaml', text: files[0]!.text },
+    years: files.slice(1).map((f) => ({ file: f.path, text: f.text })),
+  });
+  if (check.diagnostics.length > 0) {
+    const d = check.diagnostics[0]!;
+    throw new Error(`the init scaffold does not validate: ${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`);
+  }
+
+  // Write into a hidden sibling folder, then rename it into place: a failed run leaves nothing half-made.
+  const parent = dirname(target);
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (err) {
+    throw new UserError(`cannot create ${displayPath(parent, ctx.io.cwd)} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  let staging: string | undefined;
+  try {
+    // mkdir (not mkdtemp, which makes the folder private) so the umask applies as for any folder.
+    staging = join(parent, `.cixi-plan-init-${randomUUID()}`);
+    await mkdir(staging);
+    for (const f of files) {
+      const path = join(staging, ...f.path.split('/'));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, f.text, { encoding: 'utf8', flag: 'wx' });
+    }
+    if (existsEmpty) await rmdir(target);
+    await rename(staging, target);
+    staging = undefined;
+  } catch (err) {
+    throw new UserError(`cannot write ${shown} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
+  }
+
+  const c = ctx.chalk;
+  const listed = files.map((f) => `  ${shown}/${f.path}`).join('\n');
+  ctx.io.stdout(
+    `${c.green('✓')} created ${shown} for ${region}, ${start}–${end} (base year ${start - 1}):\n${listed}\n` +
+      `Replace the example names and figures, then check with \`cixi-plan validate --plan ${shown}\`.\n`,
+  );
+}
+
+export function registerInit(program: Command, ctx: Context): void {
+  program
+    .command('init')
+    .description('create a new plan folder that validates: a commented plan.yaml and the base year\'s data file')
+    .argument('<dir>', 'the folder to create (must not exist, or be empty)')
+    .option('--region <name>', 'the region the plan governs', '示例市')
+    .option('--start <year>', `first year of the plan period (default ${DEFAULT_START})`)
+    .option('--end <year>', 'last year of the plan period (default start + 4)')
+    .action(async (dir: string, opts: InitOptions) => {
+      await runInit(ctx, dir, opts);
+    });
+}

@@ -1,0 +1,239 @@
+// Read a plan folder as it stands at a git revision, without touching the working
+// tree or the index: only read-only plumbing (rev-parse, ls-tree, cat-file), run
+// through execFile with argument arrays (no shell). CLI layer: problems a user must
+// fix become UserError (exit 2); a single unreadable file becomes a diagnostic, as
+// for the working tree.
+
+import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { UserError } from './commands/context.js';
+import type { Diagnostic } from './diagnostic.js';
+import { displayPath, IO_ERROR, MAX_FILE_BYTES } from './io.js';
+import type { PlanSources } from './validate.js';
+import type { SourceText } from './yaml-source.js';
+
+/** A plan folder read at a revision. */
+export interface RevisionPlan {
+  /** The revision as given, e.g. `main`. */
+  revision: string;
+  /** The full commit id it resolved to. */
+  commit: string;
+  /** Texts named like the working tree's files plus `@<revision>`: `plan/data/2024.yaml@main`. */
+  sources: PlanSources;
+  /** Files that could not be read (not text, too large). */
+  diagnostics: Diagnostic[];
+}
+
+/** What `git` printed and how it ended. */
+interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+const MAX_BUFFER = 64 * 1024 * 1024;
+
+/**
+ * Variables that point git at another repository than the one holding the plan folder
+ * (git hooks set some of them): the plan folder alone says which repository to read.
+ */
+const REPOSITORY_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+];
+
+function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', LANGUAGE: 'C' };
+  for (const name of REPOSITORY_VARIABLES) delete env[name];
+  return env;
+}
+
+// Run git with arguments (never through a shell). Paths are not quoted or escaped
+// (core.quotepath=false, and -z where git lists paths), pathspecs are literal, and
+// messages are in English so they can be recognised.
+function git(cwd: string, args: readonly string[]): Promise<GitResult> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      'git',
+      ['-c', 'core.quotepath=false', ...args],
+      {
+        cwd,
+        encoding: 'buffer',
+        maxBuffer: MAX_BUFFER,
+        windowsHide: true,
+        env: gitEnv(),
+      },
+      (error, stdout, stderr) => {
+        const err = error as (NodeJS.ErrnoException & { code?: string | number }) | null;
+        if (err && typeof err.code === 'string') {
+          if (err.code === 'ENOENT') {
+            reject(new UserError('git was not found: reading a revision (--rev) needs git on the PATH'));
+          } else if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+            reject(new UserError(`git printed more than ${MAX_BUFFER / 1048576} MiB for \`git ${args.join(' ')}\``));
+          } else {
+            reject(new UserError(`git could not be run (${err.code})`));
+          }
+          return;
+        }
+        resolvePromise({
+          code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+          stdout: stdout,
+          stderr: stderr.toString('utf8').trim(),
+        });
+      },
+    );
+  });
+}
+
+// The nearest existing folder at or above `path` (git needs an existing folder to start from).
+function existingFolder(path: string): string {
+  let dir = path;
+  for (;;) {
+    try {
+      if (statSync(dir).isDirectory()) return dir;
+    } catch {
+      // Not there: try the parent.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return dir;
+    dir = parent;
+  }
+}
+
+/** Where a folder lies in its git repository: the repository's root and the folder's path inside it. */
+export interface RepoLocation {
+  /** The repository's top-level folder, as git reports it. */
+  root: string;
+  /** The folder's path from the root, with `/` separators and a trailing `/` (empty for the root). */
+  prefix: string;
+}
+
+/** Find the git repository holding `dir` (resolved against `cwd`); UserError when there is none. */
+export async function locateInRepo(dir: string, cwd: string): Promise<RepoLocation> {
+  const abs = resolve(cwd, dir);
+  const start = existingFolder(abs);
+  const result = await git(start, ['rev-parse', '--show-toplevel', '--show-prefix']);
+  if (result.code !== 0) {
+    if (/not a git repository/i.test(result.stderr)) {
+      throw new UserError(`${displayPath(dir, cwd)} is not in a git repository: --rev reads the plan from git history (use \`diff <from-year> <to-year>\` to compare years)`);
+    }
+    throw new UserError(`git cannot read ${displayPath(dir, cwd)}: ${firstLine(result.stderr)}`);
+  }
+  const [root = '', startPrefix = ''] = result.stdout.toString('utf8').split('\n');
+  if (root === '') throw new UserError(`${displayPath(dir, cwd)} is in a bare git repository or inside .git: --rev needs a work tree`);
+  // The part of the path that does not exist on disk (a folder deleted since) is appended as is.
+  const rest = relative(start, abs).split(sep).filter(Boolean).join('/');
+  const prefix = startPrefix + (rest ? rest + '/' : '');
+  return { root, prefix };
+}
+
+/** Resolve a revision to a full commit id; UserError when git does not know it. */
+export async function resolveRevision(root: string, revision: string): Promise<string> {
+  if (revision === '' || revision.startsWith('-') || /[\0\n]/.test(revision)) {
+    throw new UserError(`\`${revision}\` is not a revision`);
+  }
+  const result = await git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
+  const commit = result.stdout.toString('utf8').trim();
+  if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) {
+    throw new UserError(`unknown revision \`${revision}\` in ${root}: name a branch, tag or commit (e.g. main, HEAD~1, origin/main)`);
+  }
+  return commit;
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+  size: number | null;
+  path: string;
+}
+
+// Parse `git ls-tree -z -l` output: "<mode> <type> <object> <size>\t<path>\0".
+function parseTree(out: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of out.toString('utf8').split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode = '', type = '', object = '', size = '-'] = record.slice(0, tab).trim().split(/\s+/);
+    entries.push({ mode, type, object, size: size === '-' ? null : Number(size), path: record.slice(tab + 1) });
+  }
+  return entries;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
+  const d: Diagnostic = { severity: 'error', code, message, file, line: 0, col: 0 };
+  if (hint) d.hint = hint;
+  return d;
+}
+
+// Read one blob as UTF-8 text with the same checks as a file on disk.
+async function readBlob(root: string, entry: TreeEntry, file: string): Promise<SourceText | Diagnostic> {
+  if (entry.type !== 'blob' || entry.mode === '120000' || entry.mode === '160000') {
+    return fileDiagnostic(file, IO_ERROR, 'is not a regular file at this revision');
+  }
+  if (entry.size !== null && entry.size > MAX_FILE_BYTES) {
+    return fileDiagnostic(file, 'file-too-large', `is ${(entry.size / 1048576).toFixed(1)} MiB; plan files are limited to ${MAX_FILE_BYTES / 1048576} MiB`);
+  }
+  const result = await git(root, ['cat-file', 'blob', entry.object]);
+  if (result.code !== 0) return fileDiagnostic(file, IO_ERROR, `cannot be read from git (${firstLine(result.stderr)})`);
+  const bytes = result.stdout;
+  if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', 'is not a text file (it contains NUL bytes)');
+  try {
+    return { file, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return fileDiagnostic(file, 'file-not-text', 'is not valid UTF-8 text', 'save it as UTF-8');
+  }
+}
+
+/**
+ * Read `<dir>/plan.yaml` and `<dir>/data/*.yaml` (or `.yml`) as they stand at
+ * `revision`, with the same texts `readPlanFolder` gives for the working tree.
+ * Paths are shown relative to `cwd`, followed by `@<revision>`.
+ */
+export async function readPlanAtRevision(dir: string, revision: string, cwd: string): Promise<RevisionPlan> {
+  const { root, prefix } = await locateInRepo(dir, cwd);
+  const commit = await resolveRevision(root, revision);
+  const listed = await git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', `${prefix}plan.yaml`, `${prefix}data`]);
+  if (listed.code !== 0) throw new UserError(`git cannot list ${displayPath(dir, cwd)} at ${revision}: ${firstLine(listed.stderr)}`);
+  const entries = parseTree(listed.stdout);
+  // Show each file as the working tree would: relative to cwd, then @revision.
+  const folder = resolve(cwd, dir);
+  const shown = (path: string) => `${displayPath(join(folder, ...path.slice(prefix.length).split('/')), cwd)}@${revision}`;
+  const planEntry = entries.find((e) => e.path === `${prefix}plan.yaml`);
+  if (!planEntry) {
+    const where = displayPath(join(folder, 'plan.yaml'), cwd);
+    throw new UserError(`${where} does not exist at ${revision} (${commit.slice(0, 12)}): a plan folder holds plan.yaml and data/<year>.yaml`);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const planRead = await readBlob(root, planEntry, shown(planEntry.path));
+  const yearEntries = entries
+    .filter((e) => {
+      const name = e.path.slice(`${prefix}data/`.length);
+      return e.path.startsWith(`${prefix}data/`) && !name.includes('/') && /\.ya?ml$/i.test(name);
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const years: SourceText[] = [];
+  for (const entry of yearEntries) {
+    const read = await readBlob(root, entry, shown(entry.path));
+    if ('code' in read) diagnostics.push(read);
+    else years.push(read);
+  }
+  let plan: SourceText | null = null;
+  if ('code' in planRead) diagnostics.push(planRead);
+  else plan = planRead;
+  return { revision, commit, sources: { plan, years }, diagnostics };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]?.replace(/^fatal: /, '') || 'unknown error';
+}

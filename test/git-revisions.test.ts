@@ -1,0 +1,197 @@
+// `cixi-plan diff --rev`: the plan read from git revisions of a temporary repository
+// made here (two commits changing one observation), never from the working tree.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Diff } from '../src/diff/index.js';
+import { readPlanAtRevision } from '../src/git.js';
+import { BASE_PLAN, run, tempDir } from './support/cli.js';
+
+// Run git in a test repository only: variables a git hook may set (which would point
+// at another repository) are dropped, and hooks are off.
+function git(cwd: string, ...args: string[]): string {
+  const env = { ...process.env };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_PREFIX']) delete env[name];
+  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+// A repository whose plan lives in a sub-folder with a Chinese name, to exercise
+// path prefixes and unquoted non-ASCII paths.
+const PLAN = '规划/plan';
+let repo: string;
+let first: string;
+let second: string;
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+beforeAll(() => {
+  repo = join(tempDir('cixi-plan-git-'), '仓库');
+  mkdirSync(repo);
+  git(repo, 'init', '-q', '--initial-branch=main');
+  git(repo, 'config', 'user.name', 'Test');
+  git(repo, 'config', 'user.email', 'test@example.invalid');
+  git(repo, 'config', 'commit.gpgsign', 'false');
+  cpSync(BASE_PLAN, join(repo, PLAN), { recursive: true });
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'base plan');
+  first = git(repo, 'rev-parse', 'HEAD').trim();
+  // One observation changes: GDP 2024 is revised from 2929 to 3250, which meets the 3200 target.
+  edit(join(repo, PLAN, 'data/2024.yaml'), 'value: 2929', 'value: 3250');
+  git(repo, 'commit', '-q', '-am', 'revise GDP 2024');
+  second = git(repo, 'rev-parse', 'HEAD').trim();
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+async function diffJson(args: string[], cwd = repo): Promise<Diff> {
+  const r = await run(['diff', ...args, '--plan', PLAN, '--json'], { cwd });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Diff;
+}
+
+function changed(diff: Diff): string[] {
+  return diff.pillars.flatMap((p) => [...p.indicators, ...p.milestones]).filter((d) => d.changed).map((d) => d.id);
+}
+
+describe('diff --rev', () => {
+  it('shows what the second commit does to the 2024 report (A..B)', async () => {
+    const diff = await diffJson(['--rev', 'HEAD~1..HEAD', '2024']);
+    expect(diff.mode).toBe('revisions');
+    expect(diff.from).toMatchObject({ label: 'HEAD~1', origin: 'revision', revision: 'HEAD~1', commit: first, year: 2024 });
+    expect(diff.to).toMatchObject({ label: 'HEAD', origin: 'revision', revision: 'HEAD', commit: second, year: 2024 });
+    expect(changed(diff)).toEqual(['gdp']);
+    const gdp = diff.pillars[0]!.indicators[0]!;
+    expect(gdp).toMatchObject({
+      id: 'gdp',
+      value_changed: true,
+      value_delta: 321,
+      status_change: { from: 'ahead', to: 'met', movement: 'up' },
+      warning_change: null,
+    });
+    expect(diff.summary).toMatchObject({ indicators_changed: 1, indicators_unchanged: 6, milestones_changed: 0, status_up: 1 });
+  });
+
+  it('accepts two --rev options and an empty side of `..` as HEAD', async () => {
+    const twoOptions = await diffJson(['--rev', first, '--rev', 'main', '2024']);
+    expect(changed(twoOptions)).toEqual(['gdp']);
+    const openEnded = await diffJson(['--rev', 'HEAD~1..', '2024']);
+    expect(openEnded.to.commit).toBe(second);
+    const reversed = await diffJson(['--rev', 'HEAD..HEAD~1', '2024']);
+    expect(reversed.pillars[0]!.indicators[0]!.status_change).toEqual({ from: 'met', to: 'ahead', movement: 'down' });
+  });
+
+  it('finds no change between a revision and itself', async () => {
+    const diff = await diffJson(['--rev', 'HEAD..HEAD', '2024']);
+    expect(diff.has_changes).toBe(false);
+    const text = await run(['diff', '--rev', 'HEAD..HEAD', '2024', '--plan', PLAN], { cwd: repo });
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe('HEAD → HEAD · 2024年 · demo-2022-2026');
+    expect(text.stdout).toContain('没有变化。');
+  });
+
+  it('compares a lone --rev with the working tree, without touching it', async () => {
+    const file = join(repo, PLAN, 'data/2024.yaml');
+    const before = readFileSync(file, 'utf8');
+    edit(file, 'value: 88\n', 'value: 80\n'); // air quality falls (uncommitted)
+    const status = git(repo, 'status', '--porcelain');
+    try {
+      const diff = await diffJson(['--rev', 'HEAD', '2024']);
+      expect(diff.to).toMatchObject({ label: 'working tree', origin: 'working_tree', commit: null });
+      expect(changed(diff)).toEqual(['air']);
+      const air = diff.pillars[1]!.indicators[0]!;
+      expect(air).toMatchObject({ id: 'air', value_delta: -8, status_change: { from: 'on_track', to: 'far_behind', movement: 'down' } });
+      // Reading revisions changed nothing on disk or in the index.
+      expect(git(repo, 'status', '--porcelain')).toBe(status);
+      expect(readFileSync(file, 'utf8')).toContain('value: 80\n');
+    } finally {
+      writeFileSync(file, before);
+    }
+  });
+
+  it('works from a sub-folder of the repository (paths relative to the current folder)', async () => {
+    const r = await run(['diff', '--rev', 'HEAD~1..HEAD', '2024', '--plan', 'plan', '--json'], { cwd: join(repo, '规划') });
+    expect(r.code).toBe(0);
+    expect(changed(JSON.parse(r.stdout) as Diff)).toEqual(['gdp']);
+  });
+
+  it('names files like the working tree, with @revision', async () => {
+    const read = await readPlanAtRevision(PLAN, 'HEAD~1', repo);
+    expect(read.commit).toBe(first);
+    expect(read.sources.plan?.file).toBe('规划/plan/plan.yaml@HEAD~1');
+    expect(read.sources.years.map((y) => y.file)).toEqual([
+      '规划/plan/data/2021.yaml@HEAD~1',
+      '规划/plan/data/2022.yaml@HEAD~1',
+      '规划/plan/data/2024.yaml@HEAD~1',
+    ]);
+    expect(read.sources.years[2]!.text).toContain('value: 2929');
+    expect(read.diagnostics).toEqual([]);
+  });
+
+  it('prints each invalid side’s errors at file@rev:line:col and exits 1', async () => {
+    const file = join(repo, PLAN, 'data/2024.yaml');
+    const before = readFileSync(file, 'utf8');
+    edit(file, 'value: 3250', 'value: "3250"');
+    try {
+      const r = await run(['diff', '--rev', 'HEAD', '2024', '--plan', PLAN], { cwd: repo });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/规划\/plan\/data\/2024\.yaml:\d+:\d+ error schema-type/);
+      expect(r.stderr).toContain('is invalid at working tree (1 error)');
+      expect(r.stdout).toBe('');
+      // The same bad file committed: now the revision side fails, named with @rev.
+      git(repo, 'commit', '-q', '-am', 'quote a number');
+      const bad = await run(['diff', '--rev', 'HEAD~1..HEAD', '2024', '--plan', PLAN], { cwd: repo });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/规划\/plan\/data\/2024\.yaml@HEAD:\d+:\d+ error schema-type/);
+      expect(bad.stderr).toContain('is invalid at HEAD (1 error)');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', second);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    }
+  });
+});
+
+describe('diff --rev errors', () => {
+  it('refuses a folder outside any git repository (exit 2)', async () => {
+    const dir = tempDir('cixi-plan-nogit-');
+    cpSync(BASE_PLAN, join(dir, 'plan'), { recursive: true });
+    // Even if the temporary folder lies inside some repository, git must not look above it.
+    vi.stubEnv('GIT_CEILING_DIRECTORIES', dirname(dir));
+    const r = await run(['diff', '--rev', 'main..HEAD', '2024'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: plan is not in a git repository: --rev reads the plan from git history (use `diff <from-year> <to-year>` to compare years)\n');
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses an unknown revision (exit 2)', async () => {
+    const r = await run(['diff', '--rev', 'no-such-branch..HEAD', '2024', '--plan', PLAN], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: unknown revision `no-such-branch` in .*: name a branch, tag or commit/);
+  });
+
+  it('refuses a revision that looks like an option', async () => {
+    const r = await run(['diff', '--rev=--output=x', '2024', '--plan', PLAN], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('`--output=x` is not a revision');
+  });
+
+  it('says so when the plan folder does not exist at a revision', async () => {
+    const r = await run(['diff', '--rev', 'HEAD', '2024', '--plan', 'elsewhere'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('elsewhere/plan.yaml does not exist at HEAD');
+  });
+
+  it('says so when git is not installed', async () => {
+    vi.stubEnv('PATH', join(tempDir('cixi-plan-empty-path-'), 'bin'));
+    const r = await run(['diff', '--rev', 'HEAD', '2024', '--plan', PLAN], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: git was not found: reading a revision (--rev) needs git on the PATH\n');
+  });
+});
