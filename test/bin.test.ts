@@ -33,4 +33,10 @@ describe('bin/cixi-plan.js', () => {
     expect(cixi(['--help']).stdout).toContain('Usage: cixi-plan');
     expect(cixi(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('stays quiet when the reader closes the pipe early (| head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" schema plan | head -c 1`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toBe('{');
+    expect(r.stderr).not.toMatch(/EPIPE|    at /);
+  });
 });
