@@ -12,6 +12,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerDiff } from './commands/diff.js';
 import { registerSchema } from './commands/schema.js';
 import { registerInit } from './commands/init.js';
+import { registerReport } from './commands/report.js';
 
 export { EXIT, UserError, type CliIO } from './commands/context.js';
 
@@ -37,6 +38,7 @@ export function createProgram(ctx: Context): Command {
   registerDiff(program, ctx);
   registerSchema(program, ctx);
   registerInit(program, ctx);
+  registerReport(program, ctx);
   return program;
 }
 

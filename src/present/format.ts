@@ -1,0 +1,163 @@
+// Number, date and unit formatting for the report: Intl.NumberFormat in the report's
+// locale, precision chosen by what a number is (a figure as published, or a computed
+// one), '—' for an unknown number with the reason beside it. Pure.
+
+import type { RateMethod } from '../assess/types.js';
+import type { IndicatorKind } from '../model.js';
+import { messages, type Lang } from './i18n.js';
+
+/** A formatted number: what to print, the number itself, and what qualifies it. */
+export interface Num {
+  /** Ready to print, without unit: "2,929", "67.0%", "+1.0个百分点", or "—" when unknown. */
+  text: string;
+  /** The number formatted; null when unknown. */
+  value: number | null;
+  /** Why the number is unknown, or what qualifies it (a stale year, a bound); null when nothing. */
+  note: string | null;
+}
+
+/** Decimals a computed percentage is shown with (67.0%). */
+export const PERCENT_DECIMALS = 1;
+/** At most this many decimals of a figure as published. */
+export const MAX_DATA_DECIMALS = 4;
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Format a number with grouping and at most `maxDecimals` decimals (at least `minDecimals`). */
+export function formatDecimal(value: number, lang: Lang, maxDecimals: number, minDecimals = 0, signed = false): string {
+  const f = numberFormat(messages(lang).locale, {
+    maximumFractionDigits: maxDecimals,
+    minimumFractionDigits: Math.min(minDecimals, maxDecimals),
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
+  // Intl writes −0.0 for tiny negatives rounded away; a report shows 0.
+  const text = f.format(value === 0 ? 0 : value);
+  return text.replace(/^-(0(?:[.,]0+)?)$/, '$1').replace(/^\+(0(?:[.,]0+)?)$/, '$1');
+}
+
+/** Decimals of a figure as written in the data (2521.58 → 2), capped at MAX_DATA_DECIMALS. */
+export function dataDecimals(value: number): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
+  for (let d = 1; d <= MAX_DATA_DECIMALS; d++) {
+    const f = 10 ** d;
+    if (Math.abs(Math.round(value * f) / f - value) <= 1e-12 * Math.max(1, Math.abs(value))) return d;
+  }
+  return MAX_DATA_DECIMALS;
+}
+
+/**
+ * Decimals of a computed value (a projection, a gap, a target derived from a multiple):
+ * one for percentages and for things counted in whole units (counts, ranks, multiples);
+ * by magnitude otherwise, so that 亿元 show 3,364 and 万元 show 7.62.
+ */
+export function computedDecimals(value: number, kind: IndicatorKind, unit: string): number {
+  if (unit === '%' || kind === 'percentage') return 1;
+  if (kind === 'count' || kind === 'rank' || kind === 'multiple') return 1;
+  const a = Math.abs(value);
+  if (a >= 100) return 0;
+  if (a >= 10) return 1;
+  if (a >= 1) return 2;
+  return 3;
+}
+
+/** A figure as published: its own decimals, grouped. */
+export function formatData(value: number, lang: Lang): string {
+  return formatDecimal(value, lang, dataDecimals(value));
+}
+
+/** A computed quantity in an indicator's unit, with the precision its size calls for. */
+export function formatComputed(value: number, kind: IndicatorKind, unit: string, lang: Lang): string {
+  return formatDecimal(value, lang, computedDecimals(value, kind, unit));
+}
+
+/** A fraction as a percentage with one decimal (0.6698 → "67.0%"). */
+export function formatPercent(fraction: number, lang: Lang, signed = false): string {
+  const f = numberFormat(messages(lang).locale, {
+    style: 'percent',
+    maximumFractionDigits: PERCENT_DECIMALS,
+    minimumFractionDigits: PERCENT_DECIMALS,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
+  return f.format(fraction === 0 ? 0 : fraction);
+}
+
+/**
+ * A rate per year as the assessment measures it (see RateMethod): compound → a signed
+ * percentage ("+7.2%"); linear in % → percentage points ("+1.0个百分点"); other linear
+ * and flow rates → signed amount per year in the unit ("+0.7位/年").
+ */
+export function formatRate(value: number, method: RateMethod, unit: string, kind: IndicatorKind, lang: Lang): string {
+  const m = messages(lang);
+  if (method === 'compound') return formatPercent(value, lang, true);
+  if (unit === '%') return formatDecimal(value, lang, 1, 1, true) + m.percentagePoints;
+  const amount = formatDecimal(value, lang, computedDecimals(value, kind, unit), 0, true);
+  return m.perYear(`${amount}${lang === 'en' ? ' ' : ''}${unitLabel(unit, lang)}`);
+}
+
+/** A number or '—' with the reason. */
+export function num(value: number | null, format: (v: number) => string, lang: Lang, reason: string | null = null): Num {
+  if (value === null || !Number.isFinite(value)) return { text: messages(lang).none, value: null, note: reason };
+  return { text: format(value), value, note: null };
+}
+
+/** A unit as it reads in the report language (亿元 → "100 million yuan" in English). */
+export function unitLabel(unit: string, lang: Lang): string {
+  const units = messages(lang).units;
+  return Object.hasOwn(units, unit) ? units[unit]! : unit;
+}
+
+/** A number with its unit, for running text ("2,929亿元", "88%", "2,929 100 million yuan"). */
+export function withUnit(text: string, unit: string, lang: Lang): string {
+  if (unit === '%') return text + '%';
+  return lang === 'en' ? `${text} ${unitLabel(unit, lang)}` : text + unit;
+}
+
+/** Chinese units of ten thousand or a hundred million, as English writes them (亿元 → billion yuan). */
+const EN_SCALED: Readonly<Record<string, { factor: number; unit: string }>> = {
+  亿元: { factor: 0.1, unit: 'billion yuan' },
+  万元: { factor: 10, unit: 'thousand yuan' },
+  万人: { factor: 10, unit: 'thousand persons' },
+  万吨: { factor: 10, unit: 'thousand tonnes' },
+};
+
+/**
+ * An amount with its unit for running text: "2,929亿元" in Chinese; in English the
+ * Chinese myriad units are rescaled ("292.9 billion yuan") with the same precision.
+ * `computed` picks the precision of computed values, else the figure's own decimals.
+ */
+export function formatAmount(value: number, unit: string, kind: IndicatorKind, lang: Lang, computed: boolean): string {
+  if (lang === 'en' && Object.hasOwn(EN_SCALED, unit)) {
+    const { factor, unit: name } = EN_SCALED[unit]!;
+    const scaled = value * factor;
+    const decimals = computed
+      ? Math.max(0, computedDecimals(value, kind, unit) + Math.round(-Math.log10(factor)))
+      : dataDecimals(scaled);
+    return `${formatDecimal(scaled, lang, decimals)} ${name}`;
+  }
+  return withUnit(computed ? formatComputed(value, kind, unit, lang) : formatData(value, lang), unit, lang);
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date written "YYYY", "YYYY-MM" or "YYYY-MM-DD" in words ("2024年6月", "June 2024"); other text unchanged. */
+export function formatDate(text: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return text;
+  const [, y, mo, d] = m;
+  const month = mo === undefined ? undefined : Number(mo);
+  const day = d === undefined ? undefined : Number(d);
+  if (month !== undefined && (month < 1 || month > 12)) return text;
+  if (lang === 'zh-CN') return `${y}年${month !== undefined ? `${month}月` : ''}${day !== undefined ? `${day}日` : ''}`;
+  if (month === undefined) return y!;
+  return `${day !== undefined ? `${day} ` : ''}${MONTHS_EN[month - 1]!} ${y!}`;
+}

@@ -1,0 +1,6 @@
+// The present stage: Assessment → ReportModel (localized, formatted, with chart geometry).
+
+export { buildReportModel, STATUS_COLUMNS, type PresentOptions } from './build.js';
+export * from './types.js';
+export { LANGS, isLang, messages, type Messages } from './i18n.js';
+export * as format from './format.js';

@@ -1,0 +1,52 @@
+// Output formats as data: what a format's file is called, which template renders
+// it and how plan text is escaped in it. The renderer registry (registry.ts) decides
+// which formats are available; the CLI never branches on a format's name.
+
+/** Every format the CLI contract names (DESIGN.md §CLI contract). */
+export const FORMAT_NAMES = ['md', 'html', 'pdf'] as const;
+
+export type Format = (typeof FORMAT_NAMES)[number];
+
+/** Whether a string names a format of the CLI contract (available or not). */
+export function isFormat(text: string): text is Format {
+  return (FORMAT_NAMES as readonly string[]).includes(text);
+}
+
+/**
+ * How template output escapes plan text:
+ * html — Handlebars escapes every {{value}} (HTML entities); triple-stash is never used on plan text;
+ * markdown — no automatic escaping (noEscape): templates escape with the {{md}} helper.
+ */
+export type Escaping = 'html' | 'markdown';
+
+/** A format as data. */
+export interface FormatSpec {
+  id: Format;
+  /** File name written in out/<year>/, e.g. `report.md`. */
+  fileName: string;
+  /** Media type of the output. */
+  mediaType: string;
+  /** Main template, relative to a templates folder, e.g. `report.md.hbs`. */
+  template: string;
+  /** Folder of the format's partials, relative to a templates folder; `partials/md/cover.hbs` is partial `cover`. */
+  partials: string;
+  escaping: Escaping;
+}
+
+export const MARKDOWN_FORMAT: FormatSpec = {
+  id: 'md',
+  fileName: 'report.md',
+  mediaType: 'text/markdown; charset=utf-8',
+  template: 'report.md.hbs',
+  partials: 'partials/md',
+  escaping: 'markdown',
+};
+
+export const HTML_FORMAT: FormatSpec = {
+  id: 'html',
+  fileName: 'report.html',
+  mediaType: 'text/html; charset=utf-8',
+  template: 'report.html.hbs',
+  partials: 'partials/html',
+  escaping: 'html',
+};

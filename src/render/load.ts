@@ -1,0 +1,89 @@
+// Read a format's templates from disk: the package's templates/ folder (found from
+// this module's location), overlaid by a user's --templates folder file by file, so
+// a user may override one partial and keep the rest. The only file reading of the
+// render stage; the CLI calls it before rendering.
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { displayPath } from '../io.js';
+import { packagePath } from '../paths.js';
+import type { FormatSpec } from './formats.js';
+import type { TemplateFile, TemplateSet } from './templates.js';
+
+export type LoadResult = { ok: true; templates: TemplateSet } | { ok: false; message: string };
+
+/** The package's own templates folder. */
+export function builtinTemplatesDir(): string {
+  return packagePath('templates');
+}
+
+// Every *.hbs file under dir, relative paths with '/' and without the extension; [] when dir is absent.
+async function hbsFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/').replace(/\.hbs$/, ''))
+    .sort();
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Load the main template and partials of a format. With `userDir`, each file found
+ * there replaces the package's file of the same name. Paths in diagnostics are shown
+ * relative to `cwd`.
+ */
+export async function loadTemplates(format: FormatSpec, userDir: string | null, cwd: string): Promise<LoadResult> {
+  const builtin = builtinTemplatesDir();
+  const user = userDir === null ? null : resolve(cwd, userDir);
+  if (user !== null && !(await isDirectory(user))) {
+    return { ok: false, message: `--templates ${userDir}: no such folder` };
+  }
+  const read = async (path: string, name: string): Promise<TemplateFile | string> => {
+    try {
+      return { name, file: displayPath(path, cwd), text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') };
+    } catch (err) {
+      return `${displayPath(path, cwd)}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`;
+    }
+  };
+  const pick = async (rel: string): Promise<string> =>
+    user !== null && (await exists(join(user, rel))) ? join(user, rel) : join(builtin, rel);
+
+  try {
+    const main = await read(await pick(format.template), '');
+    if (typeof main === 'string') return { ok: false, message: main };
+    const names = new Set([
+      ...(await hbsFiles(join(builtin, format.partials))),
+      ...(user === null ? [] : await hbsFiles(join(user, format.partials))),
+    ]);
+    const partials: TemplateFile[] = [];
+    for (const name of [...names].sort()) {
+      const file = await read(await pick(join(format.partials, `${name}.hbs`)), name);
+      if (typeof file === 'string') return { ok: false, message: file };
+      partials.push(file);
+    }
+    return { ok: true, templates: { main, partials } };
+  } catch (err) {
+    return { ok: false, message: `cannot read templates: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,245 @@
+// Compile and run a format's Handlebars templates: an isolated Handlebars instance
+// per run, strict mode (a misspelt field fails), partials, the escaping the format
+// asks for. Only template files are ever compiled, never plan text. Every failure
+// becomes a Diagnostic pointing at the template file, line and column. Pure: the
+// template texts come in, a string goes out.
+
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostic.js';
+import { escapeMarkdown, markdownCode } from './escape.js';
+import type { FormatSpec } from './formats.js';
+
+/** One template file: its text and the path shown in diagnostics. */
+export interface TemplateFile {
+  /** Partial name (`cover`, `charts/trend`); '' for the main template. */
+  name: string;
+  /** Path as shown to the user. */
+  file: string;
+  text: string;
+}
+
+/** The templates of one format: the main template and its partials. */
+export interface TemplateSet {
+  main: TemplateFile;
+  partials: TemplateFile[];
+}
+
+export type TemplateResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Helpers each escaping provides to templates. */
+const HELPERS: Record<FormatSpec['escaping'], Record<string, (text: unknown, options: Handlebars.HelperOptions) => string>> = {
+  markdown: {
+    /** {{md text}}: plan text escaped for inline Markdown and table cells. */
+    md: (text, options) => escapeMarkdown(asText(text, 'md', options)),
+    /** {{code text}}: a code span (text bars). */
+    code: (text, options) => markdownCode(asText(text, 'code', options)),
+    /** {{align column.align}}: the delimiter cell of a table column (---, ---:, :---:). */
+    align: (value, options) => {
+      const a = asText(value, 'align', options);
+      return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
+    },
+  },
+  html: {},
+};
+
+/** Where a template failed, carried up through nested partials. */
+class TemplateFailure extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+interface Located {
+  lineNumber?: number;
+  column?: number;
+  endLineNumber?: number;
+  endColumn?: number;
+  message?: string;
+}
+
+interface HelperLoc {
+  loc?: { start: { line: number; column: number }; end?: { line: number; column: number } };
+}
+
+// A helper's argument must be text or a number; anything else is a template bug.
+function asText(value: unknown, helper: string, options: Handlebars.HelperOptions): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  const loc = (options as unknown as HelperLoc).loc;
+  throw new Handlebars.Exception(`{{${helper}}} needs text, got ${value === null ? 'null' : typeof value}`, loc ? ({ loc } as never) : undefined);
+}
+
+function templateDiagnostic(file: TemplateFile, code: string, message: string, line: number, col: number, end?: { line: number; col: number }): Diagnostic {
+  const d: Diagnostic = { severity: 'error', code, message, file: file.file, line, col };
+  if (end) {
+    d.endLine = end.line;
+    d.endCol = end.col;
+  }
+  return d;
+}
+
+// Handlebars adds " - line:col" to located messages; we print the position ourselves.
+function cleanMessage(message: string): string {
+  return message
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/^"([^"]+)" not defined in .*$/s, '"$1" is not a field of the report model here (strict mode)');
+}
+
+/** Turn an error thrown while compiling or running a template into a diagnostic. */
+function toDiagnostic(file: TemplateFile, err: unknown, code: string): Diagnostic {
+  if (err instanceof TemplateFailure) return err.diagnostic;
+  const e = (err ?? {}) as Located;
+  const message = cleanMessage(e.message ?? String(err));
+  if (typeof e.lineNumber === 'number') {
+    const end = typeof e.endLineNumber === 'number' && typeof e.endColumn === 'number'
+      ? { line: e.endLineNumber, col: e.endColumn + 1 }
+      : undefined;
+    return templateDiagnostic(file, code, message, e.lineNumber, (e.column ?? 0) + 1, end);
+  }
+  return templateDiagnostic(file, code, message, 0, 0);
+}
+
+interface ParserLocation {
+  Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number; last_line: number; last_column: number } } };
+}
+
+/** Parse a template; a syntax error becomes a diagnostic at the token the parser stopped on. */
+function parse(hb: typeof Handlebars, file: TemplateFile): hbs.AST.Program | Diagnostic {
+  try {
+    return hb.parse(file.text);
+  } catch (err) {
+    // The jison parser throws plain Errors; its lexer still holds the failing token's position.
+    const loc = (Handlebars as unknown as ParserLocation).Parser?.lexer?.yylloc;
+    const raw = err instanceof Error ? err.message : String(err);
+    const expecting = /Expecting (.*)$/m.exec(raw)?.[1];
+    const message = expecting ? `template syntax error: expecting ${expecting}` : `template syntax error: ${raw.split('\n')[0]}`;
+    if (loc) {
+      return templateDiagnostic(file, 'template-syntax', message, loc.first_line, loc.first_column + 1,
+        { line: loc.last_line, col: loc.last_column + 1 });
+    }
+    return templateDiagnostic(file, 'template-syntax', message, 0, 0);
+  }
+}
+
+/** Every partial a template calls by a literal name, with where it calls it. */
+function partialCalls(program: hbs.AST.Program): Array<{ name: string; loc: hbs.AST.SourceLocation }> {
+  const calls: Array<{ name: string; loc: hbs.AST.SourceLocation }> = [];
+  const visit = (node: hbs.AST.Node | null | undefined): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        for (const s of (node as hbs.AST.Program).body) visit(s);
+        break;
+      case 'BlockStatement':
+      case 'DecoratorBlock': {
+        const b = node as hbs.AST.BlockStatement;
+        visit(b.program);
+        visit(b.inverse);
+        break;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const p = node as hbs.AST.PartialStatement & { program?: hbs.AST.Program };
+        // Dynamic partial names (sub-expressions) are only known when the template runs.
+        const name = p.name as { type: string; original?: unknown };
+        if ((name.type === 'PathExpression' || name.type === 'StringLiteral') && typeof name.original === 'string') {
+          calls.push({ name: name.original, loc: p.loc });
+        }
+        visit(p.program);
+        break;
+      }
+      default:
+        break;
+    }
+  };
+  visit(program);
+  return calls;
+}
+
+/**
+ * Compile a format's templates and render `view` with them. Errors — syntax, an
+ * unknown partial or helper, a field the view does not have — come back as
+ * diagnostics with the template's file, line and column.
+ */
+export function renderTemplates(spec: FormatSpec, templates: TemplateSet, view: unknown): TemplateResult {
+  const hb = Handlebars.create();
+  const helpers = HELPERS[spec.escaping];
+  const options: CompileOptions = {
+    strict: true,
+    noEscape: spec.escaping !== 'html',
+    knownHelpers: Object.fromEntries(Object.keys(helpers).map((k) => [k, true])),
+    knownHelpersOnly: true,
+    preventIndent: true,
+  };
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+
+  const files = [templates.main, ...templates.partials];
+  const names = new Set(templates.partials.map((p) => p.name));
+  const diagnostics: Diagnostic[] = [];
+  const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
+  for (const file of files) {
+    const ast = parse(hb, file);
+    if (!('type' in ast)) {
+      diagnostics.push(ast);
+      continue;
+    }
+    for (const call of partialCalls(ast)) {
+      if (!names.has(call.name)) {
+        diagnostics.push(templateDiagnostic(file, 'template-partial', `unknown partial "${call.name}"`,
+          call.loc.start.line, call.loc.start.column + 1, { line: call.loc.end.line, col: call.loc.end.column + 1 }));
+      }
+    }
+    try {
+      // Compile now (not lazily on first use), so that every file's errors are found up front.
+      hb.precompile(ast, options);
+      compiled.set(file, hb.compile(ast, options));
+    } catch (err) {
+      diagnostics.push(toDiagnostic(file, err, 'template-syntax'));
+    }
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+
+  // Run each template so that a failure inside it is reported against its own file.
+  const guarded = (file: TemplateFile): Handlebars.TemplateDelegate => {
+    const fn = compiled.get(file)!;
+    return (context, runtime) => {
+      try {
+        return fn(context, runtime);
+      } catch (err) {
+        throw new TemplateFailure(toDiagnostic(file, err, 'template-error'));
+      }
+    };
+  };
+  for (const partial of templates.partials) hb.registerPartial(partial.name, guarded(partial));
+  try {
+    return { ok: true, text: guarded(templates.main)(view) };
+  } catch (err) {
+    return { ok: false, diagnostics: [toDiagnostic(templates.main, err, 'template-error')] };
+  }
+}
+
+/**
+ * Tidy rendered text for diffs: no trailing spaces, at most one blank line in a row,
+ * no leading blank lines, exactly one final newline.
+ */
+export function tidy(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .replace(/\n*$/, '') + '\n'
+  );
+}
+
+/**
+ * Write empty Markdown table cells as `| |` (a template's `| {{md x}} |` gives two
+ * spaces when x is empty), so every table keeps markdownlint's compact style.
+ * Cell text never has spaces at its ends ({{md}} trims), so `|  |` is always an empty cell.
+ */
+export function compactEmptyCells(markdown: string): string {
+  return markdown.replace(/^\|.*\|$/gm, (line) => line.replace(/(?<!\\)\|  (?=\|)/g, '| '));
+}
+
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;

@@ -1,0 +1,115 @@
+// Number, rate and date formatting of the report: Intl in the report's locale,
+// precision by what a number is, '—' with a reason for what is unknown.
+import { describe, expect, it } from 'vitest';
+import {
+  computedDecimals,
+  dataDecimals,
+  formatComputed,
+  formatData,
+  formatDate,
+  formatAmount,
+  formatDecimal,
+  formatPercent,
+  formatRate,
+  num,
+  unitLabel,
+  withUnit,
+} from '../src/present/format.js';
+
+describe('figures as published', () => {
+  it.each([
+    [2929, '2,929'],
+    [2521.58, '2,521.58'],
+    [2379.2, '2,379.2'],
+    [7.3, '7.3'],
+    [0, '0'],
+    [-0, '0'],
+    [1234567.891, '1,234,567.891'],
+    [0.123456, '0.1235'],
+  ])('%d → %s', (value, text) => {
+    expect(formatData(value, 'zh-CN')).toBe(text);
+    expect(formatData(value, 'en')).toBe(text);
+  });
+
+  it('counts the decimals a figure was written with', () => {
+    expect(dataDecimals(2521.58)).toBe(2);
+    expect(dataDecimals(0.1 + 0.2)).toBe(1);
+    expect(dataDecimals(3)).toBe(0);
+  });
+});
+
+describe('computed values', () => {
+  it('show 亿元 to the unit, small amounts with decimals, percentages and counts with one', () => {
+    expect(formatComputed(3364.431202108449, 'level', '亿元', 'zh-CN')).toBe('3,364');
+    expect(formatComputed(271.4, 'level', '亿元', 'zh-CN')).toBe('271');
+    expect(formatComputed(45.26, 'level', '亿元', 'zh-CN')).toBe('45.3');
+    expect(formatComputed(7.6234, 'level', '万元', 'zh-CN')).toBe('7.62');
+    expect(formatComputed(0.41234, 'ratio', '', 'en')).toBe('0.412');
+    expect(formatComputed(89.97, 'percentage', '%', 'zh-CN')).toBe('90');
+    expect(formatComputed(58.966, 'multiple', '家', 'zh-CN')).toBe('59');
+    expect(formatComputed(4.666, 'rank', '位', 'zh-CN')).toBe('4.7');
+    expect(computedDecimals(1e9, 'level', '元')).toBe(0);
+  });
+
+  it('never prints a negative zero', () => {
+    expect(formatDecimal(-0.0001, 'zh-CN', 1)).toBe('0');
+    expect(formatDecimal(-0.0001, 'en', 1, 1)).toBe('0.0');
+    expect(formatDecimal(-0.00001, 'en', 1, 1, true)).toBe('0.0');
+  });
+});
+
+describe('percentages and rates', () => {
+  it('show fractions as percentages with one decimal', () => {
+    expect(formatPercent(0.6698343, 'zh-CN')).toBe('67.0%');
+    expect(formatPercent(0.6, 'en')).toBe('60.0%');
+    expect(formatPercent(1.2, 'en')).toBe('120.0%');
+    expect(formatPercent(-0.25, 'zh-CN')).toBe('-25.0%');
+  });
+
+  it('show compound growth as a signed percentage, linear % change as percentage points', () => {
+    expect(formatRate(0.0717565, 'compound', '亿元', 'level', 'zh-CN')).toBe('+7.2%');
+    expect(formatRate(-0.031, 'compound', '亿元', 'level', 'en')).toBe('-3.1%');
+    expect(formatRate(1, 'linear', '%', 'percentage', 'zh-CN')).toBe('+1.0个百分点');
+    expect(formatRate(1, 'linear', '%', 'percentage', 'en')).toBe('+1.0 pp');
+    expect(formatRate(-0.6667, 'linear', '位', 'rank', 'zh-CN')).toBe('-0.7位/年');
+    expect(formatRate(450, 'flow', '亿元', 'cumulative', 'en')).toBe('+450 100 million yuan/yr');
+  });
+});
+
+describe('unknown numbers', () => {
+  it('print a dash and keep the reason', () => {
+    expect(num(null, String, 'zh-CN', '2024年缺数：未公布')).toEqual({ text: '—', value: null, note: '2024年缺数：未公布' });
+    expect(num(Number.NaN, String, 'en')).toEqual({ text: '—', value: null, note: null });
+    expect(num(3, (v) => `${v}!`, 'en', 'ignored')).toEqual({ text: '3!', value: 3, note: null });
+  });
+});
+
+describe('units and dates', () => {
+  it('translate Chinese units for English readers and place them after the number', () => {
+    expect(unitLabel('亿元', 'en')).toBe('100 million yuan');
+    expect(unitLabel('亿元', 'zh-CN')).toBe('亿元');
+    expect(unitLabel('toString', 'en')).toBe('toString');
+    expect(withUnit('2,929', '亿元', 'zh-CN')).toBe('2,929亿元');
+    expect(withUnit('88', '%', 'en')).toBe('88%');
+    expect(withUnit('45', '家', 'en')).toBe('45 enterprises');
+  });
+
+  it('rescale Chinese myriad units in English running text, keeping the precision', () => {
+    expect(formatAmount(2929, '亿元', 'level', 'zh-CN', false)).toBe('2,929亿元');
+    expect(formatAmount(2929, '亿元', 'level', 'en', false)).toBe('292.9 billion yuan');
+    expect(formatAmount(2379.2, '亿元', 'level', 'en', false)).toBe('237.92 billion yuan');
+    expect(formatAmount(3364.431, '亿元', 'level', 'en', true)).toBe('336.4 billion yuan');
+    expect(formatAmount(7.34, '万元', 'level', 'en', false)).toBe('73.4 thousand yuan');
+    expect(formatAmount(45, '家', 'multiple', 'en', false)).toBe('45 enterprises');
+  });
+
+  it('write dates in words', () => {
+    expect(formatDate('2025-03-01', 'zh-CN')).toBe('2025年3月1日');
+    expect(formatDate('2024-06', 'zh-CN')).toBe('2024年6月');
+    expect(formatDate('2024', 'zh-CN')).toBe('2024年');
+    expect(formatDate('2025-03-01', 'en')).toBe('1 March 2025');
+    expect(formatDate('2024-06', 'en')).toBe('June 2024');
+    expect(formatDate('2024-13', 'en')).toBe('2024-13');
+    expect(formatDate('soon', 'zh-CN')).toBe('soon');
+  });
+});

@@ -1,0 +1,173 @@
+// `cixi-plan report <year>` in-process: what it writes, prints and exits with, and
+// that a failed run writes nothing and leaves the previous report as it was.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportDate, parseFormats, formatSize } from '../src/commands/report.js';
+import { FORMAT_NAMES, availableFormats, rendererFor } from '../src/render/index.js';
+import { BASE_PLAN, FIXTURES, run, tempDir } from './support/cli.js';
+
+const EPOCH = { SOURCE_DATE_EPOCH: '1740787200' }; // 2025-03-01T00:00:00Z
+
+/** Run `report` into a fresh output folder; returns the folder too. */
+async function report(args: string[], options: { out?: string; env?: Record<string, string> } = {}) {
+  const out = options.out ?? tempDir();
+  const result = await run(['report', ...args, '--out', out], { env: options.env ?? EPOCH });
+  return { ...result, out };
+}
+
+describe('cixi-plan report', () => {
+  it('writes report.md, report.html and assessment.json, and says what it wrote', async () => {
+    const r = await report(['2024', '--plan', BASE_PLAN, '--format', 'md,html']);
+    expect(r.code).toBe(0);
+    const dir = join(r.out, '2024');
+    expect(readdirSync(dir).sort()).toEqual(['assessment.json', 'report.html', 'report.md']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const [i, name] of ['report.md', 'report.html', 'assessment.json'].entries()) {
+      const size = statSync(join(dir, name)).size;
+      expect(lines[i]).toContain(join(dir, name));
+      expect(lines[i]).toMatch(size < 1024 ? new RegExp(`${size} B$`) : new RegExp(`${(size / 1024).toFixed(1)} KiB$`));
+    }
+    expect(lines[3]).toBe(`✓ report 2024 (zh-CN): 7 indicators, 5 assessed, 4 on or ahead of pace, 1 early warning, 2 milestones; 3 files in ${dir}`);
+    // The assessment's own warnings go to stderr.
+    expect(r.stderr).toContain('cumulative-incomplete');
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('- 生成日期：2025年3月1日');
+  });
+
+  it('saves the same assessment that `gaps --json` prints', async () => {
+    const r = await report(['2024', '--plan', BASE_PLAN]);
+    const gaps = await run(['gaps', '2024', '--plan', BASE_PLAN, '--json']);
+    expect(gaps.code).toBe(0);
+    expect(readFileSync(join(r.out, '2024', 'assessment.json'), 'utf8')).toBe(gaps.stdout);
+  });
+
+  it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', async () => {
+    const a = await report(['2024', '--plan', BASE_PLAN]);
+    const b = await report(['2024', '--plan', BASE_PLAN]);
+    for (const name of ['report.md', 'report.html', 'assessment.json']) {
+      expect(readFileSync(join(a.out, '2024', name))).toEqual(readFileSync(join(b.out, '2024', name)));
+    }
+  });
+
+  it('prints nothing but errors with --quiet', async () => {
+    const r = await report(['2024', '--plan', BASE_PLAN, '--quiet']);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(existsSync(join(r.out, '2024', 'report.html'))).toBe(true);
+  });
+
+  it('writes English labels with --lang en', async () => {
+    const r = await report(['2024', '--plan', BASE_PLAN, '--lang', 'en', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(r.out, '2024')).sort()).toEqual(['assessment.json', 'report.md']);
+    const md = readFileSync(join(r.out, '2024', 'report.md'), 'utf8');
+    expect(md).toContain('| Pillar | Indicator | Unit | Type | Baseline | Latest | Target | Completion | Time pace | Status |');
+    expect(r.stdout).toContain('report 2024 (en)');
+  });
+
+  it('refuses invalid data: diagnostics, exit 1, nothing written', async () => {
+    const r = await report(['2024', '--plan', join(FIXTURES, 'validate', 'unknown-pillar')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/plan\.yaml:33:13 error unknown-pillar/);
+    expect(r.stderr).toContain('is invalid (1 error)');
+    expect(readdirSync(r.out)).toEqual([]);
+  });
+
+  it('keeps the previous report when a user template is broken, and points at the template', async () => {
+    const first = await report(['2024', '--plan', BASE_PLAN]);
+    const dir = join(first.out, '2024');
+    const before = new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
+
+    const templates = tempDir();
+    mkdirSync(join(templates, 'partials/html'), { recursive: true });
+    writeFileSync(join(templates, 'partials/html/cover.hbs'), '<header>\n  <h1>{{cover.titel}}</h1>\n</header>\n');
+    const r = await report(['2024', '--plan', BASE_PLAN, '--templates', templates], { out: first.out });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const file = join(templates, 'partials/html/cover.hbs');
+    expect(r.stderr).toContain(`${file}:2:9 error template-error "titel" is not a field of the report model here (strict mode)`);
+    expect(r.stderr).toContain('2 |   <h1>{{cover.titel}}</h1>');
+    expect(r.stderr).toContain('error: cannot render report.html: 1 template error; nothing was written');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    // Not even report.md (which rendered fine) was touched, and no temporary file is left.
+    expect(readdirSync(dir).sort()).toEqual([...before.keys()].sort());
+    for (const [f, bytes] of before) expect(readFileSync(join(dir, f))).toEqual(bytes);
+  });
+
+  it('reports a template syntax error at its file, line and column', async () => {
+    const templates = tempDir();
+    writeFileSync(join(templates, 'report.md.hbs'), '# ok\n\n{{#each rows}}\n- {{md name}\n{{/each}}\n');
+    const r = await report(['2024', '--plan', BASE_PLAN, '--templates', templates]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(templates, 'report.md.hbs')}:4:`);
+    expect(r.stderr).toContain('template-syntax template syntax error: expecting');
+    expect(readdirSync(r.out)).toEqual([]);
+  });
+
+  it('leaves no half-written file when writing fails', async () => {
+    const out = tempDir();
+    // report.html cannot be replaced: a folder stands in its place.
+    mkdirSync(join(out, '2024', 'report.html'), { recursive: true });
+    const r = await report(['2024', '--plan', BASE_PLAN], { out });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: cannot write .*report\.html \(E[A-Z]+/);
+    expect(readdirSync(join(out, '2024')).sort()).toEqual(['report.html', 'report.md']);
+    expect(statSync(join(out, '2024', 'report.html')).isDirectory()).toBe(true);
+  });
+
+  it.each([
+    { name: 'unknown format', args: ['2024', '--format', 'md,docx'], code: 2, stderr: 'error: unknown format `docx`: choose from md, html, pdf' },
+    { name: 'empty format list', args: ['2024', '--format', ','], code: 2, stderr: 'error: --format needs at least one of md, html, pdf' },
+    { name: 'year after the plan', args: ['2027'], code: 1, stderr: 'error: 2027 is outside the plan: choose a year from 2021 (base year) to 2026' },
+    { name: 'year before the base year', args: ['2020'], code: 1, stderr: 'error: 2020 is outside the plan' },
+    { name: 'year without data', args: ['2023'], code: 1, stderr: 'error: no data for 2023' },
+    { name: 'year not a number', args: ['twenty'], code: 2, stderr: 'error: the report year must be a four-digit year, not `twenty`' },
+    { name: 'unknown language', args: ['2024', '--lang', 'fr'], code: 2, stderr: "argument 'fr' is invalid. Allowed choices are zh-CN, en." },
+    { name: 'missing templates folder', args: ['2024', '--templates', 'no/such/dir'], code: 2, stderr: 'error: --templates no/such/dir: no such folder' },
+    { name: 'malformed SOURCE_DATE_EPOCH', args: ['2024'], env: { SOURCE_DATE_EPOCH: '2025-03-01' }, code: 2, stderr: 'error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not `2025-03-01`' },
+  ])('$name: exit $code, a clear message, nothing written', async ({ args, code, stderr, env }) => {
+    const r = await report([...args, '--plan', BASE_PLAN], env ? { env } : {});
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(stderr);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(r.out)).toEqual([]);
+  });
+
+  // A format of the CLI contract whose renderer is not registered yet (pdf, until it is).
+  const unavailable = FORMAT_NAMES.find((f) => rendererFor(f) === undefined);
+  it.skipIf(unavailable === undefined)('a format without a renderer: exit 2, "not available yet"', async () => {
+    const r = await report(['2024', '--plan', BASE_PLAN, '--format', `md,${unavailable}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: format \`${unavailable}\` is not available yet in this version of cixi-plan (available: ${availableFormats().join(', ')})`);
+    expect(readdirSync(r.out)).toEqual([]);
+  });
+
+  it('refuses an output folder it cannot create', async () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', file], { env: EPOCH });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: cannot write .*a-file\/2024\/report\.md \((ENOTDIR|EEXIST)/);
+  });
+});
+
+describe('report helpers', () => {
+  it('dates the report from SOURCE_DATE_EPOCH (UTC), else from the clock (local date)', () => {
+    expect(reportDate({ SOURCE_DATE_EPOCH: '0' })).toBe('1970-01-01');
+    expect(reportDate({ SOURCE_DATE_EPOCH: '1740787199' })).toBe('2025-02-28');
+    expect(reportDate({}, () => new Date(2024, 11, 31, 23, 59))).toBe('2024-12-31');
+    for (const bad of ['', ' 1', '1.5', '-1', '1e9', '99999999999999999']) expect(() => reportDate({ SOURCE_DATE_EPOCH: bad })).toThrow(/SOURCE_DATE_EPOCH/);
+  });
+
+  it('parses --format lists in order, without repeats, defaulting to md and html', () => {
+    expect(parseFormats(undefined)).toEqual(availableFormats());
+    expect(parseFormats(undefined)).toEqual(expect.arrayContaining(['md', 'html']));
+    expect(parseFormats('html, md,html')).toEqual(['html', 'md']);
+  });
+
+  it('prints sizes for people', () => {
+    expect(formatSize(812)).toBe('812 B');
+    expect(formatSize(13_722)).toBe('13.4 KiB');
+    expect(formatSize(2_202_010)).toBe('2.1 MiB');
+  });
+});

@@ -1,0 +1,156 @@
+// The template engine: strict Handlebars in an isolated instance, partials, escaping
+// per format, and every template failure reported at its file, line and column.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, escapeMarkdown, markdownCode, oneLine } from '../src/render/escape.js';
+import { HTML_FORMAT, MARKDOWN_FORMAT, type FormatSpec } from '../src/render/formats.js';
+import { loadTemplates } from '../src/render/load.js';
+import { RENDERERS, rendererFor } from '../src/render/registry.js';
+import { compactEmptyCells, renderTemplates, tidy, type TemplateSet } from '../src/render/templates.js';
+import { BASE_PLAN, ROOT, tempDir } from './support/cli.js';
+import { buildModel } from './support/report.js';
+import { render } from './support/render.js';
+
+function set(main: string, partials: Record<string, string> = {}): TemplateSet {
+  return {
+    main: { name: '', file: 'main.hbs', text: main },
+    partials: Object.entries(partials).map(([name, text]) => ({ name, file: `partials/${name}.hbs`, text })),
+  };
+}
+
+function run(spec: FormatSpec, templates: TemplateSet, view: unknown) {
+  return renderTemplates(spec, templates, view);
+}
+
+describe('renderTemplates', () => {
+  it('escapes HTML by default and leaves Markdown to the {{md}} helper', () => {
+    const view = { name: '<b>x</b> | *y*' };
+    expect(run(HTML_FORMAT, set('{{name}}'), view)).toEqual({ ok: true, text: '&lt;b&gt;x&lt;/b&gt; | *y*' });
+    expect(run(MARKDOWN_FORMAT, set('{{md name}}'), view)).toEqual({ ok: true, text: '\\<b>x\\</b> \\| \\*y\\*' });
+  });
+
+  it('never compiles the view: template syntax in the data is text', () => {
+    const view = { name: '{{#each x}}{{> p}}{{/each}}' };
+    expect(run(HTML_FORMAT, set('{{name}}'), view)).toEqual({ ok: true, text: '{{#each x}}{{&gt; p}}{{/each}}' });
+    expect(run(MARKDOWN_FORMAT, set('{{md name}}'), view)).toEqual({ ok: true, text: '{{#each x}}{{> p}}{{/each}}' });
+  });
+
+  it('renders partials, each in its own file', () => {
+    const r = run(HTML_FORMAT, set('[{{> item a}}]', { item: '<i>{{b}}</i>' }), { a: { b: 1 } });
+    expect(r).toEqual({ ok: true, text: '[<i>1</i>]' });
+  });
+
+  it('fails on a misspelt field (strict mode) at the field’s line and column', () => {
+    const r = run(HTML_FORMAT, set('line 1\n  {{cover.titel}}\n'), { cover: { title: 'x' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'template-error', file: 'main.hbs', line: 2, col: 5, endLine: 2, endCol: 16, message: expect.stringContaining('"titel" is not a field') }),
+    ]);
+  });
+
+  it('reports a failure inside a partial against the partial’s file', () => {
+    const r = run(HTML_FORMAT, set('{{#each xs}}\n{{> row}}\n{{/each}}', { row: 'ok\n\n    {{missing}}' }), { xs: [{}] });
+    expect(r.ok ? [] : r.diagnostics.map((d) => [d.file, d.line, d.col, d.code])).toEqual([['partials/row.hbs', 3, 7, 'template-error']]); // at `missing`, inside the braces
+  });
+
+  it('reports syntax errors, unknown partials and unknown helpers of every file before running', () => {
+    const r = run(HTML_FORMAT, set('{{#if a}}\nno end\n', { p: 'x {{> nope}}', q: 'y\n{{shout a}}', s: 'z {{a}' }), { a: 1 });
+    expect(r.ok ? [] : r.diagnostics.map((d) => [d.file, d.line, d.col, d.code])).toEqual([
+      ['main.hbs', 3, 1, 'template-syntax'],
+      ['partials/p.hbs', 1, 3, 'template-partial'],
+      ['partials/q.hbs', 2, 1, 'template-syntax'],
+      ['partials/s.hbs', 1, 6, 'template-syntax'],
+    ]);
+  });
+
+  it('refuses to print something that is not text through {{md}}', () => {
+    const r = run(MARKDOWN_FORMAT, set('a\n {{md obj}}'), { obj: { x: 1 } });
+    expect(r.ok ? [] : r.diagnostics.map((d) => [d.line, d.col, d.message])).toEqual([[2, 2, '{{md}} needs text, got object']]);
+  });
+});
+
+describe('escaping', () => {
+  it('keeps Markdown table cells on one line with their pipes escaped', () => {
+    expect(escapeMarkdown('a | b\nc')).toBe('a \\| b c');
+    expect(escapeMarkdown('  *x*_y_ `z` [l](u) <tag> ~~s~~ \\ ')).toBe('\\*x\\*\\_y\\_ \\`z\\` \\[l\\](u) \\<tag> \\~\\~s\\~\\~ \\\\');
+    expect(escapeMarkdown('&amp; & &#39;')).toBe('\\&amp; & \\&#39;');
+  });
+
+  it('stops text from starting a block or becoming a link', () => {
+    expect(escapeMarkdown('# h')).toBe('\\# h');
+    expect(escapeMarkdown('- item')).toBe('\\- item');
+    expect(escapeMarkdown('-3')).toBe('-3');
+    expect(escapeMarkdown('1. one')).toBe('1\\. one');
+    expect(escapeMarkdown('1.5')).toBe('1.5');
+    expect(escapeMarkdown('> q')).toBe('\\> q');
+    expect(escapeMarkdown('see https://x.cn/a_b and www.x.cn, a@b.cn')).toBe('see https\\://x.cn/a\\_b and www\\.x.cn, a\\@b.cn');
+  });
+
+  it('keeps Chinese text and its ideographic spaces as they are', () => {
+    expect(escapeMarkdown('行动一　产业升级（2024年）')).toBe('行动一　产业升级（2024年）');
+    expect(oneLine(' a \n\t b ')).toBe('a b');
+  });
+
+  it('wraps code spans around backticks', () => {
+    expect(markdownCode('██┃░')).toBe('`██┃░`');
+    expect(markdownCode('a`b')).toBe('``a`b``');
+    expect(markdownCode('`a')).toBe('`` `a ``');
+  });
+
+  it('escapes HTML text and attributes', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('tidies output for diffs', () => {
+    expect(tidy('\n\na  \n\n\n\nb\t\n')).toBe('a\n\nb\n');
+    expect(compactEmptyCells('| a |  |  | b \\|  |\ntext  |  |')).toBe('| a | | | b \\|  |\ntext  |  |');
+  });
+});
+
+describe('the renderer registry', () => {
+  it('has Markdown and HTML; a format is data', () => {
+    expect(Object.keys(RENDERERS)).toEqual(expect.arrayContaining(['md', 'html']));
+    expect(rendererFor('md')!.format).toMatchObject({ fileName: 'report.md', template: 'report.md.hbs', partials: 'partials/md', escaping: 'markdown' });
+    expect(rendererFor('html')!.format).toMatchObject({ fileName: 'report.html', template: 'report.html.hbs', partials: 'partials/html', escaping: 'html' });
+  });
+
+  it('never triple-stashes in the package’s templates: HTML escaping stays on for everything', () => {
+    for (const dir of ['templates', 'templates/partials/md', 'templates/partials/html']) {
+      for (const name of readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.hbs'))) {
+        const text = readFileSync(join(ROOT, dir, name), 'utf8').replace(/\{\{!--[\s\S]*?--\}\}|\{\{![^}]*\}\}/g, '');
+        expect(text, `${dir}/${name}`).not.toMatch(/\{\{\{|\{\{~?&/);
+      }
+    }
+  });
+});
+
+describe('loadTemplates', () => {
+  it('reads the package’s templates from its own folder, whatever the working directory', async () => {
+    const loaded = await loadTemplates(MARKDOWN_FORMAT, null, tempDir());
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.templates.main.file).toBe(join(ROOT, 'templates/report.md.hbs'));
+    expect(loaded.templates.partials.map((p) => p.name)).toContain('status-table');
+  });
+
+  it('lets a user folder replace single files and keeps the rest', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'partials/md'), { recursive: true });
+    writeFileSync(join(dir, 'partials/md/cover.hbs'), '# {{md cover.title}} (custom cover)\n');
+    const loaded = await loadTemplates(MARKDOWN_FORMAT, dir, ROOT);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const cover = loaded.templates.partials.find((p) => p.name === 'cover')!;
+    expect(cover.file).toBe(join(dir, 'partials/md/cover.hbs'));
+    expect(loaded.templates.main.file).toBe('templates/report.md.hbs');
+    const { model } = await buildModel(BASE_PLAN, 2024);
+    const md = await render(model, 'md', dir);
+    expect(md.startsWith('# 示例市五年规划2024年度实施进展报告 (custom cover)\n')).toBe(true);
+  });
+
+  it('says when the user folder does not exist', async () => {
+    expect(await loadTemplates(HTML_FORMAT, 'no/such/dir', ROOT)).toEqual({ ok: false, message: '--templates no/such/dir: no such folder' });
+  });
+});
