@@ -1,0 +1,128 @@
+// Block directives: what Markdown cannot say, written as an HTML comment on a line of its own,
+//
+//   <!-- pdf:NAME -->        for toc and pagebreak
+//   <!-- pdf:NAME ID -->     for cover, status-table, trend-chart and progress-bar, whose
+//                            payload is blocks[ID]
+//
+// Any other HTML comment is an ordinary comment and is not printed.
+
+import { Lexer, type MarkedToken, type Token } from 'marked';
+import { isProgressGeometry, isTrendGeometry } from './charts.js';
+import type { Labels } from './theme.js';
+import type { PdfBlock, PdfBlocks, PdfCoverBlock, PdfProgressBarBlock, PdfTableBlock, PdfTrendChartBlock } from './types.js';
+
+/** A directive as written: its name and the id it names (empty when none). */
+export interface RawDirective {
+  name: string;
+  id: string;
+}
+
+/** A directive with its payload looked up and checked. */
+export type Directive =
+  | { name: 'toc' }
+  | { name: 'pagebreak' }
+  | { name: 'cover'; block: PdfCoverBlock }
+  | { name: 'status-table'; block: PdfTableBlock }
+  | { name: 'trend-chart'; block: PdfTrendChartBlock }
+  | { name: 'progress-bar'; block: PdfProgressBarBlock };
+
+export type DirectiveName = Directive['name'];
+
+/** The payload kind each directive that takes an id expects. */
+const BLOCK_KIND: Record<DirectiveName, PdfBlock['kind'] | null> = {
+  toc: null,
+  pagebreak: null,
+  cover: 'cover',
+  'status-table': 'status-table',
+  'trend-chart': 'trend-chart',
+  'progress-bar': 'progress-bar',
+};
+
+const COMMENT = /<!--([\s\S]*?)-->/g;
+const DIRECTIVE = /^\s*pdf:(\S*)\s*([\s\S]*?)\s*$/;
+
+/** The directives in an HTML block, in order; comments that are not `pdf:` directives are skipped. */
+export function directivesIn(html: string): RawDirective[] {
+  const out: RawDirective[] = [];
+  for (const m of html.matchAll(COMMENT)) {
+    const d = DIRECTIVE.exec(m[1] ?? '');
+    if (d !== null) out.push({ name: d[1] ?? '', id: d[2] ?? '' });
+  }
+  return out;
+}
+
+/** Whether an HTML block holds nothing but comments (and whitespace). */
+export function onlyComments(html: string): boolean {
+  return html.replace(COMMENT, '').trim() === '';
+}
+
+/** Look a directive's payload up; a problem is a message to show in its place. */
+export function resolveDirective(
+  raw: RawDirective,
+  blocks: PdfBlocks,
+  labels: Labels,
+): { ok: true; directive: Directive } | { ok: false; message: string } {
+  const name = raw.name as DirectiveName;
+  if (!Object.hasOwn(BLOCK_KIND, raw.name)) return { ok: false, message: labels.unknownDirective(raw.name) };
+  const kind = BLOCK_KIND[name];
+  if (kind === null) {
+    return name === 'toc' || name === 'pagebreak' ? { ok: true, directive: { name } } : { ok: false, message: labels.unknownDirective(name) };
+  }
+  const block: unknown = Object.hasOwn(blocks, raw.id) ? blocks[raw.id] : undefined;
+  if (block === undefined || block === null || typeof block !== 'object') {
+    return { ok: false, message: labels.missingBlock(name, raw.id) };
+  }
+  const actual = (block as { kind?: unknown }).kind;
+  if (actual !== kind) return { ok: false, message: labels.wrongBlock(name, raw.id, String(actual)) };
+  const geometry = (block as { geometry?: unknown }).geometry;
+  if ((kind === 'trend-chart' && !isTrendGeometry(geometry)) || (kind === 'progress-bar' && !isProgressGeometry(geometry))) {
+    return { ok: false, message: labels.badGeometry(name, raw.id) };
+  }
+  return { ok: true, directive: { name, block } as Directive };
+}
+
+/** A directive that cannot be typeset, with its 1-based line in the Markdown. */
+export interface DirectiveProblem {
+  line: number;
+  message: string;
+}
+
+/**
+ * Check every directive of a Markdown text against the blocks without typesetting: unknown
+ * names, missing or mistyped payloads, a second cover or toc. The typesetter shows the same
+ * problems as notes in the document; a caller can fail earlier with these.
+ */
+export function checkDirectives(markdown: string, blocks: PdfBlocks, labels: Labels): DirectiveProblem[] {
+  const problems: DirectiveProblem[] = [];
+  const seen = new Set<string>();
+  let from = 0;
+  for (const token of htmlTokens(new Lexer({ gfm: true }).lex(markdown))) {
+    const at = markdown.indexOf(token.raw, from);
+    if (at >= 0) from = at;
+    const line = markdown.slice(0, Math.max(at, 0)).split('\n').length;
+    for (const raw of directivesIn(token.raw)) {
+      const r = resolveDirective(raw, blocks, labels);
+      if (!r.ok) problems.push({ line, message: r.message });
+      else if ((raw.name === 'cover' || raw.name === 'toc') && seen.has(raw.name)) {
+        problems.push({ line, message: labels.misplaced(raw.name) });
+      }
+      seen.add(raw.name);
+    }
+  }
+  return problems;
+}
+
+// Every block-level HTML token, nested ones included, in document order.
+function htmlTokens(tokens: Token[]): Array<Token & { raw: string }> {
+  const out: Array<Token & { raw: string }> = [];
+  const walk = (list: Token[]): void => {
+    for (const t of list) {
+      if (t.type === 'html' && (t as { block?: boolean }).block === true) out.push(t);
+      const m = t as MarkedToken;
+      if (m.type === 'list') for (const item of m.items) walk(item.tokens);
+      else if (m.type === 'blockquote') walk(m.tokens);
+    }
+  };
+  walk(tokens);
+  return out;
+}

@@ -1,0 +1,17 @@
+// The part of fontkit (pdfkit's own font parser, installed with it) that src/pdf uses.
+// fontkit ships no type declarations.
+declare module 'fontkit' {
+  export interface Font {
+    postscriptName: string;
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    /** pdfkit takes any object with a `layout` method as an already-parsed font. */
+    layout(text: string): { glyphs: unknown[]; advanceWidth: number };
+    glyphForCodePoint(codePoint: number): { advanceWidth: number };
+  }
+  export interface FontCollection {
+    fonts: Font[];
+  }
+  export function create(buffer: Uint8Array, postscriptName?: string): Font | FontCollection;
+}

@@ -1,0 +1,20 @@
+// The PDF typesetter's public face: what phase 2 (the renderer registry) and the CLI use.
+
+import { checkDirectives, type DirectiveProblem } from './directives.js';
+import { labels } from './theme.js';
+import type { PdfBlocks, PdfLang } from './types.js';
+
+export { loadFonts, type PdfFonts } from './fonts.js';
+export { parseSourceDateEpoch, type SourceDateResult } from './source-date.js';
+export { typesetPdf } from './typeset.js';
+export type * from './types.js';
+export type { DirectiveProblem };
+
+/**
+ * The directives of a Markdown text that cannot be typeset (unknown name, missing or mistyped
+ * payload, a second cover or contents page), with 1-based lines: what `typesetPdf` would show
+ * as notes in the document.
+ */
+export function checkPdfDirectives(markdown: string, blocks: PdfBlocks, lang: PdfLang = 'zh-CN'): DirectiveProblem[] {
+  return checkDirectives(markdown, blocks, labels(lang));
+}

@@ -1,0 +1,238 @@
+// Rich text: styled runs, line breaking for mixed Chinese and Latin text (break between
+// ideographs, keep Latin words and numbers whole, keep closing punctuation off the start of a
+// line and opening punctuation off its end), and drawing a broken line onto the page.
+
+/** How a run looks. Colours are CSS hex strings. */
+export interface TextStyle {
+  bold?: boolean;
+  color?: string;
+  /** Inline code: drawn on a light grey background. */
+  code?: boolean;
+  strike?: boolean;
+  /** External link target. */
+  link?: string;
+}
+
+/** A stretch of text in one style. A run's text contains "\n" only as a hard line break. */
+export interface Run {
+  text: string;
+  style: TextStyle;
+}
+
+/** A same-styled piece of a broken line, with its natural width in points. */
+export interface Fragment {
+  text: string;
+  style: TextStyle;
+  width: number;
+  /** Code points, which is what character spacing is added after. */
+  glyphs: number;
+}
+
+export interface Line {
+  fragments: Fragment[];
+  /** Natural width in points, trailing space excluded. */
+  width: number;
+  glyphs: number;
+  /** Wide (CJK) code points in the line. */
+  wide: number;
+  /** Last line of its paragraph or followed by a hard break: never justified. */
+  end: boolean;
+}
+
+/** Width in points of `text` in the given weight, at the size being broken for. */
+export type Measure = (text: string, bold: boolean) => number;
+
+// Characters that may not begin a line (closing punctuation, 行首禁则).
+const NO_START = new Set(
+  Array.from('，。、；：！？）》」』】〕〉’”…—％‰·‐–,.;:!?)]}%°℃・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ'),
+);
+// Characters that may not end a line (opening punctuation, 行尾禁则).
+const NO_END = new Set(Array.from('（《「『【〔〈‘“([{￥$'));
+
+/** Whether a code point is set as a full-width character (ideographs, kana, CJK punctuation). */
+export function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x2e80 && cp <= 0x9fff) ||
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    (cp >= 0x20000 && cp <= 0x3ffff) ||
+    cp === 0x2014 ||
+    cp === 0x2026 ||
+    (cp >= 0x2018 && cp <= 0x201f)
+  );
+}
+
+// A line may break between a and b (b directly follows a; spaces are handled by the caller).
+function canBreak(a: string, b: string): boolean {
+  if (NO_START.has(b) || NO_END.has(a)) return false;
+  return isWide(a.codePointAt(0)!) || isWide(b.codePointAt(0)!);
+}
+
+/**
+ * Turn a Markdown soft line break into nothing between Chinese characters and into a space
+ * elsewhere, as browsers do for zh text.
+ */
+export function softBreaks(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, (match, offset: number, whole: string) => {
+    const before = whole.codePointAt(Math.max(0, offset - 1)) ?? 0;
+    const after = whole.codePointAt(offset + match.length) ?? 0;
+    return offset > 0 && isWide(before) && isWide(after) ? '' : ' ';
+  });
+}
+
+interface Piece {
+  text: string;
+  style: TextStyle;
+}
+
+interface MeasuredPiece extends Piece {
+  width: number;
+}
+
+// An unbreakable unit: its pieces, then the collapsible space after it (if any).
+interface Atom {
+  pieces: Piece[];
+  space: Piece | null;
+  hard: boolean;
+}
+
+// Split runs into atoms at every break opportunity; collapse runs of spaces into one.
+function atomize(runs: Run[]): Atom[] {
+  const atoms: Atom[] = [];
+  let atom: Atom = { pieces: [], space: null, hard: false };
+  let prev = '';
+  const flush = (): void => {
+    if (atom.pieces.length > 0) atoms.push(atom);
+    atom = { pieces: [], space: null, hard: false };
+  };
+  for (const run of runs) {
+    for (const ch of run.text) {
+      if (ch === '\n') {
+        flush();
+        atoms.push({ pieces: [], space: null, hard: true });
+        prev = '';
+        continue;
+      }
+      const c = ch === '\t' || ch === '\r' ? ' ' : ch;
+      if (c === ' ') {
+        if (prev !== '' && prev !== ' ' && atom.pieces.length > 0) atom.space = { text: ' ', style: run.style };
+        prev = ' ';
+        continue;
+      }
+      if (atom.space !== null || (prev !== '' && atom.pieces.length > 0 && canBreak(prev, c))) flush();
+      const last = atom.pieces[atom.pieces.length - 1];
+      if (last !== undefined && last.style === run.style) last.text += c;
+      else atom.pieces.push({ text: c, style: run.style });
+      prev = c;
+    }
+  }
+  flush();
+  return atoms;
+}
+
+// Split an atom too wide for any line into one atom per character.
+function splitAtom(atom: Atom): Atom[] {
+  const out: Atom[] = [];
+  for (const piece of atom.pieces) {
+    for (const ch of piece.text) out.push({ pieces: [{ text: ch, style: piece.style }], space: null, hard: false });
+  }
+  const last = out[out.length - 1];
+  if (last !== undefined) last.space = atom.space;
+  return out;
+}
+
+/**
+ * Break runs into lines: the first line is `firstWidth` wide, the others `width` (a first-line
+ * indent is a narrower first line). Always returns at least one line.
+ */
+export function breakLines(runs: Run[], measure: Measure, width: number, firstWidth = width): Line[] {
+  const lines: Line[] = [];
+  const widthOf = (p: Piece): number => measure(p.text, p.style.bold === true);
+  const measured = (p: Piece): MeasuredPiece => ({ ...p, width: widthOf(p) });
+  let pieces: MeasuredPiece[] = [];
+  let used = 0;
+  let pendingSpace: Piece | null = null;
+  const limit = (): number => (lines.length === 0 ? firstWidth : width);
+  const finish = (end: boolean): void => {
+    lines.push(compose(pieces, end));
+    pieces = [];
+    used = 0;
+    pendingSpace = null;
+  };
+  const queue = atomize(runs);
+  for (let i = 0; i < queue.length; i++) {
+    const atom = queue[i]!;
+    if (atom.hard) {
+      finish(true);
+      continue;
+    }
+    const atomPieces = atom.pieces.map(measured);
+    const w = atomPieces.reduce((sum, p) => sum + p.width, 0);
+    const space = pendingSpace === null ? null : measured(pendingSpace);
+    const spaceW = space?.width ?? 0;
+    if (pieces.length > 0 && used + spaceW + w > limit() + 0.01) {
+      finish(false);
+    }
+    if (pieces.length === 0 && w > limit() + 0.01 && atomLength(atom) > 1) {
+      queue.splice(i, 1, ...splitAtom(atom));
+      i--;
+      continue;
+    }
+    if (pieces.length > 0 && space !== null) {
+      pieces.push(space);
+      used += spaceW;
+    }
+    pieces.push(...atomPieces);
+    used += w;
+    pendingSpace = atom.space;
+  }
+  if (pieces.length > 0 || lines.length === 0) finish(true);
+  return lines;
+}
+
+function atomLength(atom: Atom): number {
+  return atom.pieces.reduce((n, p) => n + Array.from(p.text).length, 0);
+}
+
+// Merge same-styled neighbours into fragments (a fragment is as wide as its pieces: no kerning
+// applies across a break opportunity).
+function compose(pieces: MeasuredPiece[], end: boolean): Line {
+  const fragments: Fragment[] = [];
+  for (const p of pieces) {
+    const last = fragments[fragments.length - 1];
+    if (last !== undefined && sameStyle(last.style, p.style)) {
+      last.text += p.text;
+      last.width += p.width;
+    } else fragments.push({ text: p.text, style: p.style, width: p.width, glyphs: 0 });
+  }
+  let width = 0;
+  let glyphs = 0;
+  let wide = 0;
+  for (const f of fragments) {
+    for (const ch of f.text) {
+      f.glyphs++;
+      if (isWide(ch.codePointAt(0)!)) wide++;
+    }
+    width += f.width;
+    glyphs += f.glyphs;
+  }
+  return { fragments, width, glyphs, wide, end };
+}
+
+function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  return (
+    a === b ||
+    (a.bold === b.bold && a.color === b.color && a.code === b.code && a.strike === b.strike && a.link === b.link)
+  );
+}
+
+/** The text of runs, hard breaks as spaces. */
+export function plainText(runs: Run[]): string {
+  return runs
+    .map((r) => r.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,101 @@
+// The PDF typesetter: Markdown (with block directives) and directive payloads in, the bytes of
+// an A4 PDF out. Pure apart from reading the font files once per process.
+
+import { Lexer, type Token } from 'marked';
+import PDFDocument from 'pdfkit';
+import { directivesIn, resolveDirective } from './directives.js';
+import { FONT } from './draw.js';
+import { type Flow, TEXT_FRAME } from './flow.js';
+import { loadFonts, type PdfFonts } from './fonts.js';
+import { type MarkdownEnv, renderDocument } from './markdown.js';
+import { drawCover, drawPageFurniture } from './pages.js';
+import { drawToc } from './toc.js';
+import { labels, MARGIN, PAGE } from './theme.js';
+import type { PdfBlocks, PdfCoverBlock, PdfOptions } from './types.js';
+
+/**
+ * Typeset Markdown into a PDF. The first page is always the cover: the payload of the first
+ * valid `<!-- pdf:cover ID -->` wherever it stands, else one made from `options`. Directive
+ * problems (unknown name, missing or mistyped payload) become visible notes in the document;
+ * odd Markdown never throws. Rejects only when the font files cannot be read.
+ */
+export async function typesetPdf(markdown: string, blocks: PdfBlocks, options: PdfOptions): Promise<Buffer> {
+  const fonts = await loadFonts();
+  return typesetWithFonts(String(markdown ?? ''), blocks ?? {}, options, fonts);
+}
+
+// Typeset with the fonts loaded.
+function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptions, fonts: PdfFonts): Promise<Buffer> {
+  const lang = options.lang === 'en' ? 'en' : 'zh-CN';
+  const date = options.creationDate instanceof Date && Number.isFinite(options.creationDate.getTime()) ? options.creationDate : new Date(0);
+  const title = String(options.title ?? '');
+  const info: PDFKit.DocumentInfo = {
+    Title: title,
+    Creator: 'cixi-plan',
+    Producer: options.producer ?? 'cixi-plan (PDFKit)',
+    CreationDate: date,
+    ModDate: date,
+  };
+  if (options.author) info.Author = options.author;
+  if (options.subject) info.Subject = options.subject;
+  if (options.keywords && options.keywords.length > 0) info.Keywords = options.keywords.join('; ');
+
+  const doc = new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margins: MARGIN,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    lang,
+    displayTitle: true,
+    info,
+    // No default font: pdfkit would otherwise load Helvetica. The embedded font is set below,
+    // before anything is written.
+    font: null,
+  } as unknown as PDFKit.PDFDocumentOptions);
+  doc.registerFont(FONT.regular, fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont(FONT.bold, fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.font(FONT.regular);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  const flow: Flow = {
+    doc,
+    fonts,
+    lang,
+    labels: labels(lang),
+    y: MARGIN.top,
+    pageOpen: false,
+    pending: 0,
+    marker: null,
+    headings: [],
+    tocPages: [],
+  };
+  const cover = findCover(tokens, blocks, flow) ?? { kind: 'cover', title, ...(options.author ? { organization: options.author } : {}) };
+  drawCover(flow, cover);
+
+  const env: MarkdownEnv = { flow, blocks, cover, coverSkipped: false, top: tokens, topIndex: 0, toc: null, outlineParent: null };
+  renderDocument(env, TEXT_FRAME);
+  if (env.toc !== null) drawToc(flow, env.toc.entries, env.toc.firstHeading);
+  drawPageFurniture(flow, options.headerText ?? title);
+  doc.end();
+  return done;
+}
+
+// The payload of the first valid cover directive at the top level, if any.
+function findCover(tokens: Token[], blocks: PdfBlocks, flow: Flow): PdfCoverBlock | undefined {
+  for (const t of tokens) {
+    if (t.type !== 'html') continue;
+    for (const raw of directivesIn(String(t.raw))) {
+      if (raw.name !== 'cover') continue;
+      const r = resolveDirective(raw, blocks, flow.labels);
+      if (r.ok && r.directive.name === 'cover') return r.directive.block;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,171 @@
+// The PDF typesetter's pure parts: line breaking for Chinese and Latin text, table column
+// widths, SOURCE_DATE_EPOCH, and checking directives against their payloads.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkPdfDirectives, loadFonts, parseSourceDateEpoch } from '../src/pdf/index.js';
+import { fitColumns } from '../src/pdf/table.js';
+import { breakLines, isWide, type Line, type Run, softBreaks } from '../src/pdf/text.js';
+import { sampleBlocks } from './fixtures/pdf/sample-blocks.js';
+
+// Ideographs 10 wide, spaces 3, anything else 5; bold adds nothing.
+const measure = (text: string): number =>
+  Array.from(text).reduce((w, ch) => w + (isWide(ch.codePointAt(0)!) ? 10 : ch === ' ' ? 3 : 5), 0);
+const plain = (text: string): Run[] => [{ text, style: {} }];
+const texts = (lines: Line[]): string[] => lines.map((l) => l.fragments.map((f) => f.text).join(''));
+
+describe('breakLines', () => {
+  it('breaks Chinese between any two characters, filling each line', () => {
+    expect(texts(breakLines(plain('一二三四五六七八九十'), measure, 40))).toEqual(['一二三四', '五六七八', '九十']);
+  });
+
+  it('keeps closing punctuation off the start of a line and opening punctuation off its end', () => {
+    // "。" would start line 2: it goes with 四 to line 2 instead.
+    expect(texts(breakLines(plain('一二三四。五六'), measure, 40))).toEqual(['一二三', '四。五六']);
+    // "（" would end line 1: it goes down with 五.
+    expect(texts(breakLines(plain('一二三（五六）'), measure, 40))).toEqual(['一二三', '（五六）']);
+    expect(texts(breakLines(plain('指标名称“完成进度”说明'), measure, 50))).toEqual(['指标名称', '“完成进', '度”说明']);
+  });
+
+  it('keeps Latin words and numbers whole and drops the space at a break', () => {
+    const lines = texts(breakLines(plain('GDP 达到 2,929.5 亿元 growth'), measure, 60));
+    expect(lines).toEqual(['GDP 达到', '2,929.5 亿元', 'growth']);
+    for (const l of lines) expect(l).not.toMatch(/^ | $/);
+  });
+
+  it('breaks a word wider than the line character by character', () => {
+    expect(texts(breakLines(plain('abcdefghij'), measure, 20))).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('gives the first line its own width (a first-line indent)', () => {
+    expect(texts(breakLines(plain('一二三四五六七八'), measure, 40, 20))).toEqual(['一二', '三四五六', '七八']);
+  });
+
+  it('honours hard breaks and collapses runs of spaces', () => {
+    const lines = breakLines(plain('a   b\nc\n\nd'), measure, 100);
+    expect(texts(lines)).toEqual(['a b', 'c', '', 'd']);
+    expect(lines.map((l) => l.end)).toEqual([true, true, true, true]);
+  });
+
+  it('keeps styles as fragments and marks lines that may be justified', () => {
+    const runs: Run[] = [
+      { text: '一二', style: {} },
+      { text: '三四', style: { bold: true } },
+      { text: '五六七', style: {} },
+    ];
+    const lines = breakLines(runs, measure, 50);
+    expect(lines[0]!.fragments.map((f) => [f.text, f.style.bold === true, f.width])).toEqual([
+      ['一二', false, 20],
+      ['三四', true, 20],
+      ['五', false, 10],
+    ]);
+    expect(lines.map((l) => l.end)).toEqual([false, true]);
+    expect(lines[0]).toMatchObject({ width: 50, glyphs: 5, wide: 5 });
+  });
+
+  it('loses no character and overfills no line, whatever the text', () => {
+    const alphabet = fc.constantFrom(...Array.from('中文字符测试。，、（）“”《》abcXYZ0123.,;:%- \n'));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }), fc.integer({ min: 10, max: 120 }), (chars, width) => {
+        const text = chars.join('');
+        const lines = breakLines(plain(text), measure, width);
+        expect(texts(lines).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        for (const l of lines) {
+          if (Array.from(texts([l])[0]!).length > 1) expect(l.width).toBeLessThanOrEqual(width + 0.01);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('returns one empty line for empty text', () => {
+    expect(texts(breakLines([], measure, 50))).toEqual(['']);
+  });
+});
+
+describe('softBreaks', () => {
+  it('joins Chinese lines without a space and Latin lines with one', () => {
+    expect(softBreaks('第一行\n第二行')).toBe('第一行第二行');
+    expect(softBreaks('first\nsecond')).toBe('first second');
+    expect(softBreaks('中文\nLatin')).toBe('中文 Latin');
+  });
+});
+
+describe('fitColumns', () => {
+  const need = (width: number, max = width, fluid = false) => ({ width, max, fluid });
+
+  it('shares by weight when every column has room', () => {
+    expect(fitColumns([1, 1], [need(10, 100, true), need(10, 100, true)], 100)).toEqual([50, 50]);
+  });
+
+  it('narrows columns of short cells to their need and gives the rest to the wrapping column', () => {
+    const w = fitColumns([1, 1, 1], [need(20, 300, true), need(30), need(25)], 300);
+    expect(w[1]).toBeCloseTo(36);
+    expect(w[2]).toBeCloseTo(31);
+    expect(w[0]).toBeCloseTo(300 - 36 - 31);
+  });
+
+  it('never makes a column narrower than its need when the needs fit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0.1, max: 5, noNaN: true }), fc.double({ min: 5, max: 60, noNaN: true }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 10,
+        }),
+        (cols) => {
+          const needs = cols.map(([, n, f]) => need(n, n * 3, f));
+          const total = needs.reduce((a, n) => a + n.width, 0) + 50;
+          const w = fitColumns(cols.map(([k]) => k), needs, total);
+          expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(total, 6);
+          w.forEach((x, i) => expect(x).toBeGreaterThanOrEqual(needs[i]!.width - 1e-9));
+        },
+      ),
+    );
+  });
+
+  it('falls back to the weights when the needs do not fit', () => {
+    expect(fitColumns([1, 3], [need(80), need(80)], 100)).toEqual([25, 75]);
+  });
+});
+
+describe('loadFonts', () => {
+  it('parses the two TrueType weights once and shares them', async () => {
+    const [a, b] = await Promise.all([loadFonts(), loadFonts()]);
+    expect(a).toBe(b);
+    expect(await loadFonts()).toBe(a);
+    expect([a.regular.postscriptName, a.bold.postscriptName]).toEqual(['NotoSansSC-Regular', 'NotoSansSC-Bold']);
+  });
+});
+
+describe('parseSourceDateEpoch', () => {
+  it('is undefined when unset and a UTC date for seconds since the epoch', () => {
+    expect(parseSourceDateEpoch(undefined)).toEqual({ ok: true, date: undefined });
+    expect(parseSourceDateEpoch('0')).toEqual({ ok: true, date: new Date(0) });
+    expect(parseSourceDateEpoch('1735689600')).toEqual({ ok: true, date: new Date('2025-01-01T00:00:00Z') });
+  });
+
+  it.each(['', ' ', '-1', '1.5', '1e9', '0x10', ' 12', '12 ', 'abc', '١٢٣', '99999999999999999'])('rejects %j', (value) => {
+    const r = parseSourceDateEpoch(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/SOURCE_DATE_EPOCH/);
+  });
+});
+
+describe('checkPdfDirectives', () => {
+  it('finds the sample’s unknown directive and missing payload, with their lines', () => {
+    const md = ['<!-- pdf:toc -->', '', '# 一', '', '<!-- pdf:unknown-widget foo -->', '<!-- pdf:trend-chart missing-chart -->', '<!-- pdf:toc -->'].join('\n');
+    expect(checkPdfDirectives(md, sampleBlocks)).toEqual([
+      { line: 5, message: '未知的排版指令 pdf:unknown-widget' },
+      { line: 6, message: 'pdf:trend-chart 引用的数据块“missing-chart”不存在' },
+      { line: 7, message: 'pdf:toc 只能出现一次' },
+    ]);
+  });
+
+  it('accepts directives whose payloads exist and match, and ignores plain comments and code', () => {
+    const md = '<!-- pdf:cover cover -->\n<!-- a comment -->\n\n```\n<!-- pdf:nope -->\n```\n\n<!-- pdf:status-table main -->';
+    expect(checkPdfDirectives(md, sampleBlocks)).toEqual([]);
+    expect(checkPdfDirectives('<!-- pdf:progress-bar main -->', sampleBlocks, 'en')).toEqual([
+      { line: 1, message: 'pdf:progress-bar names block "main", which is a status-table' },
+    ]);
+  });
+});
