@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type PdfBlocks, type PdfOptions, typesetPdf } from '../src/pdf/index.js';
-import { openPdf, outline, pageTexts, squash } from './fixtures/pdf/read-pdf.js';
+import { openPdf, outline, pageTexts, squash } from './support/read-pdf.js';
 import { sampleBlocks, sampleOptions, statusRow } from './fixtures/pdf/sample-blocks.js';
 
 const SAMPLE = readFileSync(new URL('./fixtures/pdf/sample.md', import.meta.url), 'utf8');

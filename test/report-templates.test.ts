@@ -110,14 +110,16 @@ describe('escaping', () => {
 });
 
 describe('the renderer registry', () => {
-  it('has Markdown and HTML; a format is data', () => {
-    expect(Object.keys(RENDERERS)).toEqual(expect.arrayContaining(['md', 'html']));
-    expect(rendererFor('md')!.format).toMatchObject({ fileName: 'report.md', template: 'report.md.hbs', partials: 'partials/md', escaping: 'markdown' });
-    expect(rendererFor('html')!.format).toMatchObject({ fileName: 'report.html', template: 'report.html.hbs', partials: 'partials/html', escaping: 'html' });
+  it('has Markdown, HTML and PDF; a format is data', () => {
+    expect(Object.keys(RENDERERS)).toEqual(['md', 'html', 'pdf']);
+    expect(rendererFor('md')!.format).toMatchObject({ fileName: 'report.md', template: 'report.md.hbs', partials: ['partials/md'], escaping: 'markdown' });
+    expect(rendererFor('html')!.format).toMatchObject({ fileName: 'report.html', template: 'report.html.hbs', partials: ['partials/html'], escaping: 'html' });
+    // The PDF is Markdown with directives: the Markdown partials, a few replaced by partials/pdf.
+    expect(rendererFor('pdf')!.format).toMatchObject({ fileName: 'report.pdf', template: 'report.pdf.hbs', partials: ['partials/md', 'partials/pdf'], escaping: 'markdown' });
   });
 
   it('never triple-stashes in the package’s templates: HTML escaping stays on for everything', () => {
-    for (const dir of ['templates', 'templates/partials/md', 'templates/partials/html']) {
+    for (const dir of ['templates', 'templates/partials/md', 'templates/partials/html', 'templates/partials/pdf']) {
       for (const name of readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.hbs'))) {
         const text = readFileSync(join(ROOT, dir, name), 'utf8').replace(/\{\{!--[\s\S]*?--\}\}|\{\{![^}]*\}\}/g, '');
         expect(text, `${dir}/${name}`).not.toMatch(/\{\{\{|\{\{~?&/);

@@ -12,6 +12,7 @@ import { buildReportModel, LANGS, type Lang } from '../present/index.js';
 import { FORMAT_NAMES, availableFormats, isFormat, rendererFor, type Format } from '../render/index.js';
 import { loadTemplates } from '../render/load.js';
 import { writeOutputs, type OutputFile } from '../write.js';
+import { parseSourceDateEpoch } from '../source-date.js';
 import { locate } from '../yaml-source.js';
 import {
   EXIT,
@@ -58,21 +59,17 @@ export function parseFormats(text: string | undefined): Format[] {
 }
 
 /**
- * The report's date, YYYY-MM-DD: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set,
- * so that builds are reproducible; else today in the local time zone.
+ * When the report is made: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, so that
+ * builds are reproducible, else now. `date` is that day as YYYY-MM-DD (UTC for an epoch,
+ * the local day otherwise); `instant` dates the PDF.
  */
-export function reportDate(env: Record<string, string | undefined>, now: () => Date = () => new Date()): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined) {
-    const date = /^\d{1,15}$/.test(epoch) ? new Date(Number(epoch) * 1000) : null;
-    if (date === null || Number.isNaN(date.getTime())) {
-      throw new UserError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not \`${epoch}\``);
-    }
-    return date.toISOString().slice(0, 10);
-  }
+export function reportTime(env: Record<string, string | undefined>, now: () => Date = () => new Date()): { instant: Date; date: string } {
+  const epoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
+  if (!epoch.ok) throw new UserError(epoch.message);
+  if (epoch.date) return { instant: epoch.date, date: epoch.date.toISOString().slice(0, 10) };
   const d = now();
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return { instant: d, date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` };
 }
 
 /** A byte count for people: 812 B, 13.4 KiB, 2.1 MiB. */
@@ -90,7 +87,7 @@ function printTemplateDiagnostics(ctx: Context, diagnostics: readonly Diagnostic
 async function runReport(ctx: Context, yearText: string, opts: ReportOptions): Promise<void> {
   const year = parseYear(yearText, 'the report year');
   const formats = parseFormats(opts.format);
-  const generatedAt = reportDate(ctx.io.env);
+  const time = reportTime(ctx.io.env);
   const { data, loaded } = await requireValidPlan(ctx, opts.plan, opts.quiet);
   checkReportYear(data, year);
 
@@ -98,7 +95,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   const assessDiagnostics = locate(result.diagnostics, loaded.sources);
   printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, opts.quiet);
   const lang = opts.lang ?? data.plan.plan.language;
-  const model = buildReportModel(data, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt });
+  const model = buildReportModel(data, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt: time.date });
 
   // Render everything in memory first: a broken template must not leave half a report.
   const outDir = resolve(ctx.io.cwd, opts.out, String(year));
@@ -107,7 +104,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
     const renderer = rendererFor(format)!;
     const templates = await loadTemplates(renderer.format, opts.templates ?? null, ctx.io.cwd);
     if (!templates.ok) throw new UserError(templates.message);
-    const rendered = await renderer.render({ model, templates: templates.templates });
+    const rendered = await renderer.render({ model, templates: templates.templates, createdAt: time.instant });
     if (!rendered.ok) {
       const set = templates.templates;
       const texts = new Map([set.main, ...set.partials].map((t) => [t.file, t.text]));
@@ -141,7 +138,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
 export function registerReport(program: Command, ctx: Context): void {
   program
     .command('report')
-    .description('validate, assess and write the progress report of a year: out/<year>/report.md, report.html, assessment.json')
+    .description('validate, assess and write the progress report of a year: out/<year>/report.md, report.html, report.pdf, assessment.json')
     .argument('<year>', 'report year, e.g. 2024')
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--out <dir>', 'output folder; the report goes to <dir>/<year>/', 'out')

@@ -36,7 +36,8 @@ export interface MarkdownEnv {
   /** Set once the contents page is reserved: its entries and where its headings start in flow.headings. */
   toc: { entries: TocEntry[]; firstHeading: number } | null;
   /** Outline item of the latest h1, parent of the h2 items. */
-  outlineParent: PDFKit.PDFOutline | null;
+  /** The open bookmarks, outermost first: where the next heading's bookmark nests. */
+  outline: Array<{ depth: number; item: PDFKit.PDFOutline }>;
 }
 
 
@@ -125,8 +126,8 @@ function renderBlock(env: MarkdownEnv, token: Token, next: Token | undefined, fr
   }
 }
 
-// A heading: kept with the start of what follows it; h1/h2 at top level go to the outline and
-// the contents page.
+// A heading: kept with the start of what follows it; at top level it becomes a bookmark, and
+// h1/h2 also go to the contents page.
 function heading(env: MarkdownEnv, t: Tokens.Heading, next: Token | undefined, frame: Frame, ctx: Context): void {
   const flow = env.flow;
   const level = Math.min(Math.max(t.depth, 1), 3) as 1 | 2 | 3;
@@ -146,18 +147,20 @@ function heading(env: MarkdownEnv, t: Tokens.Heading, next: Token | undefined, f
     doc.save().lineWidth(0.5).strokeColor(COLOR.hairline).moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore();
     doc.save().lineWidth(2).strokeColor(COLOR.accent).moveTo(frame.x, y).lineTo(frame.x + 2.5 * size, y).stroke().restore();
   }
-  if (ctx.topLevel && level <= 2) {
+  if (ctx.topLevel) {
     const text = plainText(runs);
-    const dest = `section-${flow.headings.length + 1}`;
-    flow.doc.addNamedDestination(dest, 'XYZ', null, Math.max(top - 6, 0), null);
     const options = { top: Math.max(top - 6, 0), left: PAGE.width };
-    if (level === 1 || env.outlineParent === null) {
-      const item = flow.doc.outline.addItem(text, options);
-      if (level === 1) env.outlineParent = item;
-    } else {
-      env.outlineParent.addItem(text, options);
+    // Every top-level heading is a bookmark, nested under the nearest earlier heading of a
+    // higher level; h1/h2 also go to the contents page and the running head.
+    // Nesting follows the Markdown depth (h4 under h3), though h4–h6 are set like h3.
+    while (env.outline.length > 0 && env.outline[env.outline.length - 1]!.depth >= t.depth) env.outline.pop();
+    const parent = env.outline[env.outline.length - 1]?.item ?? flow.doc.outline;
+    env.outline.push({ depth: t.depth, item: parent.addItem(text, options) });
+    if (level <= 2) {
+      const dest = `section-${flow.headings.length + 1}`;
+      flow.doc.addNamedDestination(dest, 'XYZ', null, Math.max(top - 6, 0), null);
+      flow.headings.push({ level, text, page: pageIndex(flow), top, dest });
     }
-    flow.headings.push({ level, text, page: pageIndex(flow), top, dest });
   }
   space(flow, gap.after);
 }

@@ -79,7 +79,7 @@ function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptio
   const cover = findCover(tokens, blocks, flow) ?? { kind: 'cover', title, ...(options.author ? { organization: options.author } : {}) };
   drawCover(flow, cover);
 
-  const env: MarkdownEnv = { flow, blocks, cover, coverSkipped: false, top: tokens, topIndex: 0, toc: null, outlineParent: null };
+  const env: MarkdownEnv = { flow, blocks, cover, coverSkipped: false, top: tokens, topIndex: 0, toc: null, outline: [] };
   renderDocument(env, TEXT_FRAME);
   if (env.toc !== null) drawToc(flow, env.toc.entries, env.toc.firstHeading);
   drawPageFurniture(flow, options.headerText ?? title);

@@ -28,8 +28,12 @@ export interface FormatSpec {
   mediaType: string;
   /** Main template, relative to a templates folder, e.g. `report.md.hbs`. */
   template: string;
-  /** Folder of the format's partials, relative to a templates folder; `partials/md/cover.hbs` is partial `cover`. */
-  partials: string;
+  /**
+   * Folders of the format's partials, relative to a templates folder; `partials/md/cover.hbs`
+   * is partial `cover`. A partial in a later folder replaces one of the same name in an earlier
+   * folder (the PDF is Markdown with directives: it takes the Markdown partials and replaces a few).
+   */
+  partials: string[];
   escaping: Escaping;
 }
 
@@ -38,7 +42,7 @@ export const MARKDOWN_FORMAT: FormatSpec = {
   fileName: 'report.md',
   mediaType: 'text/markdown; charset=utf-8',
   template: 'report.md.hbs',
-  partials: 'partials/md',
+  partials: ['partials/md'],
   escaping: 'markdown',
 };
 
@@ -47,6 +51,15 @@ export const HTML_FORMAT: FormatSpec = {
   fileName: 'report.html',
   mediaType: 'text/html; charset=utf-8',
   template: 'report.html.hbs',
-  partials: 'partials/html',
+  partials: ['partials/html'],
   escaping: 'html',
+};
+
+export const PDF_FORMAT: FormatSpec = {
+  id: 'pdf',
+  fileName: 'report.pdf',
+  mediaType: 'application/pdf',
+  template: 'report.pdf.hbs',
+  partials: ['partials/md', 'partials/pdf'],
+  escaping: 'markdown',
 };

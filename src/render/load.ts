@@ -72,13 +72,15 @@ export async function loadTemplates(format: FormatSpec, userDir: string | null, 
   try {
     const main = await read(await pick(format.template), '');
     if (typeof main === 'string') return { ok: false, message: main };
-    const names = new Set([
-      ...(await hbsFiles(join(builtin, format.partials))),
-      ...(user === null ? [] : await hbsFiles(join(user, format.partials))),
-    ]);
+    // Partial name -> its file relative to a templates folder; later folders win.
+    const chosen = new Map<string, string>();
+    for (const folder of format.partials) {
+      const names = [...(await hbsFiles(join(builtin, folder))), ...(user === null ? [] : await hbsFiles(join(user, folder)))];
+      for (const name of names) chosen.set(name, join(folder, `${name}.hbs`));
+    }
     const partials: TemplateFile[] = [];
-    for (const name of [...names].sort()) {
-      const file = await read(await pick(join(format.partials, `${name}.hbs`)), name);
+    for (const name of [...chosen.keys()].sort()) {
+      const file = await read(await pick(chosen.get(name)!), name);
       if (typeof file === 'string') return { ok: false, message: file };
       partials.push(file);
     }

@@ -4,12 +4,15 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { ReportModel } from '../present/types.js';
 import { FORMAT_NAMES, HTML_FORMAT, MARKDOWN_FORMAT, type Format, type FormatSpec } from './formats.js';
+import { pdfRenderer } from './pdf.js';
 import { compactEmptyCells, renderTemplates, tidy, type TemplateSet } from './templates.js';
 
 /** What a renderer gets: the report and the format's templates (already loaded). */
 export interface RenderInput {
   model: ReportModel;
   templates: TemplateSet;
+  /** When the report is made (SOURCE_DATE_EPOCH or the clock, read by the CLI): dates the PDF. */
+  createdAt: Date;
 }
 
 /** A rendered document, or the diagnostics that stopped it (template file, line, column). */
@@ -43,6 +46,7 @@ function templateRenderer(format: FormatSpec): Renderer {
 export const RENDERERS: Readonly<Partial<Record<Format, Renderer>>> = {
   md: templateRenderer(MARKDOWN_FORMAT),
   html: templateRenderer(HTML_FORMAT),
+  pdf: pdfRenderer,
 };
 
 /** The renderer of a format, or undefined when the format is not available. */

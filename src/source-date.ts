@@ -1,4 +1,4 @@
-// SOURCE_DATE_EPOCH (reproducible-builds.org): the date a reproducible PDF carries.
+// SOURCE_DATE_EPOCH (reproducible-builds.org): the moment a reproducible report is dated.
 
 /** Largest epoch a JavaScript Date can hold, in seconds (8.64e15 ms). */
 const MAX_EPOCH_SECONDS = 8_640_000_000_000;
@@ -17,7 +17,7 @@ export function parseSourceDateEpoch(value: string | undefined): SourceDateResul
   if (!/^[0-9]+$/.test(value)) {
     return {
       ok: false,
-      message: `SOURCE_DATE_EPOCH must be a non-negative integer number of seconds, got ${JSON.stringify(value)}`,
+      message: `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not \`${value}\``,
     };
   }
   const seconds = Number(value);

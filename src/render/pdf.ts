@@ -1,0 +1,107 @@
+// The PDF renderer: report.pdf.hbs renders the ReportModel as Markdown with block
+// directives (the Markdown partials, with the cover, status table and indicator
+// partials replaced), and src/pdf typesets it with pdfkit. The directives' payloads
+// (cover, status table, charts) are built here from the same model, keyed by ids the
+// templates can name: `cover`, `status-table`, `trend:<indicator id>`, `progress:<indicator id>`.
+
+import type { Diagnostic } from '../diagnostic.js';
+import type { PdfBlocks, PdfTableColumn } from '../pdf/types.js';
+import type { ReportModel, StatusColumnKey } from '../present/types.js';
+import { PDF_FORMAT } from './formats.js';
+import type { Renderer } from './registry.js';
+import { renderTemplates, tidy } from './templates.js';
+
+// Relative column widths of the status table; the typesetter also fits them to their content.
+const STATUS_WIDTHS: Record<Exclude<StatusColumnKey, 'status'>, number> = {
+  pillar: 1.1,
+  name: 2.2,
+  unit: 0.7,
+  attribute: 0.9,
+  baseline: 1.1,
+  value: 1.7,
+  target: 1.3,
+  completion: 0.9,
+  pace: 1.6,
+};
+
+/** The payloads of every directive the PDF templates may use, from the model. */
+export function pdfBlocks(model: ReportModel): PdfBlocks {
+  const blocks: PdfBlocks = {};
+  const { meta, cover, statusTable } = model;
+  // Break the long title after the plan's name, where the report's own name begins.
+  const title = cover.title.startsWith(meta.planTitle) && cover.title.length > meta.planTitle.length
+    ? `${meta.planTitle}\n${cover.title.slice(meta.planTitle.length)}`
+    : cover.title;
+  blocks['cover'] = {
+    kind: 'cover',
+    title,
+    subtitle: cover.subtitle,
+    date: meta.generatedAtText,
+    organization: meta.organisation ?? meta.region,
+    statusLines: [`${cover.dataStatus.label}${model.labels.colon}${cover.dataStatus.text}`, meta.generator],
+  };
+
+  const columns = statusTable.columns.filter((c) => c.key !== 'status');
+  const status = statusTable.columns.find((c) => c.key === 'status');
+  blocks['status-table'] = {
+    kind: 'status-table',
+    caption: statusTable.caption,
+    columns: columns.map((c): PdfTableColumn => ({ label: c.label, align: c.align, width: STATUS_WIDTHS[c.key as Exclude<StatusColumnKey, 'status'>] })),
+    rows: statusTable.rows.map((row) => ({
+      cells: columns.map((c) => {
+        const cell = row[c.key as keyof typeof row];
+        return typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && 'text' in cell ? String(cell.text) : '';
+      }),
+      status: { label: row.warning ? `${row.status.label} ${statusTable.warningMark}` : row.status.label, tone: row.status.tone },
+    })),
+    ...(status ? { statusLabel: status.label } : {}),
+    notes: statusTable.notes,
+  };
+
+  for (const pillar of model.pillars.items) {
+    for (const detail of pillar.indicators) {
+      const id = detail.row.id;
+      if (detail.trend) blocks[`trend:${id}`] = { kind: 'trend-chart', geometry: detail.trend, legend: detail.legend };
+      if (detail.progress) {
+        blocks[`progress:${id}`] = { kind: 'progress-bar', label: detail.labels.completion, tone: detail.row.status.tone, geometry: detail.progress };
+      }
+    }
+  }
+  return blocks;
+}
+
+export const pdfRenderer: Renderer = {
+  format: PDF_FORMAT,
+  async render({ model, templates, createdAt }) {
+    const rendered = renderTemplates(PDF_FORMAT, templates, model);
+    if (!rendered.ok) return rendered;
+    const markdown = tidy(rendered.text);
+    const blocks = pdfBlocks(model);
+    // Loaded only when a PDF is asked for: pdfkit, fontkit and the fonts cost ~0.3 s.
+    const pdf = await import('../pdf/index.js');
+    const problems = pdf.checkPdfDirectives(markdown, blocks, model.lang);
+    if (problems.length > 0) {
+      // The line is in the rendered Markdown, not in a template: say so, and name the main template.
+      const diagnostics = problems.map((p): Diagnostic => ({
+        severity: 'error',
+        code: 'pdf-directive',
+        message: `${p.message} (line ${p.line} of the Markdown that ${PDF_FORMAT.template} renders)`,
+        file: templates.main.file,
+        line: 0,
+        col: 0,
+      }));
+      return { ok: false, diagnostics };
+    }
+    const { meta } = model;
+    const content = await pdf.typesetPdf(markdown, blocks, {
+      title: meta.title,
+      author: meta.organisation ?? meta.region,
+      subject: meta.subtitle,
+      keywords: [meta.region, meta.planTitle, String(meta.year)],
+      lang: model.lang,
+      creationDate: createdAt,
+      headerText: meta.shortTitle,
+    });
+    return { ok: true, content };
+  },
+};
