@@ -95,11 +95,15 @@ export interface DirectiveProblem {
 export function checkDirectives(markdown: string, blocks: PdfBlocks, labels: Labels): DirectiveProblem[] {
   const problems: DirectiveProblem[] = [];
   const seen = new Set<string>();
+  // Lines are counted from the previous token on, not from the start each time (linear, not quadratic).
   let from = 0;
+  let line = 1;
   for (const token of htmlTokens(new Lexer({ gfm: true }).lex(markdown))) {
     const at = markdown.indexOf(token.raw, from);
-    if (at >= 0) from = at;
-    const line = markdown.slice(0, Math.max(at, 0)).split('\n').length;
+    if (at >= 0) {
+      for (let i = from; i < at; i++) if (markdown.charCodeAt(i) === 10) line++;
+      from = at;
+    }
     for (const raw of directivesIn(token.raw)) {
       const r = resolveDirective(raw, blocks, labels);
       if (!r.ok) problems.push({ line, message: r.message });
