@@ -39,6 +39,15 @@ else
   echo "recipe: diff --rev skipped: plan/ is not committed in a git repository here"
 fi
 
+echo "recipe: report 2024 with SOURCE_DATE_EPOCH from the last commit, twice"
+epoch="$(git log -1 --format=%ct 2>/dev/null || echo 1740787200)"
+SOURCE_DATE_EPOCH="$epoch" cixi report 2024 --out "$tmp/a" --quiet
+SOURCE_DATE_EPOCH="$epoch" cixi report 2024 --out "$tmp/b" --quiet
+for f in report.md report.html report.pdf assessment.json; do
+  [ -s "$tmp/a/2024/$f" ] || fail "report 2024 did not write $f"
+  cmp -s "$tmp/a/2024/$f" "$tmp/b/2024/$f" || fail "report 2024: $f differs between two runs with the same SOURCE_DATE_EPOCH"
+done
+
 echo "recipe: schema plan"
 cixi schema plan | cmp -s - src/schema/plan.schema.json || fail "schema plan differs from src/schema/plan.schema.json"
 
