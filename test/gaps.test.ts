@@ -25,7 +25,7 @@ describe('gaps text view', () => {
 
   it('shows the shipped plan: GDP 快于序时 at 67.0% against a 60.0% pace', async () => {
     const r = await run(['gaps', '2024']);
-    expect(r.stdout).toContain('序时进度 60.0%');
+    expect(r.stdout).toContain('规划期序时进度为60.0%');
     expect(r.stdout).toMatch(/地区生产总值 +亿元 +2,379.2 +2,929 +≥3,200 +█+┃█░+ +67\.0% 快于序时/);
     expect(r.stdout).toMatch(/自营进出口总额 +亿元 +≥1,000 +1,124.2\*/);
   });

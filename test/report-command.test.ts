@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportTime, parseFormats, formatSize } from '../src/commands/report.js';
+import { reportTime } from '../src/commands/context.js';
+import { parseFormats, formatSize } from '../src/commands/report.js';
 import { FORMAT_NAMES, availableFormats, rendererFor } from '../src/render/index.js';
 import { BASE_PLAN, FIXTURES, run, tempDir } from './support/cli.js';
 

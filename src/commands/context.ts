@@ -5,6 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../format-diagnostics.js';
 import { IO_ERROR, readPlanFolder } from '../io.js';
+import { parseSourceDateEpoch } from '../source-date.js';
 import type { PlanData } from '../model.js';
 import { validatePlan, type ValidationResult } from '../validate.js';
 
@@ -112,4 +113,18 @@ export function checkReportYear(data: PlanData, year: number): void {
     const have = data.years.map((y) => y.year).join(', ') || 'none';
     throw new UserError(`no data for ${year}: add data/${year}.yaml to the plan folder (year files present: ${have})`, EXIT.invalid);
   }
+}
+
+/**
+ * When the report is made: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, so that
+ * builds are reproducible, else now. `date` is that day as YYYY-MM-DD (UTC for an epoch,
+ * the local day otherwise); `instant` dates the PDF.
+ */
+export function reportTime(env: Record<string, string | undefined>, now: () => Date = () => new Date()): { instant: Date; date: string } {
+  const epoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
+  if (!epoch.ok) throw new UserError(epoch.message);
+  if (epoch.date) return { instant: epoch.date, date: epoch.date.toISOString().slice(0, 10) };
+  const d = now();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { instant: d, date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` };
 }

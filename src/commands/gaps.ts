@@ -3,8 +3,9 @@
 import type { Command } from 'commander';
 import { assess } from '../assess/index.js';
 import { formatGaps } from '../gaps-view.js';
+import { buildReportModel } from '../present/index.js';
 import { locate } from '../yaml-source.js';
-import { checkReportYear, parseYear, printDiagnostics, requireValidPlan, type Context } from './context.js';
+import { checkReportYear, parseYear, printDiagnostics, reportTime, requireValidPlan, type Context } from './context.js';
 
 interface GapsOptions {
   plan: string;
@@ -22,9 +23,14 @@ async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promi
     return;
   }
   const width = Number(ctx.io.env.COLUMNS) || 100;
-  ctx.io.stdout(formatGaps(assessment, data.plan, { chalk: ctx.chalk, width }));
+  const located = locate(diagnostics, loaded.sources);
+  const model = buildReportModel(data, assessment, [...loaded.diagnostics, ...located], {
+    lang: data.plan.plan.language,
+    generatedAt: reportTime(ctx.io.env).date,
+  });
+  ctx.io.stdout(formatGaps(assessment, model, { chalk: ctx.chalk, width }));
   // What limited the assessment (not-comparable values, undefined growth) goes to stderr.
-  const limits = locate(diagnostics.filter((d) => d.severity !== 'info'), loaded.sources);
+  const limits = located.filter((d) => d.severity !== 'info');
   printDiagnostics(ctx, limits, loaded);
   const warnings = loaded.summary.warnings;
   if (warnings > 0) {

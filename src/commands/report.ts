@@ -12,7 +12,6 @@ import { buildReportModel, LANGS, type Lang } from '../present/index.js';
 import { FORMAT_NAMES, availableFormats, isFormat, rendererFor, type Format } from '../render/index.js';
 import { loadTemplates } from '../render/load.js';
 import { writeOutputs, type OutputFile } from '../write.js';
-import { parseSourceDateEpoch } from '../source-date.js';
 import { locate } from '../yaml-source.js';
 import {
   EXIT,
@@ -20,6 +19,7 @@ import {
   checkReportYear,
   parseYear,
   printDiagnostics,
+  reportTime,
   requireValidPlan,
   useColor,
   type Context,
@@ -56,20 +56,6 @@ export function parseFormats(text: string | undefined): Format[] {
     if (!formats.includes(name)) formats.push(name);
   }
   return formats;
-}
-
-/**
- * When the report is made: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, so that
- * builds are reproducible, else now. `date` is that day as YYYY-MM-DD (UTC for an epoch,
- * the local day otherwise); `instant` dates the PDF.
- */
-export function reportTime(env: Record<string, string | undefined>, now: () => Date = () => new Date()): { instant: Date; date: string } {
-  const epoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
-  if (!epoch.ok) throw new UserError(epoch.message);
-  if (epoch.date) return { instant: epoch.date, date: epoch.date.toISOString().slice(0, 10) };
-  const d = now();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { instant: d, date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` };
 }
 
 /** A byte count for people: 812 B, 13.4 KiB, 2.1 MiB. */
