@@ -7,20 +7,30 @@ import { Command, CommanderError } from 'commander';
 import { makeChalk } from './format-diagnostics.js';
 import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/context.js';
-import { registerGaps } from './commands/gaps.js';
-import { registerValidate } from './commands/validate.js';
-import { registerDiff } from './commands/diff.js';
-import { registerSchema } from './commands/schema.js';
-import { registerInit } from './commands/init.js';
-import { registerReport } from './commands/report.js';
+
+type Register = (program: Command, ctx: Context) => void;
+
+// Each command's module, loaded only when needed: `cixi-plan validate` never loads the
+// report's Handlebars, d3 or pdfkit. Help and unknown commands load them all.
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+  gaps: async () => (await import('./commands/gaps.js')).registerGaps,
+  report: async () => (await import('./commands/report.js')).registerReport,
+  diff: async () => (await import('./commands/diff.js')).registerDiff,
+  schema: async () => (await import('./commands/schema.js')).registerSchema,
+  init: async () => (await import('./commands/init.js')).registerInit,
+};
 
 export { EXIT, UserError, type CliIO } from './commands/context.js';
 
 /** Exit code for a bug in cixi-plan itself (EX_SOFTWARE), distinct from the contract's 0/1/2. */
 export const EXIT_INTERNAL = 70;
 
-/** Build a fresh commander program bound to one run's context. */
-export function createProgram(ctx: Context): Command {
+/**
+ * Build a fresh commander program bound to one run's context, with the command named
+ * by `argv` (or every command, for help and unknown names).
+ */
+export async function createProgram(ctx: Context, argv: readonly string[] = []): Promise<Command> {
   const { io } = ctx;
   const program = new Command('cixi-plan')
     .description("Validate a city's five-year plan kept as YAML and compile it into progress reports.")
@@ -33,20 +43,18 @@ export function createProgram(ctx: Context): Command {
     })
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
-  registerValidate(program, ctx);
-  registerGaps(program, ctx);
-  registerDiff(program, ctx);
-  registerSchema(program, ctx);
-  registerInit(program, ctx);
-  registerReport(program, ctx);
+  const name = argv[0];
+  const wanted =
+    name === '-V' || name === '--version' ? [] : name !== undefined && Object.hasOwn(COMMANDS, name) ? [name] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(wanted.map((n) => COMMANDS[n]!()))) register(program, ctx);
   return program;
 }
 
 /** Run the CLI with arguments (without node and script) and return the exit code. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const ctx: Context = { io, chalk: makeChalk(useColor(io)), exitCode: EXIT.ok };
-  const program = createProgram(ctx);
   try {
+    const program = await createProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (err) {

@@ -7,7 +7,7 @@ import { formatDiagnostics, makeChalk } from '../format-diagnostics.js';
 import { IO_ERROR, readPlanFolder } from '../io.js';
 import { parseSourceDateEpoch } from '../source-date.js';
 import type { PlanData } from '../model.js';
-import { validatePlan, type ValidationResult } from '../validate.js';
+import type { ValidationResult } from '../validate.js';
 
 /** What the CLI may use of the outside world; tests pass fakes. */
 export interface CliIO {
@@ -54,6 +54,8 @@ export interface LoadedPlan extends ValidationResult {
 export async function loadPlan(ctx: Context, planDir: string): Promise<LoadedPlan> {
   const read = await readPlanFolder(planDir, ctx.io.cwd);
   if (!read.ok) throw new UserError(read.message);
+  // Loaded here, not at start-up: yaml and ajv are needed only once a plan is read.
+  const { validatePlan } = await import('../validate.js');
   const result = validatePlan(read.sources);
   const diagnostics = [...read.diagnostics, ...result.diagnostics].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col,
