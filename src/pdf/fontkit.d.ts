@@ -7,7 +7,11 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     /** pdfkit takes any object with a `layout` method as an already-parsed font. */
-    layout(text: string): { glyphs: unknown[]; advanceWidth: number };
+    layout(text: string): {
+      glyphs: { id: number }[];
+      positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+      advanceWidth: number;
+    };
     glyphForCodePoint(codePoint: number): { advanceWidth: number };
   }
   export interface FontCollection {

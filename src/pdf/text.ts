@@ -148,9 +148,28 @@ function splitAtom(atom: Atom): Atom[] {
  * indent is a narrower first line). Always returns at least one line.
  */
 export function breakLines(runs: Run[], measure: Measure, width: number, firstWidth = width): Line[] {
+  // Labels, axis ticks, table cells and the like repeat thousands of times: a single short run
+  // is broken once per measure (type size), width and style. Lines are never modified after
+  // breaking; the array is copied because callers may add to it.
+  const run = runs.length === 1 ? runs[0]! : undefined;
+  if (run === undefined || run.text.length > 96) return breakUncached(runs, measure, width, firstWidth);
+  let cache = lineCache.get(measure);
+  if (cache === undefined) lineCache.set(measure, (cache = new Map()));
+  const st = run.style;
+  const key = `${width}|${firstWidth}|${st.bold === true ? 1 : 0}${st.code === true ? 1 : 0}${st.strike === true ? 1 : 0}|${st.color ?? ''}|${st.link ?? ''}|${run.text}`;
+  let lines = cache.get(key);
+  if (lines === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(key, (lines = breakUncached(runs, measure, width, firstWidth)));
+  }
+  return lines.slice();
+}
+
+const lineCache = new WeakMap<Measure, Map<string, Line[]>>();
+
+function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth: number): Line[] {
   const lines: Line[] = [];
-  const widthOf = (p: Piece): number => measure(p.text, p.style.bold === true);
-  const measured = (p: Piece): MeasuredPiece => ({ ...p, width: widthOf(p) });
+  const measured = (p: Piece): MeasuredPiece => ({ text: p.text, style: p.style, width: measure(p.text, p.style.bold === true) });
   let pieces: MeasuredPiece[] = [];
   let used = 0;
   let pendingSpace: Piece | null = null;

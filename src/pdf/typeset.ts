@@ -55,6 +55,7 @@ function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptio
   doc.registerFont(FONT.regular, fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
   doc.registerFont(FONT.bold, fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font(FONT.regular);
+  batchContent(doc);
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -98,4 +99,43 @@ function findCover(tokens: Token[], blocks: PdfBlocks, flow: Flow): PdfCoverBloc
     }
   }
   return undefined;
+}
+
+// pdfkit turns every content operator into a Uint8Array of its own the moment it is written,
+// and keeps them all (bufferPages) until the end: tens of thousands of tiny arrays per page.
+// Collect a page's operators as strings and hand them to the page in large chunks instead; the
+// page's content stream receives exactly the same bytes. Flushed when another page is written
+// to, when the batch grows large, and before pdfkit ends the pages.
+interface BatchedDoc {
+  page: { write(chunk: Uint8Array): unknown };
+  addContent(data: string): unknown;
+  flushPages(): void;
+}
+
+function batchContent(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as BatchedDoc;
+  let page: BatchedDoc['page'] | null = null;
+  let pending: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    // What pdfkit's write(string) does (one byte per char, a newline after), done natively.
+    if (page !== null && pending.length > 0) page.write(Buffer.from(`${pending.join('\n')}\n`, 'latin1'));
+    pending = [];
+    size = 0;
+  };
+  d.addContent = function addContent(this: BatchedDoc, data: string): unknown {
+    if (this.page !== page) {
+      flush();
+      page = this.page;
+    }
+    pending.push(data);
+    size += data.length;
+    if (size > 1 << 16) flush();
+    return this;
+  };
+  const flushPages = d.flushPages;
+  d.flushPages = function flushPagesBatched(this: BatchedDoc): void {
+    flush();
+    flushPages.call(this);
+  };
 }
