@@ -92,7 +92,7 @@ describe('softBreaks', () => {
 });
 
 describe('fitColumns', () => {
-  const need = (width: number, max = width, fluid = false) => ({ width, max, fluid });
+  const need = (width: number, max = width, fluid = false, min = 0) => ({ width, max, fluid, min });
 
   it('shares by weight when every column has room', () => {
     expect(fitColumns([1, 1], [need(10, 100, true), need(10, 100, true)], 100)).toEqual([50, 50]);
@@ -125,6 +125,15 @@ describe('fitColumns', () => {
 
   it('falls back to the weights when the needs do not fit', () => {
     expect(fitColumns([1, 3], [need(80), need(80)], 100)).toEqual([25, 75]);
+  });
+
+  it('keeps a word whole when the needs do not fit but the widest words do', () => {
+    // Weights alone would give the first column 25, cutting its 40-point word ("enterprises").
+    const w = fitColumns([1, 3], [need(80, 80, false, 40), need(80, 80, false, 20)], 100);
+    expect(w[0]).toBeCloseTo(40);
+    expect(w[1]).toBeCloseTo(60);
+    // When even the words cannot all fit, each column gets the same share of its widest word.
+    expect(fitColumns([1, 3], [need(80, 80, false, 90), need(80, 80, false, 60)], 100)).toEqual([60, 40]);
   });
 });
 

@@ -86,7 +86,8 @@ function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
   if (statusCol >= 0) {
     const labels = spec.rows.map((r): Run[] => [{ text: r.status?.label ?? '', style: {} }]);
     const need = columnNeed([{ text: spec.statusLabel ?? '', style: { bold: true } }], labels, measure);
-    needs.push({ width: need.width + 2 * SYMBOL_R + 4, max: need.max + 2 * SYMBOL_R + 4, fluid: need.fluid });
+    const symbol = 2 * SYMBOL_R + 4;
+    needs.push({ width: need.width + symbol, max: need.max + symbol, min: need.min + symbol, fluid: need.fluid });
   }
   const w = fitColumns(weights, needs, frame.width);
   const x: number[] = [];
@@ -123,6 +124,8 @@ function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
 export interface ColumnNeed {
   /** Width below which a short cell (a category, a unit, a number, a 4-character header) would wrap. */
   width: number;
+  /** Width below which a word (a Latin word, a number) would be cut: the column's min-content. */
+  min: number;
   /** Width at which no cell wraps. */
   max: number;
   /** The column has cells long enough to wrap anyway (names, descriptions). */
@@ -148,7 +151,20 @@ function columnNeed(header: Run[], cells: Run[][], measure: Measure): ColumnNeed
     else fluid = true;
   }
   const pad = 2 * PAD_X + 0.5;
-  return { width: width + pad, max: max + pad, fluid };
+  const min = Math.max(widestWord(header, measure, true), ...cells.map((runs) => widestWord(runs, measure, false)));
+  return { width: Math.max(width, min) + pad, max: Math.max(max, min) + pad, min: min + pad, fluid };
+}
+
+// The widest piece of a cell that may not be broken: a run of Latin letters, digits and
+// punctuation (a word, a number). Chinese text may break between any two characters.
+function widestWord(runs: Run[], measure: Measure, bold: boolean): number {
+  let widest = 0;
+  for (const run of runs) {
+    for (const word of run.text.split(/[\s\u2e80-\u9fff\uff00-\uffef]+/u)) {
+      if (word !== '') widest = Math.max(widest, measure(word, bold || run.style.bold === true));
+    }
+  }
+  return widest;
 }
 
 /**
@@ -163,7 +179,7 @@ export function fitColumns(weights: number[], needs: ColumnNeed[], total: number
   const base = weights.map((k) => (total * k) / sum);
   const need = (i: number): number => needs[i]?.width ?? 0;
   const most = (i: number): number => Math.max(need(i), needs[i]?.max ?? 0);
-  if (needs.reduce((a, n) => a + n.width, 0) > total) return base;
+  if (needs.reduce((a, n) => a + n.width, 0) > total) return keepWordsWhole(base, needs.map((n) => n.min), total);
   const w = base.map((b, i) => Math.max(need(i), Math.min(b, needs[i]?.fluid === true ? most(i) : need(i) + ROOM)));
   let left = total - w.reduce((a, b) => a + b, 0);
   if (left < 0) {
@@ -179,6 +195,21 @@ export function fitColumns(weights: number[], needs: ColumnNeed[], total: number
     left -= given;
   }
   return w.map((width, i) => width + (left * weights[i]!) / sum);
+}
+
+// Widths by weight, but no narrower than a column's widest word where the page allows: the
+// columns above their minimum give up the difference in proportion to their room.
+function keepWordsWhole(base: number[], mins: number[], total: number): number[] {
+  const raised = base.map((b, i) => Math.max(b, mins[i] ?? 0));
+  const over = raised.reduce((a, b) => a + b, 0) - total;
+  if (over <= 0) return raised;
+  const room = raised.map((w, i) => Math.max(0, w - (mins[i] ?? 0)));
+  const spare = room.reduce((a, b) => a + b, 0);
+  if (spare >= over) return raised.map((w, i) => w - (over * room[i]!) / spare);
+  // Not even the widest words fit side by side: every column gets the same share of its
+  // widest word, so each cuts as little as the page forces.
+  const sum = mins.reduce((a, b) => a + b, 0);
+  return mins.map((m) => (m * total) / sum);
 }
 
 /** Room a column of short cells keeps beyond its widest cell. */
