@@ -177,7 +177,7 @@ const uniqueIds: Rule = (data, ctx) => {
       if (j !== undefined && j !== i) {
         out.push(
           report('duplicate-id', data.file, pointer(plural, i, 'id'),
-            `${single} id \`${item.id}\` is already declared at ${pointer(plural, j)}`),
+            `${single} id \`${item.id}\` is already used by ${single} ${j + 1} of \`${plural}\``, 'ids must be unique within a list: rename one of them'),
         );
       }
     });

@@ -115,7 +115,7 @@ describe('checkRules', () => {
       list.push({ ...list[0]! });
       const d = onlyOne(data, 'duplicate-id');
       expect(where(d)).toEqual(plan(`/${plural}/${list.length - 1}/id`, 'duplicate-id'));
-      expect(d.message).toBe(`${single} id \`${list[0]!.id}\` is already declared at /${plural}/0`);
+      expect(d.message).toBe(`${single} id \`${list[0]!.id}\` is already used by ${single} 1 of \`${plural}\``);
     });
   });
 
