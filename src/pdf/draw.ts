@@ -47,7 +47,7 @@ function emWidth(font: Font, text: string): number {
   if (!wide) {
     const plain = plainUnits(font, text);
     units = plain ?? font.layout(text).advanceWidth;
-    if (VERIFY && plain !== undefined && plain !== font.layout(text).advanceWidth) process.stderr.write(`width mismatch: ${JSON.stringify(text)}\n`);
+    if (verify !== null && plain !== undefined && plain !== font.layout(text).advanceWidth) verify(`width of ${JSON.stringify(text)}`);
   }
   const em = units / font.unitsPerEm;
   if (text.length <= 32) cache.set(text, em);
@@ -205,7 +205,17 @@ function setFill(doc: Doc, color: string): void {
   d._fillColor = [color, undefined];
 }
 
-const VERIFY = process.env.CIXI_PDF_VERIFY_ENCODE === '1';
+/** Where shortcut-versus-shaped differences go while verification is on (tests turn it on). */
+let verify: ((difference: string) => void) | null = null;
+
+/**
+ * Check every shortcut (words laid out from cached characters, numbers from per-character
+ * advances) against shaping the whole word, as pdfkit would, and report each difference to
+ * `report`; null turns the check off. It makes typesetting slower: tests only.
+ */
+export function verifyShaping(report: ((difference: string) => void) | null): void {
+  verify = report;
+}
 
 // Glyphs and positions of one space-delimited word, as pdfkit's font.layoutCached(word) gives
 // them. pdfkit shapes (and caches, for the life of the document) every distinct word, which for
@@ -213,7 +223,7 @@ const VERIFY = process.env.CIXI_PDF_VERIFY_ENCODE === '1';
 // out character by character instead: they take their own glyph and advance whatever surrounds
 // them (no contextual substitution or kerning in these fonts; emWidth relies on the same). A
 // word mixing in Latin is shaped whole, as the script of the run changes how Latin is shaped.
-// Set CIXI_PDF_VERIFY_ENCODE=1 to check every such word against whole-word shaping.
+// verifyShaping() checks every such word against whole-word shaping.
 function layoutWord(font: PdfkitFont, word: string): GlyphRun {
   let wide = true;
   for (let i = 0; i < word.length; i++) {
@@ -235,7 +245,7 @@ function layoutWord(font: PdfkitFont, word: string): GlyphRun {
       positions.push(run.positions[k]!);
     }
   }
-  if (VERIFY) verifyWord(font, word, glyphs, positions);
+  if (verify !== null) verifyWord(font, word, glyphs, positions);
   return { glyphs, positions };
 }
 
@@ -262,7 +272,7 @@ function plainRun(font: PdfkitFont, text: string, single: (ch: string) => GlyphR
     glyphs.push(run.glyphs[0]!);
     positions.push(run.positions[0]!);
   }
-  if (VERIFY) verifyWord(font, text, glyphs, positions, script === 'hani' ? 'hani' : undefined);
+  if (verify !== null) verifyWord(font, text, glyphs, positions, script === 'hani' ? 'hani' : undefined);
   return { glyphs, positions };
 }
 
@@ -364,7 +374,7 @@ function hanWord(font: PdfkitFont, word: string): GlyphRun | undefined {
     } else if (rest < 0) rest = i;
   }
   if (rest >= 0) add(word.slice(rest));
-  if (VERIFY) verifyWord(font, word, glyphs, positions);
+  if (verify !== null) verifyWord(font, word, glyphs, positions);
   return { glyphs, positions };
 }
 
@@ -385,7 +395,7 @@ function verifyWord(font: PdfkitFont, word: string, glyphs: Glyph[], positions: 
       const q = positions[k]!;
       return p.xAdvance === q.xAdvance && p.yAdvance === q.yAdvance && p.xOffset === q.xOffset && p.yOffset === q.yOffset && p.advanceWidth === q.advanceWidth;
     });
-  if (!same) process.stderr.write(`encode mismatch: ${JSON.stringify(word)}\n`);
+  if (!same) verify?.(`glyphs of ${JSON.stringify(word)}`);
 }
 
 // Four-digit hex of a subset glyph id.
