@@ -75,26 +75,47 @@ interface Layout {
   rows: Row[];
   caption: Line[];
   statusCol: number;
+  /** Type size and pitch of the cells: the table's own, or smaller when its words do not fit. */
+  set: Setting;
 }
+
+/** A table whose widest words do not fit side by side is set smaller, down to this share. */
+const MIN_TABLE_SCALE = 0.8;
 
 // Break every cell into lines for the column widths.
 function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
-  const measure = measurer(flow.fonts, SET.size);
   const weights = spec.columns.map((c) => c.weight);
   const statusCol = spec.statusLabel !== undefined ? weights.push(spec.statusWeight ?? 1.4) - 1 : -1;
-  const needs = spec.columns.map((c, i) => columnNeed(c.label, spec.rows.map((r) => r.cells[i] ?? []), measure));
-  if (statusCol >= 0) {
-    const labels = spec.rows.map((r): Run[] => [{ text: r.status?.label ?? '', style: {} }]);
-    const need = columnNeed([{ text: spec.statusLabel ?? '', style: { bold: true } }], labels, measure);
-    const symbol = 2 * SYMBOL_R + 4;
-    needs.push({ width: need.width + symbol, max: need.max + symbol, min: need.min + symbol, fluid: need.fluid });
+  const needsAt = (size: number): ColumnNeed[] => {
+    const m = measurer(flow.fonts, size);
+    const needs = spec.columns.map((c, i) => columnNeed(c.label, spec.rows.map((r) => r.cells[i] ?? []), m, size));
+    if (statusCol >= 0) {
+      const labels = spec.rows.map((r): Run[] => [{ text: r.status?.label ?? '', style: {} }]);
+      const need = columnNeed([{ text: spec.statusLabel ?? '', style: { bold: true } }], labels, m, size);
+      const symbol = 2 * SYMBOL_R + 4;
+      needs.push({ width: need.width + symbol, max: need.max + symbol, min: need.min + symbol, fluid: need.fluid });
+    }
+    return needs;
+  };
+  // A table whose widest words cannot stand side by side (ten columns of English on portrait
+  // A4) is set smaller rather than have its words cut.
+  let set = SET;
+  let needs = needsAt(set.size);
+  // Paddings do not shrink with the type, so a few steps may be needed.
+  for (let step = 0; step < 4; step++) {
+    const minimum = needs.reduce((a, n) => a + n.min, 0);
+    if (minimum <= frame.width || set.size <= SET.size * MIN_TABLE_SCALE) break;
+    const size = Math.max(SET.size * MIN_TABLE_SCALE, (set.size * frame.width) / minimum - 0.01);
+    set = { ...SET, size, pitch: (SET.pitch * size) / SET.size };
+    needs = needsAt(set.size);
   }
+  const measure = measurer(flow.fonts, set.size);
   const w = fitColumns(weights, needs, frame.width);
   const x: number[] = [];
   w.reduce((left, width) => (x.push(left), left + width), frame.x);
   const cellLines = (runs: Run[], col: number): Line[] => breakLines(runs, measure, Math.max(w[col]! - 2 * PAD_X, 1));
   const heightOf = (cells: Cell[], extra: Line[] = []): number =>
-    Math.max(1, extra.length, ...cells.map((c) => c.lines.length)) * SET.pitch + 2 * PAD_Y;
+    Math.max(1, extra.length, ...cells.map((c) => c.lines.length)) * set.pitch + 2 * PAD_Y;
 
   // Header labels that wrap are balanced: 完成/进度, not 完成进/度.
   const headerLines = (runs: Run[], col: number): Line[] => {
@@ -117,7 +138,7 @@ function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
     return { cells, status: { tone, lines: label }, height: heightOf(cells, label) };
   });
   const caption = spec.caption === undefined ? [] : linesFor(flow, [{ text: spec.caption, style: { bold: true } }], frame, { set: CAPTION, align: 'center' });
-  return { x, w, header, rows, caption, statusCol };
+  return { x, w, header, rows, caption, statusCol, set };
 }
 
 /** What a column needs, padding included. */
@@ -134,8 +155,8 @@ export interface ColumnNeed {
 
 // Measure a column's cells against the short-cell limit. A Chinese header of four or more
 // characters may take two lines (完成/进度), so it needs only half its width.
-function columnNeed(header: Run[], cells: Run[][], measure: Measure): ColumnNeed {
-  const short = 5 * SET.size;
+function columnNeed(header: Run[], cells: Run[][], measure: Measure, size: number): ColumnNeed {
+  const short = 5 * size;
   // Natural width: the widest unbroken line (measured by atoms, which the measurer caches).
   const widthOf = (runs: Run[]): number => Math.max(0, ...breakLines(runs, measure, Infinity).map((l) => l.width));
   const label = Array.from(plainText(header));
@@ -251,7 +272,7 @@ export function table(flow: Flow, spec: TableSpec, frame: Frame): void {
     let rest = row;
     let fresh = false;
     for (;;) {
-      const fits = Math.floor((BOTTOM - flow.y - 2 * PAD_Y) / SET.pitch);
+      const fits = Math.floor((BOTTOM - flow.y - 2 * PAD_Y) / t.set.pitch);
       // A row that fits is drawn; so is one on a fresh page with no room for even one line
       // (a header taller than the page), which then runs over the margin rather than loop.
       if (flow.y + rest.height <= BOTTOM + 0.001 || (fresh && fits < 1)) {
@@ -265,7 +286,7 @@ export function table(flow: Flow, spec: TableSpec, frame: Frame): void {
         continue;
       }
       // Taller than a whole page: the only case where a row is split.
-      const [head, tail] = splitRow(rest, fits);
+      const [head, tail] = splitRow(rest, fits, t.set);
       drawRow(doc, t, head, frame, flow.y, index, 'top');
       flow.y += head.height;
       rest = tail;
@@ -278,8 +299,8 @@ export function table(flow: Flow, spec: TableSpec, frame: Frame): void {
   after(flow, spec, frame);
 }
 
-function splitRow(row: Row, lines: number): [Row, Row] {
-  const height = (n: number): number => n * SET.pitch + 2 * PAD_Y;
+function splitRow(row: Row, lines: number, set: Setting): [Row, Row] {
+  const height = (n: number): number => n * set.pitch + 2 * PAD_Y;
   const cut = (from: number, to?: number): Cell[] => row.cells.map((c) => ({ align: c.align, lines: c.lines.slice(from, to) }));
   const restLines = Math.max(0, ...row.cells.map((c) => c.lines.length - lines), (row.status?.lines.length ?? 0) - lines);
   const head: Row = { cells: cut(0, lines), height: height(lines) };
@@ -306,21 +327,22 @@ function drawCaption(flow: Flow, t: Layout, frame: Frame, top: number, continued
 
 function drawHeader(doc: Doc, t: Layout, frame: Frame, top: number): void {
   rule(doc, frame, top, 0.9);
-  drawCells(doc, t, t.header, top, 'middle', { ...SET, color: COLOR.heading });
+  drawCells(doc, t, t.header, top, 'middle', { ...t.set, color: COLOR.heading });
   rule(doc, frame, top + t.header.height, 0.5);
 }
 
 function drawRow(doc: Doc, t: Layout, row: Row, frame: Frame, top: number, index: number, valign: 'top' | 'middle'): void {
   if (index % 2 === 1) doc.save().rect(frame.x, top, frame.width, row.height).fill(COLOR.zebra).restore();
-  drawCells(doc, t, row, top, valign, SET);
+  const set = t.set;
+  drawCells(doc, t, row, top, valign, set);
   if (row.status !== undefined && row.status.lines.length > 0) {
     const col = t.statusCol;
     const left = t.x[col]! + PAD_X;
-    const blockH = row.status.lines.length * SET.pitch;
+    const blockH = row.status.lines.length * set.pitch;
     const first = top + (valign === 'middle' ? (row.height - blockH) / 2 : PAD_Y);
-    drawToneSymbol(doc, row.status.tone, left + SYMBOL_R, first + SET.pitch / 2, SYMBOL_R);
+    drawToneSymbol(doc, row.status.tone, left + SYMBOL_R, first + set.pitch / 2, SYMBOL_R);
     row.status.lines.forEach((l, i) =>
-      drawLine(doc, l, left + 2 * SYMBOL_R + 4, first + i * SET.pitch, t.w[col]! - 2 * PAD_X - 2 * SYMBOL_R - 4, 'left', SET),
+      drawLine(doc, l, left + 2 * SYMBOL_R + 4, first + i * set.pitch, t.w[col]! - 2 * PAD_X - 2 * SYMBOL_R - 4, 'left', set),
     );
   }
 }
