@@ -5,7 +5,8 @@
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import type { Assessment, IndicatorAssessment, IndicatorStatus, MilestoneStatus } from './assess/types.js';
-import { formatData, formatPercent } from './present/format.js';
+import { boundMark, formatData, formatPercent } from './present/format.js';
+import { messages } from './present/i18n.js';
 import type { Lang, ReportModel } from './present/types.js';
 
 export interface GapsViewOptions {
@@ -78,19 +79,13 @@ function milestoneColor(chalk: ChalkInstance, status: MilestoneStatus): (s: stri
   }
 }
 
-function boundMark(bound: 'at-least' | 'at-most' | null): string {
-  return bound === 'at-least' ? '≥' : bound === 'at-most' ? '≤' : '';
-}
-
 // The value used, compact for a table cell: a bound is marked, a stale value starred (the
 // footnote says which year); the report writes the year out instead.
-const COMPARATOR_MARK: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '' };
-
 // The target, compact: its comparator and value; a 翻番 target without a baseline is its rule (×2).
 function targetText(ind: IndicatorAssessment, lang: Lang): string {
   if (!ind.has_target) return '—';
   if (ind.target === null) return ind.target_multiple !== null ? `×${formatData(ind.target_multiple, lang)}` : '—';
-  return `${COMPARATOR_MARK[ind.comparator ?? '='] ?? ''}${formatData(ind.target, lang)}`;
+  return `${ind.comparator === null ? '' : messages(lang).comparator[ind.comparator]}${formatData(ind.target, lang)}`;
 }
 
 function valueText(ind: IndicatorAssessment, lang: Lang): string {

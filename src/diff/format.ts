@@ -13,6 +13,7 @@ import {
   type MilestoneStatus,
 } from '../assess/types.js';
 import type { MilestoneStateName } from '../model.js';
+import { boundMark } from '../present/format.js';
 import type {
   Diff,
   DiffSideSummary,
@@ -111,8 +112,7 @@ function valueText(s: IndicatorSnapshot | null, cumulative: boolean): string {
   // A cumulative indicator is judged by its total; without the total there is nothing to show.
   const shown = cumulative ? s.achieved : s.value;
   if (shown === null) return '—';
-  const bound = s.bound === 'at-least' ? '≥' : s.bound === 'at-most' ? '≤' : '';
-  return `${bound}${formatNumber(shown)}${s.stale ? '*' : ''}`;
+  return `${boundMark(s.bound)}${formatNumber(shown)}${s.stale ? '*' : ''}`;
 }
 
 function fromTo(a: string, b: string): string {

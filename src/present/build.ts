@@ -15,6 +15,7 @@ import { progressGeometry, trendGeometry, type TrendInput } from '../charts/geom
 import { sortDiagnostics, splitPointer, type Diagnostic } from '../diagnostic.js';
 import type { Indicator, Observation, PlanData, YearData } from '../model.js';
 import {
+  boundMark,
   formatComputed,
   formatData,
   formatDate,
@@ -332,7 +333,7 @@ function dependencyNote(ctx: Ctx, ind: Indicator, ia: IndicatorAssessment, fallb
 
 /** A value with its bound sign (≥ for "at least"). */
 function boundText(text: string, bound: 'at-least' | 'at-most' | null): string {
-  return bound === 'at-least' ? `≥${text}` : bound === 'at-most' ? `≤${text}` : text;
+  return boundMark(bound) + text;
 }
 
 /** One indicator as a row of the status table. */

@@ -161,3 +161,8 @@ export function formatDate(text: string, lang: Lang): string {
   if (month === undefined) return y!;
   return `${day !== undefined ? `${day} ` : ''}${MONTHS_EN[month - 1]!} ${y!}`;
 }
+
+/** The mark of a figure the source gives only as a bound: ≥ at least, ≤ at most, '' exact. */
+export function boundMark(bound: 'at-least' | 'at-most' | null | undefined): string {
+  return bound === 'at-least' ? '≥' : bound === 'at-most' ? '≤' : '';
+}
