@@ -70,6 +70,14 @@ function hasValue(obs: Observation): obs is Observation & { value: number } {
 }
 
 /**
+ * Whether an observation is a figure the assessment uses for the indicator: a number, in the
+ * indicator's unit and scope. The report's notes and charts use the same test.
+ */
+export function usableFigure(ind: Indicator, obs: Observation | undefined): obs is Observation & { value: number } {
+  return obs !== undefined && hasValue(obs) && comparable(ind, obs);
+}
+
+/**
  * The indicator's comparable figure in one year, or null. An observation in another
  * unit or scope is reported (`not-comparable`) and not used.
  */

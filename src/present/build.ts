@@ -2,6 +2,7 @@
 // ReportModel (localized labels, formatted numbers, chart geometry). Pure: no I/O,
 // no clock (the generation date is passed in), no printing.
 
+import { usableFigure } from '../assess/observations.js';
 import {
   INDICATOR_STATUSES,
   MILESTONE_STATUSES,
@@ -274,18 +275,6 @@ function observation(ctx: Ctx, id: string, year: number): Observation | undefine
   return obs !== undefined && Object.hasOwn(obs, id) ? obs[id] : undefined;
 }
 
-/** Whether an observation is a usable figure for the indicator (same test as the assessment). */
-function comparable(ind: Indicator, obs: Observation | undefined): obs is Observation & { value: number } {
-  return (
-    obs !== undefined &&
-    obs.missing === undefined &&
-    typeof obs.value === 'number' &&
-    Number.isFinite(obs.value) &&
-    obs.unit === ind.unit &&
-    obs.scope === ind.scope
-  );
-}
-
 /** Why a year has no usable figure for an indicator, in the report language. */
 function whyMissing(ctx: Ctx, ind: Indicator, year: number): string {
   const r = ctx.m.reasons;
@@ -301,7 +290,7 @@ function whyMissing(ctx: Ctx, ind: Indicator, year: number): string {
 /** The first year of the cumulative period without a usable flow, or null. */
 function firstGap(ctx: Ctx, ind: Indicator, to: number): number | null {
   for (let y = ctx.data.plan.plan.period.start; y <= to; y++) {
-    if (!comparable(ind, observation(ctx, ind.id, y))) return y;
+    if (!usableFigure(ind, observation(ctx, ind.id, y))) return y;
   }
   return null;
 }
@@ -416,7 +405,7 @@ function series(ctx: Ctx, ind: Indicator): {
   const yearsUsed = [...ctx.years.keys()].filter((y) => y >= ctx.a.base_year && y <= t).sort((a, b) => a - b);
   for (const y of yearsUsed) {
     const obs = observation(ctx, ind.id, y);
-    if (comparable(ind, obs)) {
+    if (usableFigure(ind, obs)) {
       flows.set(y, obs.value);
       if (ind.kind !== 'cumulative') observed.push({ year: y, value: obs.value, estimate: obs.status === 'estimate' || obs.bound !== undefined });
     }
