@@ -2,7 +2,7 @@
 // reading + validating a plan folder with its diagnostics printed.
 
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../format-diagnostics.js';
 import { IO_ERROR, readPlanFolder } from '../io.js';
 import { parseSourceDateEpoch } from '../source-date.js';
@@ -57,9 +57,7 @@ export async function loadPlan(ctx: Context, planDir: string): Promise<LoadedPla
   // Loaded here, not at start-up: yaml and ajv are needed only once a plan is read.
   const { validatePlan } = await import('../validate.js');
   const result = validatePlan(read.sources);
-  const diagnostics = [...read.diagnostics, ...result.diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col,
-  );
+  const diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
   const readErrors = read.diagnostics.filter((d) => d.severity === 'error').length;
   const loaded: LoadedPlan = {
     ...result,
