@@ -7,7 +7,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { pointer as makePointer, type Diagnostic } from './diagnostic.js';
 import { packagePath } from './paths.js';
 import { suggest } from './suggest.js';
-import { rangeOfKey, rangeOfPointer, spanDiagnostic, type Source } from './yaml-source.js';
+import { rangeOfPointer, spanDiagnostic, type Source } from './yaml-source.js';
 
 export type SchemaName = 'plan' | 'year';
 
@@ -123,7 +123,7 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
       message = `unknown key \`${key}\``;
       const guess = suggest(key, known);
       hint = guess ? `did you mean \`${guess}\`?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined;
-      range = rangeOfKey(source.doc, e.instancePath, key);
+      range = rangeOfPointer(source.doc, ptr, 'key').range;
       return withRange(source, range, ptr, 'schema-unknown-key', message, hint);
     }
     case 'required': {
@@ -155,7 +155,7 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
     case 'pattern': {
       if (e.propertyName !== undefined) {
         message = `key \`${e.propertyName}\` is not a valid id (lower-case letters, digits and hyphens)`;
-        range = rangeOfKey(source.doc, e.instancePath, e.propertyName);
+        range = rangeOfPointer(source.doc, e.instancePath + makePointer(e.propertyName), 'key').range;
         return withRange(source, range, e.instancePath + makePointer(e.propertyName), 'schema-key-pattern', message);
       }
       message = `${field} ${schema?.description ? `is not in the expected form: ${schema.description}` : `must match ${String(params.pattern)}`}, not ${describe(e.data)}`;
