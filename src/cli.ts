@@ -4,7 +4,7 @@
 // process.exit, so tests run the whole tool in-process.
 
 import { Command, CommanderError } from 'commander';
-import { makeChalk } from './format-diagnostics.js';
+import { makeChalk } from './views/diagnostics.js';
 import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/context.js';
 

@@ -1,5 +1,5 @@
 // Hand-computed assessments, one or more per indicator kind. The expected numbers
-// are worked out in the comments from DESIGN.md §Assessment's formulas.
+// are worked out in the comments from docs/architecture.md, "Assessment"'s formulas.
 
 import { describe, expect, it } from 'vitest';
 

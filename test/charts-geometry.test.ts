@@ -11,7 +11,7 @@ import {
   tickDecimals,
   trendGeometry,
   type TrendInput,
-} from '../src/charts/geometry.js';
+} from '../src/present/charts.js';
 
 const gdp: TrendInput = {
   title: 'GDP',

@@ -2,7 +2,8 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { at } from '../src/diagnostic.js';
-import { buildSide, diffSides, formatDiff, statusMovement, type Diff } from '../src/diff/index.js';
+import { buildSide, diffSides, statusMovement, type Diff } from '../src/diff/index.js';
+import { formatDiff } from '../src/views/diff.js';
 import type { IndicatorStatus } from '../src/assess/types.js';
 import { buildData, gdp, indicator, milestone, state, yearFile, PLAN_FILE } from './support/assess-builder.js';
 

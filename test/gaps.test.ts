@@ -1,7 +1,7 @@
 // `cixi-plan gaps <year>`: the terminal table and the JSON assessment.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { completionBar, fit } from '../src/gaps-view.js';
+import { completionBar, fit } from '../src/views/gaps.js';
 import { run } from './support/cli.js';
 
 describe('gaps text view', () => {

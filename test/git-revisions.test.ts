@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Diff } from '../src/diff/index.js';
-import { readPlanAtRevision } from '../src/git.js';
+import { readPlanAtRevision } from '../src/load/git.js';
 import { BASE_PLAN, run, tempDir } from './support/cli.js';
 
 // Run git in a test repository only: variables a git hook may set (which would point
@@ -123,7 +123,9 @@ describe('diff --rev', () => {
   });
 
   it('names files like the working tree, with @revision', async () => {
-    const read = await readPlanAtRevision(PLAN, 'HEAD~1', repo);
+    const got = await readPlanAtRevision(PLAN, 'HEAD~1', repo);
+    if (!got.ok) throw new Error(got.message);
+    const read = got.plan;
     expect(read.commit).toBe(first);
     expect(read.sources.plan?.file).toBe('规划/plan/plan.yaml@HEAD~1');
     expect(read.sources.years.map((y) => y.file)).toEqual([

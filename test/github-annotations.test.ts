@@ -1,7 +1,7 @@
 // `cixi-plan validate --format github`: diagnostics as GitHub Actions workflow commands.
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostic.js';
-import { diagnosticsToGithub } from '../src/format-diagnostics.js';
+import { diagnosticsToGithub } from '../src/views/diagnostics.js';
 import { run } from './support/cli.js';
 
 describe('diagnosticsToGithub', () => {

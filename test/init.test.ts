@@ -5,9 +5,9 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../src/assess/index.js';
-import { readPlanFolder } from '../src/io.js';
+import { readPlanFolder } from '../src/load/files.js';
 import type { IndicatorKind } from '../src/model.js';
-import { validatePlan } from '../src/validate.js';
+import { validatePlan } from '../src/validate/index.js';
 import { ROOT, run, tempDir } from './support/cli.js';
 
 const KINDS: IndicatorKind[] = ['level', 'percentage', 'ratio', 'count', 'cumulative', 'multiple', 'rank'];

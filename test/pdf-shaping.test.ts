@@ -1,10 +1,10 @@
 // The PDF typesetter lays most text out from cached characters instead of shaping each word
-// (src/pdf/README.md, "Speed and memory"). With verification on, every shortcut is shaped
+// (src/render/pdf/README.md, "Speed and memory"). With verification on, every shortcut is shaped
 // whole as well; a difference would mean a glyph or a width unlike what pdfkit would draw.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyShaping } from '../src/pdf/draw.js';
-import { typesetPdf } from '../src/pdf/index.js';
+import { verifyShaping } from '../src/render/pdf/draw.js';
+import { typesetPdf } from '../src/render/pdf/index.js';
 import { BASE_PLAN, run, tempDir } from './support/cli.js';
 import { sampleBlocks, sampleOptions } from './fixtures/pdf/sample-blocks.js';
 

@@ -3,9 +3,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPdfDirectives, loadFonts, parseSourceDateEpoch } from '../src/pdf/index.js';
-import { fitColumns } from '../src/pdf/table.js';
-import { breakLines, isWide, type Line, type Run, softBreaks } from '../src/pdf/text.js';
+import { parseSourceDateEpoch } from '../src/commands/source-date.js';
+import { checkPdfDirectives, loadFonts } from '../src/render/pdf/index.js';
+import { fitColumns } from '../src/render/pdf/table.js';
+import { breakLines, isWide, type Line, type Run, softBreaks } from '../src/render/pdf/text.js';
 import { sampleBlocks } from './fixtures/pdf/sample-blocks.js';
 
 // Ideographs 10 wide, spaces 3, anything else 5; bold adds nothing.

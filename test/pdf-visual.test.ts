@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { typesetPdf } from '../src/pdf/index.js';
+import { typesetPdf } from '../src/render/pdf/index.js';
 import { sampleBlocks, sampleOptions } from './fixtures/pdf/sample-blocks.js';
 import { HAVE_PDFTOPPM, inked, meanDifference, parsePgm, rasterise, type Gray } from './support/raster.js';
 

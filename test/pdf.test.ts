@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type PdfBlocks, type PdfOptions, typesetPdf } from '../src/pdf/index.js';
+import { type PdfBlocks, type PdfOptions, typesetPdf } from '../src/render/pdf/index.js';
 import { openPdf, outline, pageTexts, squash } from './support/read-pdf.js';
 import { sampleBlocks, sampleOptions, statusRow } from './fixtures/pdf/sample-blocks.js';
 

@@ -1,5 +1,5 @@
 // The present stage on the base plan: a ReportModel with every label localized,
-// every number formatted and every chart laid out, in the order DESIGN.md lists.
+// every number formatted and every chart laid out, in the order officials expect (docs/architecture.md).
 import { describe, expect, it } from 'vitest';
 import { BASE_PLAN } from './support/cli.js';
 import { buildModel, TEST_DATE } from './support/report.js';

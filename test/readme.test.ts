@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ASSESS_CODES } from '../src/assess/types.js';
-import { RULES } from '../src/rules.js';
+import { RULES } from '../src/validate/rules.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeMarkdown, markdownCode, oneLine } from '../src/render/escape.js';
 import { HTML_FORMAT, MARKDOWN_FORMAT, type FormatSpec } from '../src/render/formats.js';
-import { loadTemplates } from '../src/render/load.js';
+import { loadTemplates } from '../src/load/templates.js';
 import { RENDERERS, rendererFor } from '../src/render/registry.js';
 import { compactEmptyCells, renderTemplates, tidy, type TemplateSet } from '../src/render/templates.js';
 import { BASE_PLAN, ROOT, tempDir } from './support/cli.js';

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { splitPointer } from '../src/diagnostic.js';
 import type { Diagnostic } from '../src/diagnostic.js';
 import type { Indicator, Observation, PlanData, YearData } from '../src/model.js';
-import { RULES, checkRules } from '../src/rules.js';
-import { createSuggester, editDistance, suggest } from '../src/suggest.js';
+import { RULES, checkRules } from '../src/validate/rules.js';
+import { createSuggester, editDistance, suggest } from '../src/validate/suggest.js';
 import { PLAN_FILE, buildPlan, indicatorOf, obsOf, yearFile, yearOf } from './support/plan-builder.js';
 
 /** The parts of a diagnostic every test pins. */

@@ -5,7 +5,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validatePlan, type PlanSources } from '../src/validate.js';
+import { validatePlan, type PlanSources } from '../src/validate/index.js';
 import { ROOT, run, tempDir } from './support/cli.js';
 
 const planDir = join(ROOT, 'plan');

@@ -221,7 +221,7 @@ describe('validate usage errors', () => {
 
 describe('duplicate keys', () => {
   it('are found in flow maps and in maps inside lists, each at the repeated key', async () => {
-    const { parseSource } = await import('../src/yaml-source.js');
+    const { parseSource } = await import('../src/validate/yaml-source.js');
     const { diagnostics } = parseSource({ file: 'x.yaml', text: 'a: {b: 1, b: 2}\nlist:\n  - id: x\n    id: y\n' });
     expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual(['1:11 yaml-duplicate-key', '4:5 yaml-duplicate-key']);
   });

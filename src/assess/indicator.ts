@@ -2,7 +2,7 @@
 // completion against time pace, growth so far and required, projection, status,
 // 预警 and the Eurostat ratio, each with its formula components.
 //
-// Notation (DESIGN.md §Assessment): t report year, t0 base year, T target year,
+// Notation (docs/architecture.md, "Assessment"): t report year, t0 base year, T target year,
 // tv the year of the value used (tv < t when the value is stale), v0 baseline,
 // vt value used, V target, d = +1 when higher is better and −1 when lower is.
 

@@ -5,7 +5,7 @@
 import { component, known, unknown, type Maybe } from './numbers.js';
 import type { Component, ProjectionMethod, RateMethod } from './types.js';
 
-/** What the rates are computed from (notation of DESIGN.md §Assessment). */
+/** What the rates are computed from (notation of docs/architecture.md, "Assessment"). */
 export interface RateInputs {
   method: RateMethod;
   /** Report year. */

@@ -153,7 +153,7 @@ export type GapDirection = 'short_of_target' | 'beyond_target' | 'at_target';
 
 /** One computed number with everything needed to re-derive it. */
 export interface Component {
-  /** The formula, in the notation of DESIGN.md §Assessment (tv = year of the value used). */
+  /** The formula, in the notation of docs/architecture.md, "Assessment" (tv = year of the value used). */
   formula: string;
   /** The formula's inputs by name; null when an input is unknown. */
   inputs: Record<string, number | null>;

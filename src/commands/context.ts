@@ -3,11 +3,11 @@
 
 import type { ChalkInstance } from 'chalk';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
-import { formatDiagnostics, makeChalk } from '../format-diagnostics.js';
-import { IO_ERROR, readPlanFolder } from '../io.js';
-import { parseSourceDateEpoch } from '../source-date.js';
+import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
+import { IO_ERROR, readPlanFolder } from '../load/files.js';
+import { parseSourceDateEpoch } from './source-date.js';
 import type { PlanData } from '../model.js';
-import type { ValidationResult } from '../validate.js';
+import type { ValidationResult } from '../validate/index.js';
 
 /** What the CLI may use of the outside world; tests pass fakes. */
 export interface CliIO {
@@ -19,7 +19,7 @@ export interface CliIO {
   cwd: string;
 }
 
-/** Exit codes of DESIGN.md's CLI contract. */
+/** Exit codes of the CLI contract (docs/architecture.md). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 /** A problem the user must fix before anything can run; carries its exit code. */
@@ -55,7 +55,7 @@ export async function loadPlan(ctx: Context, planDir: string): Promise<LoadedPla
   const read = await readPlanFolder(planDir, ctx.io.cwd);
   if (!read.ok) throw new UserError(read.message);
   // Loaded here, not at start-up: yaml and ajv are needed only once a plan is read.
-  const { validatePlan } = await import('../validate.js');
+  const { validatePlan } = await import('../validate/index.js');
   const result = validatePlan(read.sources);
   const diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
   const readErrors = read.diagnostics.filter((d) => d.severity === 'error').length;

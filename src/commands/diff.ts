@@ -3,12 +3,13 @@
 // report year. Exit 0 whatever changed; 1 when a side is invalid; 2 for usage errors.
 
 import type { Command } from 'commander';
-import { buildSide, diffSides, formatDiff, type DiffSide, type SideOrigin } from '../diff/index.js';
+import { buildSide, diffSides, type DiffSide, type SideOrigin } from '../diff/index.js';
+import { formatDiff } from '../views/diff.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
-import { readPlanAtRevision } from '../git.js';
-import { IO_ERROR } from '../io.js';
+import { readPlanAtRevision } from '../load/git.js';
+import { IO_ERROR } from '../load/files.js';
 import type { PlanData } from '../model.js';
-import { validatePlan, type PlanSources, type ValidationResult } from '../validate.js';
+import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
 import { EXIT, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
 
 interface DiffOptions {
@@ -72,7 +73,9 @@ function validateRevision(readDiagnostics: Diagnostic[], sources: PlanSources): 
 }
 
 async function loadRevision(ctx: Context, dir: string, revision: string): Promise<LoadedSide> {
-  const read = await readPlanAtRevision(dir, revision, ctx.io.cwd);
+  const got = await readPlanAtRevision(dir, revision, ctx.io.cwd);
+  if (!got.ok) throw new UserError(got.message);
+  const read = got.plan;
   const { result, ioFailed } = validateRevision(read.diagnostics, read.sources);
   return { name: revision, origin: 'revision', revision, commit: read.commit, result, ioFailed };
 }

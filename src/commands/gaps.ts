@@ -2,9 +2,9 @@
 
 import type { Command } from 'commander';
 import { assess } from '../assess/index.js';
-import { formatGaps } from '../gaps-view.js';
+import { formatGaps } from '../views/gaps.js';
 import { buildReportModel } from '../present/index.js';
-import { locate } from '../yaml-source.js';
+import { locate } from '../validate/yaml-source.js';
 import { checkReportYear, parseYear, printDiagnostics, reportTime, requireValidPlan, type Context } from './context.js';
 
 interface GapsOptions {

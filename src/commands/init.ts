@@ -8,10 +8,10 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'no
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { displayPath } from '../io.js';
+import { displayPath } from '../load/files.js';
 import { packagePath } from '../paths.js';
-import { schemaPath } from '../schema-check.js';
-import { validatePlan } from '../validate.js';
+import { schemaPath } from '../validate/schema.js';
+import { validatePlan } from '../validate/index.js';
 import { parseYear, UserError, type Context } from './context.js';
 
 interface InitOptions {

@@ -6,13 +6,13 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { assess } from '../assess/index.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { formatDiagnostics, makeChalk } from '../format-diagnostics.js';
-import { displayPath } from '../io.js';
+import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
+import { displayPath } from '../load/files.js';
 import { buildReportModel, LANGS, type Lang } from '../present/index.js';
 import { FORMAT_NAMES, availableFormats, isFormat, rendererFor, type Format } from '../render/index.js';
-import { loadTemplates } from '../render/load.js';
-import { writeOutputs, type OutputFile } from '../write.js';
-import { locate } from '../yaml-source.js';
+import { loadTemplates } from '../load/templates.js';
+import { writeOutputs, type OutputFile } from './output.js';
+import { locate } from '../validate/yaml-source.js';
 import {
   EXIT,
   UserError,

@@ -1,8 +1,8 @@
 // `cixi-plan validate`: every problem in one run; exit 0 valid, 1 invalid, 2 unreadable.
 
 import { Option, type Command } from 'commander';
-import { diagnosticsToGithub, diagnosticsToJson } from '../format-diagnostics.js';
-import type { ValidationSummary } from '../validate.js';
+import { diagnosticsToGithub, diagnosticsToJson } from '../views/diagnostics.js';
+import type { ValidationSummary } from '../validate/index.js';
 import { EXIT, loadPlan, printDiagnostics, type Context } from './context.js';
 
 /** The one-line summary of a validation run. */

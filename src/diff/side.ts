@@ -4,7 +4,7 @@
 import { assess } from '../assess/index.js';
 import { splitPointer, type Diagnostic } from '../diagnostic.js';
 import type { PlanData } from '../model.js';
-import { locate, type Source } from '../yaml-source.js';
+import { locate, type Source } from '../validate/yaml-source.js';
 import type { DiffSide, QualityWarning, SideOrigin } from './types.js';
 
 export interface SideInput {

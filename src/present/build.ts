@@ -12,7 +12,7 @@ import {
   type MilestoneAssessment,
   type MilestoneStatus,
 } from '../assess/types.js';
-import { progressGeometry, trendGeometry, type TrendInput } from '../charts/geometry.js';
+import { progressGeometry, trendGeometry, type TrendInput } from './charts.js';
 import { sortDiagnostics, splitPointer, type Diagnostic } from '../diagnostic.js';
 import type { Indicator, Observation, PlanData, YearData } from '../model.js';
 import {

@@ -3,7 +3,7 @@
 // only place it: every label is in the report language, every number is text, every
 // chart is geometry. Renderers (Markdown, HTML, PDF) escape it for their format.
 
-import type { ProgressGeometry, TrendGeometry } from '../charts/geometry.js';
+import type { ProgressGeometry, TrendGeometry } from './charts.js';
 import type { IndicatorStatus, MilestoneStatus } from '../assess/types.js';
 import type { Num } from './format.js';
 import type { Lang } from './i18n.js';

@@ -2,7 +2,7 @@
 // it and how plan text is escaped in it. The renderer registry (registry.ts) decides
 // which formats are available; the CLI never branches on a format's name.
 
-/** Every format the CLI contract names (DESIGN.md §CLI contract). */
+/** Every format the CLI contract names (docs/architecture.md, "CLI contract"). */
 export const FORMAT_NAMES = ['md', 'html', 'pdf'] as const;
 
 export type Format = (typeof FORMAT_NAMES)[number];

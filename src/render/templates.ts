@@ -9,20 +9,9 @@ import type { Diagnostic } from '../diagnostic.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import type { FormatSpec } from './formats.js';
 
-/** One template file: its text and the path shown in diagnostics. */
-export interface TemplateFile {
-  /** Partial name (`cover`, `charts/trend`); '' for the main template. */
-  name: string;
-  /** Path as shown to the user. */
-  file: string;
-  text: string;
-}
+import type { TemplateFile, TemplateSet } from '../load/templates.js';
 
-/** The templates of one format: the main template and its partials. */
-export interface TemplateSet {
-  main: TemplateFile;
-  partials: TemplateFile[];
-}
+export type { TemplateFile, TemplateSet } from '../load/templates.js';
 
 export type TemplateResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 

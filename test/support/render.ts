@@ -1,7 +1,7 @@
 // Render a ReportModel with the package's templates, as `cixi-plan report` does.
 import type { ReportModel } from '../../src/present/index.js';
 import { rendererFor, type Format } from '../../src/render/index.js';
-import { loadTemplates } from '../../src/render/load.js';
+import { loadTemplates } from '../../src/load/templates.js';
 import { ROOT } from './cli.js';
 import { TEST_DATE } from './report.js';
 

@@ -1,10 +1,10 @@
 // Build a plan's assessment and ReportModel in-process, as `cixi-plan report` does.
 import { assess } from '../../src/assess/index.js';
-import { readPlanFolder } from '../../src/io.js';
+import { readPlanFolder } from '../../src/load/files.js';
 import type { PlanData } from '../../src/model.js';
 import { buildReportModel, type Lang, type ReportModel } from '../../src/present/index.js';
-import { validatePlan } from '../../src/validate.js';
-import { locate } from '../../src/yaml-source.js';
+import { validatePlan } from '../../src/validate/index.js';
+import { locate } from '../../src/validate/yaml-source.js';
 import type { Assessment } from '../../src/assess/types.js';
 import { ROOT } from './cli.js';
 

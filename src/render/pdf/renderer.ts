@@ -1,15 +1,15 @@
 // The PDF renderer: report.pdf.hbs renders the ReportModel as Markdown with block
 // directives (the Markdown partials, with the cover, status table and indicator
-// partials replaced), and src/pdf typesets it with pdfkit. The directives' payloads
+// partials replaced), and src/render/pdf typesets it with pdfkit. The directives' payloads
 // (cover, status table, charts) are built here from the same model, keyed by ids the
 // templates can name: `cover`, `status-table`, `trend:<indicator id>`, `progress:<indicator id>`.
 
-import type { Diagnostic } from '../diagnostic.js';
-import type { PdfBlocks, PdfTableColumn } from '../pdf/types.js';
-import type { ReportModel, StatusColumnKey } from '../present/types.js';
-import { PDF_FORMAT } from './formats.js';
-import type { Renderer } from './registry.js';
-import { renderTemplates, tidy } from './templates.js';
+import type { Diagnostic } from '../../diagnostic.js';
+import type { PdfBlocks, PdfTableColumn } from './types.js';
+import type { ReportModel, StatusColumnKey } from '../../present/types.js';
+import { PDF_FORMAT } from '../formats.js';
+import type { Renderer } from '../renderer.js';
+import { renderTemplates, tidy } from '../templates.js';
 
 // Relative column widths of the status table; the typesetter also fits them to their content.
 const STATUS_WIDTHS: Record<Exclude<StatusColumnKey, 'status'>, number> = {
@@ -78,7 +78,7 @@ export const pdfRenderer: Renderer = {
     const markdown = tidy(rendered.text);
     const blocks = pdfBlocks(model);
     // Loaded only when a PDF is asked for: pdfkit, fontkit and the fonts cost ~0.3 s.
-    const pdf = await import('../pdf/index.js');
+    const pdf = await import('./index.js');
     const problems = pdf.checkPdfDirectives(markdown, blocks, model.lang);
     if (problems.length > 0) {
       // The line is in the rendered Markdown, not in a template: say so, and name the main template.

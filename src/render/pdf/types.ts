@@ -1,8 +1,8 @@
 // The data the PDF typesetter takes besides its Markdown: document options and the
 // payloads of block directives, keyed by the id a directive names. Charts come as the shared
-// geometry of src/charts/geometry.ts, as for the HTML report.
+// geometry of src/present/charts.ts, as for the HTML report.
 
-import type { ProgressGeometry, TrendGeometry } from '../charts/geometry.js';
+import type { ProgressGeometry, TrendGeometry } from '../../present/charts.js';
 
 /**
  * Status tones, from best to worst (the ReportModel's `Tone`); `none` is "no data / not
@@ -67,7 +67,7 @@ export interface PdfTableBlock {
 export type PdfLegendKey = 'observed' | 'baseline' | 'target' | 'projection';
 
 /**
- * Payload of `<!-- pdf:trend-chart ID -->`: the shared chart geometry (src/charts/geometry.ts,
+ * Payload of `<!-- pdf:trend-chart ID -->`: the shared chart geometry (src/present/charts.ts,
  * the same numbers the HTML SVG is drawn from), scaled uniformly to fit the text width and
  * `maxHeight`.
  */

@@ -1,7 +1,7 @@
-// Charts drawn as vectors from the shared geometry (src/charts/geometry.ts), styled as the
+// Charts drawn as vectors from the shared geometry (src/present/charts.ts), styled as the
 // HTML report's SVG: the trend chart (the same paths, scaled) and the progress bar row.
 
-import type { LineMark, ProgressGeometry, TextMark, TrendGeometry } from '../charts/geometry.js';
+import type { LineMark, ProgressGeometry, TextMark, TrendGeometry } from '../../present/charts.js';
 import { type Doc, drawLine, drawToneSymbol, measurer, type Setting, toneOf } from './draw.js';
 import { type Flow, type Frame, linesFor, reserve, space } from './flow.js';
 import { breakLines, type Line, type Measure } from './text.js';

@@ -4,8 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { pointer as makePointer, type Diagnostic } from './diagnostic.js';
-import { packagePath } from './paths.js';
+import { pointer as makePointer, type Diagnostic } from '../diagnostic.js';
+import { packagePath } from '../paths.js';
 import { suggest } from './suggest.js';
 import { rangeOfPointer, spanDiagnostic, type Source } from './yaml-source.js';
 

@@ -4,10 +4,10 @@
 
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import type { Assessment, IndicatorAssessment, IndicatorStatus, MilestoneStatus } from './assess/types.js';
-import { boundMark, formatData, formatPercent } from './present/format.js';
-import { messages } from './present/i18n.js';
-import type { Lang, ReportModel } from './present/types.js';
+import type { Assessment, IndicatorAssessment, IndicatorStatus, MilestoneStatus } from '../assess/types.js';
+import { boundMark, formatData, formatPercent } from '../present/format.js';
+import { messages } from '../present/i18n.js';
+import type { Lang, ReportModel } from '../present/types.js';
 
 export interface GapsViewOptions {
   chalk: ChalkInstance;

@@ -3,7 +3,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 
 /** A chalk instance that colours only when asked (TTY and no NO_COLOR). */
 export function makeChalk(color: boolean): ChalkInstance {

@@ -1,14 +1,35 @@
 // Read a format's templates from disk: the package's templates/ folder (found from
 // this module's location), overlaid by a user's --templates folder file by file, so
-// a user may override one partial and keep the rest. The only file reading of the
-// render stage; the CLI calls it before rendering.
+// a user may override one partial and keep the rest. The render stage reads no file:
+// the CLI calls this before rendering.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { displayPath } from '../io.js';
+import { displayPath } from './files.js';
 import { packagePath } from '../paths.js';
-import type { FormatSpec } from './formats.js';
-import type { TemplateFile, TemplateSet } from './templates.js';
+
+/** One template file: its text and the path shown in diagnostics. */
+export interface TemplateFile {
+  /** Partial name (`cover`, `charts/trend`); '' for the main template. */
+  name: string;
+  /** Path as shown to the user. */
+  file: string;
+  text: string;
+}
+
+/** The templates of one format: the main template and its partials. */
+export interface TemplateSet {
+  main: TemplateFile;
+  partials: TemplateFile[];
+}
+
+/** Where a format's templates are, relative to a templates folder. */
+export interface TemplateLayout {
+  /** Main template, e.g. `report.md.hbs`. */
+  template: string;
+  /** Folders of partials; a partial in a later folder replaces one of the same name. */
+  partials: readonly string[];
+}
 
 export type LoadResult = { ok: true; templates: TemplateSet } | { ok: false; message: string };
 
@@ -53,7 +74,7 @@ async function exists(path: string): Promise<boolean> {
  * there replaces the package's file of the same name. Paths in diagnostics are shown
  * relative to `cwd`.
  */
-export async function loadTemplates(format: FormatSpec, userDir: string | null, cwd: string): Promise<LoadResult> {
+export async function loadTemplates(format: TemplateLayout, userDir: string | null, cwd: string): Promise<LoadResult> {
   const builtin = builtinTemplatesDir();
   const user = userDir === null ? null : resolve(cwd, userDir);
   if (user !== null && !(await isDirectory(user))) {

@@ -2,18 +2,14 @@
 // and data-quality warnings. Pure: it takes texts and returns diagnostics and,
 // when nothing is wrong, the plan as plain typed data.
 
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
-import type { PlanData, PlanFile, YearData, YearFile } from './model.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import type { PlanSources, SourceText } from '../load/source-text.js';
+import type { PlanData, PlanFile, YearData, YearFile } from '../model.js';
 import { checkRules } from './rules.js';
-import { checkSchema, type SchemaName } from './schema-check.js';
-import { locate, parseSource, spanDiagnostic, type Source, type SourceText } from './yaml-source.js';
+import { checkSchema, type SchemaName } from './schema.js';
+import { locate, parseSource, spanDiagnostic, type Source } from './yaml-source.js';
 
-/** The texts of a plan folder: the plan file and its year files. */
-export interface PlanSources {
-  /** null when the plan file could not be read (the reader reported why). */
-  plan: SourceText | null;
-  years: SourceText[];
-}
+export type { PlanSources } from '../load/source-text.js';
 
 export interface ValidationSummary {
   pillars: number;

@@ -3,15 +3,10 @@
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from './diagnostic.js';
-import type { PlanSources } from './validate.js';
-import type { SourceText } from './yaml-source.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { IO_ERROR, MAX_FILE_BYTES, decodeText, fileDiagnostic, type PlanSources, type SourceText } from './source-text.js';
 
-/** Files larger than this are refused before parsing (a plan file is a few hundred KB). */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
-
-/** Diagnostic code for a file that could not be read at all: exit code 2. */
-export const IO_ERROR = 'io-error';
+export { IO_ERROR, MAX_FILE_BYTES } from './source-text.js';
 
 export type ReadPlanResult =
   | { ok: true; sources: PlanSources; diagnostics: Diagnostic[] }
@@ -24,14 +19,6 @@ export function displayPath(path: string, cwd: string): string {
   return rel === '' ? '.' : rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel) ? abs : rel.split(sep).join('/');
 }
 
-function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
-  const d: Diagnostic = { severity: 'error', code, message, file, line: 0, col: 0 };
-  if (hint) d.hint = hint;
-  return d;
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 // Read one file as UTF-8 text, refusing directories, huge files and binary data.
 async function readText(path: string, file: string): Promise<SourceText | Diagnostic> {
   try {
@@ -40,15 +27,7 @@ async function readText(path: string, file: string): Promise<SourceText | Diagno
     if (info.size > MAX_FILE_BYTES) {
       return fileDiagnostic(file, 'file-too-large', `is ${(info.size / 1048576).toFixed(1)} MiB; plan files are limited to ${MAX_FILE_BYTES / 1048576} MiB`);
     }
-    const bytes = await readFile(path);
-    if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', 'is not a text file (it contains NUL bytes)');
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      return fileDiagnostic(file, 'file-not-text', 'is not valid UTF-8 text', 'save it as UTF-8');
-    }
-    return { file, text: text.replace(/^\uFEFF/, '') };
+    return decodeText(await readFile(path), file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
     return fileDiagnostic(file, IO_ERROR, `cannot be read (${code})`);

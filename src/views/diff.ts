@@ -23,7 +23,7 @@ import type {
   PillarDiff,
   QualityChanges,
   QualityWarning,
-} from './types.js';
+} from '../diff/types.js';
 
 export interface DiffViewOptions {
   chalk: ChalkInstance;

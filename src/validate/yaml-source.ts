@@ -16,13 +16,10 @@ import {
   type ParsedNode,
   type YAMLError,
 } from 'yaml';
-import { splitPointer, type Diagnostic } from './diagnostic.js';
+import { splitPointer, type Diagnostic } from '../diagnostic.js';
+import type { SourceText } from '../load/source-text.js';
 
-/** A file as read by the CLI: its path as shown to the user and its text. */
-export interface SourceText {
-  file: string;
-  text: string;
-}
+export type { SourceText } from '../load/source-text.js';
 
 /** A parsed YAML file that keeps its text and positions for diagnostics. */
 export interface Source extends SourceText {

@@ -1,17 +1,15 @@
 // Read a plan folder as it stands at a git revision, without touching the working
 // tree or the index: only read-only plumbing (rev-parse, ls-tree, cat-file), run
-// through execFile with argument arrays (no shell). CLI layer: problems a user must
-// fix become UserError (exit 2); a single unreadable file becomes a diagnostic, as
-// for the working tree.
+// through execFile with argument arrays (no shell). Problems a user must fix come
+// back as a value (`{ok: false, message}`), which the CLI reports with exit 2; a
+// single unreadable file becomes a diagnostic, as for the working tree.
 
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { UserError } from './commands/context.js';
-import type { Diagnostic } from './diagnostic.js';
-import { displayPath, IO_ERROR, MAX_FILE_BYTES } from './io.js';
-import type { PlanSources } from './validate.js';
-import type { SourceText } from './yaml-source.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { displayPath } from './files.js';
+import { IO_ERROR, MAX_FILE_BYTES, decodeText, fileDiagnostic, type PlanSources, type SourceText } from './source-text.js';
 
 /** A plan folder read at a revision. */
 export interface RevisionPlan {
@@ -24,6 +22,12 @@ export interface RevisionPlan {
   /** Files that could not be read (not text, too large). */
   diagnostics: Diagnostic[];
 }
+
+/** A problem that stops reading a revision; caught at this module's boundary. */
+class GitProblem extends Error {}
+
+/** A plan folder read at a revision, or why it could not be read. */
+export type RevisionRead = { ok: true; plan: RevisionPlan } | { ok: false; message: string };
 
 /** What `git` printed and how it ended. */
 interface GitResult {
@@ -74,11 +78,11 @@ function git(cwd: string, args: readonly string[]): Promise<GitResult> {
         const err = error as (NodeJS.ErrnoException & { code?: string | number }) | null;
         if (err && typeof err.code === 'string') {
           if (err.code === 'ENOENT') {
-            reject(new UserError('git was not found: reading a revision (--rev) needs git on the PATH'));
+            reject(new GitProblem('git was not found: reading a revision (--rev) needs git on the PATH'));
           } else if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-            reject(new UserError(`git printed more than ${MAX_BUFFER / 1048576} MiB for \`git ${args.join(' ')}\``));
+            reject(new GitProblem(`git printed more than ${MAX_BUFFER / 1048576} MiB for \`git ${args.join(' ')}\``));
           } else {
-            reject(new UserError(`git could not be run (${err.code})`));
+            reject(new GitProblem(`git could not be run (${err.code})`));
           }
           return;
         }
@@ -108,41 +112,41 @@ function existingFolder(path: string): string {
 }
 
 /** Where a folder lies in its git repository: the repository's root and the folder's path inside it. */
-export interface RepoLocation {
+interface RepoLocation {
   /** The repository's top-level folder, as git reports it. */
   root: string;
   /** The folder's path from the root, with `/` separators and a trailing `/` (empty for the root). */
   prefix: string;
 }
 
-/** Find the git repository holding `dir` (resolved against `cwd`); UserError when there is none. */
-export async function locateInRepo(dir: string, cwd: string): Promise<RepoLocation> {
+/** Find the git repository holding `dir` (resolved against `cwd`); throws GitProblem when there is none. */
+async function locateInRepo(dir: string, cwd: string): Promise<RepoLocation> {
   const abs = resolve(cwd, dir);
   const start = existingFolder(abs);
   const result = await git(start, ['rev-parse', '--show-toplevel', '--show-prefix']);
   if (result.code !== 0) {
     if (/not a git repository/i.test(result.stderr)) {
-      throw new UserError(`${displayPath(dir, cwd)} is not in a git repository: --rev reads the plan from git history (use \`diff <from-year> <to-year>\` to compare years)`);
+      throw new GitProblem(`${displayPath(dir, cwd)} is not in a git repository: --rev reads the plan from git history (use \`diff <from-year> <to-year>\` to compare years)`);
     }
-    throw new UserError(`git cannot read ${displayPath(dir, cwd)}: ${firstLine(result.stderr)}`);
+    throw new GitProblem(`git cannot read ${displayPath(dir, cwd)}: ${firstLine(result.stderr)}`);
   }
   const [root = '', startPrefix = ''] = result.stdout.toString('utf8').split('\n');
-  if (root === '') throw new UserError(`${displayPath(dir, cwd)} is in a bare git repository or inside .git: --rev needs a work tree`);
+  if (root === '') throw new GitProblem(`${displayPath(dir, cwd)} is in a bare git repository or inside .git: --rev needs a work tree`);
   // The part of the path that does not exist on disk (a folder deleted since) is appended as is.
   const rest = relative(start, abs).split(sep).filter(Boolean).join('/');
   const prefix = startPrefix + (rest ? rest + '/' : '');
   return { root, prefix };
 }
 
-/** Resolve a revision to a full commit id; UserError when git does not know it. */
-export async function resolveRevision(root: string, revision: string): Promise<string> {
+/** Resolve a revision to a full commit id; throws GitProblem when git does not know it. */
+async function resolveRevision(root: string, revision: string): Promise<string> {
   if (revision === '' || revision.startsWith('-') || /[\0\n]/.test(revision)) {
-    throw new UserError(`\`${revision}\` is not a revision`);
+    throw new GitProblem(`\`${revision}\` is not a revision`);
   }
   const result = await git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
   const commit = result.stdout.toString('utf8').trim();
   if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) {
-    throw new UserError(`unknown revision \`${revision}\` in ${root}: name a branch, tag or commit (e.g. main, HEAD~1, origin/main)`);
+    throw new GitProblem(`unknown revision \`${revision}\` in ${root}: name a branch, tag or commit (e.g. main, HEAD~1, origin/main)`);
   }
   return commit;
 }
@@ -168,14 +172,6 @@ function parseTree(out: Buffer): TreeEntry[] {
   return entries;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
-  const d: Diagnostic = { severity: 'error', code, message, file, line: 0, col: 0 };
-  if (hint) d.hint = hint;
-  return d;
-}
-
 // Read one blob as UTF-8 text with the same checks as a file on disk.
 async function readBlob(root: string, entry: TreeEntry, file: string): Promise<SourceText | Diagnostic> {
   if (entry.type !== 'blob' || entry.mode === '120000' || entry.mode === '160000') {
@@ -186,13 +182,7 @@ async function readBlob(root: string, entry: TreeEntry, file: string): Promise<S
   }
   const result = await git(root, ['cat-file', 'blob', entry.object]);
   if (result.code !== 0) return fileDiagnostic(file, IO_ERROR, `cannot be read from git (${firstLine(result.stderr)})`);
-  const bytes = result.stdout;
-  if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', 'is not a text file (it contains NUL bytes)');
-  try {
-    return { file, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
-  } catch {
-    return fileDiagnostic(file, 'file-not-text', 'is not valid UTF-8 text', 'save it as UTF-8');
-  }
+  return decodeText(result.stdout, file);
 }
 
 /**
@@ -200,11 +190,20 @@ async function readBlob(root: string, entry: TreeEntry, file: string): Promise<S
  * `revision`, with the same texts `readPlanFolder` gives for the working tree.
  * Paths are shown relative to `cwd`, followed by `@<revision>`.
  */
-export async function readPlanAtRevision(dir: string, revision: string, cwd: string): Promise<RevisionPlan> {
+export async function readPlanAtRevision(dir: string, revision: string, cwd: string): Promise<RevisionRead> {
+  try {
+    return { ok: true, plan: await readRevision(dir, revision, cwd) };
+  } catch (err) {
+    if (err instanceof GitProblem) return { ok: false, message: err.message };
+    throw err;
+  }
+}
+
+async function readRevision(dir: string, revision: string, cwd: string): Promise<RevisionPlan> {
   const { root, prefix } = await locateInRepo(dir, cwd);
   const commit = await resolveRevision(root, revision);
   const listed = await git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', `${prefix}plan.yaml`, `${prefix}data`]);
-  if (listed.code !== 0) throw new UserError(`git cannot list ${displayPath(dir, cwd)} at ${revision}: ${firstLine(listed.stderr)}`);
+  if (listed.code !== 0) throw new GitProblem(`git cannot list ${displayPath(dir, cwd)} at ${revision}: ${firstLine(listed.stderr)}`);
   const entries = parseTree(listed.stdout);
   // Show each file as the working tree would: relative to cwd, then @revision.
   const folder = resolve(cwd, dir);
@@ -212,7 +211,7 @@ export async function readPlanAtRevision(dir: string, revision: string, cwd: str
   const planEntry = entries.find((e) => e.path === `${prefix}plan.yaml`);
   if (!planEntry) {
     const where = displayPath(join(folder, 'plan.yaml'), cwd);
-    throw new UserError(`${where} does not exist at ${revision} (${commit.slice(0, 12)}): a plan folder holds plan.yaml and data/<year>.yaml`);
+    throw new GitProblem(`${where} does not exist at ${revision} (${commit.slice(0, 12)}): a plan folder holds plan.yaml and data/<year>.yaml`);
   }
   const diagnostics: Diagnostic[] = [];
   const planRead = await readBlob(root, planEntry, shown(planEntry.path));

@@ -2,9 +2,9 @@
 // named function that returns the diagnostics it finds; checkRules runs them all and orders the
 // result by file, then by position in the data. Pure: no I/O, never throws on bad data.
 
-import { at, pointer, splitPointer } from './diagnostic.js';
-import type { CodeInfo, Diagnostic, Severity } from './diagnostic.js';
-import type { Indicator, IndicatorKind, Observation, PlanData, PlanFile, YearData } from './model.js';
+import { at, pointer, splitPointer } from '../diagnostic.js';
+import type { CodeInfo, Diagnostic, Severity } from '../diagnostic.js';
+import type { Indicator, IndicatorKind, Observation, PlanData, PlanFile, YearData } from '../model.js';
 import { createSuggester } from './suggest.js';
 
 /** One rule code as listed in the README. */

@@ -1,4 +1,4 @@
-// The part of fontkit (pdfkit's own font parser, installed with it) that src/pdf uses.
+// The part of fontkit (pdfkit's own font parser, installed with it) that src/render/pdf uses.
 // fontkit ships no type declarations.
 declare module 'fontkit' {
   export interface Font {

@@ -5,7 +5,6 @@ import { labels } from './theme.js';
 import type { PdfBlocks, PdfLang } from './types.js';
 
 export { loadFonts, type PdfFonts } from './fonts.js';
-export { parseSourceDateEpoch, type SourceDateResult } from '../source-date.js';
 export { typesetPdf } from './typeset.js';
 export type * from './types.js';
 export type { DirectiveProblem };

@@ -1,0 +1,42 @@
+// What the load stage hands to validation: the texts of a plan folder, each with the
+// path shown to the user. Files on disk and blobs in git are decoded the same way.
+
+import type { Diagnostic } from '../diagnostic.js';
+
+/** A file as read: its path as shown to the user and its text. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+/** The texts of a plan folder: the plan file and its year files. */
+export interface PlanSources {
+  /** null when the plan file could not be read (the reader reported why). */
+  plan: SourceText | null;
+  years: SourceText[];
+}
+
+/** Files larger than this are refused before parsing (a plan file is a few hundred KB). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Diagnostic code for a file that could not be read at all: exit code 2. */
+export const IO_ERROR = 'io-error';
+
+/** An error about a whole file (line and column 0). */
+export function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
+  const d: Diagnostic = { severity: 'error', code, message, file, line: 0, col: 0 };
+  if (hint) d.hint = hint;
+  return d;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decode a file's bytes as UTF-8 text (a leading BOM dropped), refusing binary data. */
+export function decodeText(bytes: Uint8Array, file: string): SourceText | Diagnostic {
+  if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', 'is not a text file (it contains NUL bytes)');
+  try {
+    return { file, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return fileDiagnostic(file, 'file-not-text', 'is not valid UTF-8 text', 'save it as UTF-8');
+  }
+}
