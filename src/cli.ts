@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   diff: async () => (await import('./commands/diff.js')).registerDiff,
   schema: async () => (await import('./commands/schema.js')).registerSchema,
   init: async () => (await import('./commands/init.js')).registerInit,
+  explain: async () => (await import('./commands/explain.js')).registerExplain,
 };
 
 export { EXIT, UserError, type CliIO } from './commands/context.js';

@@ -2,22 +2,14 @@
 // data quality and assessment limits all become Diagnostics. They are collected
 // and returned, never thrown.
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { Code, Severity } from './codes/index.js';
 
-/** A diagnostic code a stage can report, as listed in the README. */
-export interface CodeInfo {
-  /** The diagnostic code. */
-  code: string;
-  /** Its severity. */
-  severity: Severity;
-  /** What it means, in one line. */
-  description: string;
-}
+export type { Code, Severity } from './codes/index.js';
 
 export interface Diagnostic {
   severity: Severity;
-  /** Stable identifier, e.g. `yaml-duplicate-key`, `schema-type`, `unknown-pillar`. */
-  code: string;
+  /** Stable identifier from the code catalogue (src/codes/), e.g. `yaml-duplicate-key`, `unknown-pillar`. */
+  code: Code;
   message: string;
   /** Path of the file as shown to the user (relative to the working directory when possible). */
   file: string;
@@ -32,6 +24,16 @@ export interface Diagnostic {
   pointer?: string;
   /** A suggestion the user can act on ("did you mean `target`?"). */
   hint?: string;
+  /** What the problem concerns, by id: an indicator or milestone, and the data year. */
+  subject?: Subject;
+}
+
+/** What a diagnostic concerns: ids of the plan, never words to parse. */
+export interface Subject {
+  indicator?: string;
+  milestone?: string;
+  /** The year of the data (a year file's year). */
+  year?: number;
 }
 
 /** Make a diagnostic that points at a value by JSON pointer; `locate` fills in line and column. */
@@ -39,7 +41,7 @@ export function at(
   file: string,
   pointer: string,
   severity: Severity,
-  code: string,
+  code: Code,
   message: string,
   hint?: string,
 ): Diagnostic {
@@ -66,12 +68,6 @@ export function splitPointer(ptr: string): string[] {
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
-}
-
-export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
-  return counts;
 }
 
 /** Order diagnostics by file, then position, then code, so output is stable. */

@@ -96,7 +96,7 @@ describe('diffSides', () => {
     );
     const d = diff.pillars[0]!.indicators[0]!;
     expect(d).toMatchObject({ target_changed: true, value_changed: false, completion_changed: true });
-    expect(formatDiff(diff, { chalk: plain })).toContain('目标 3200（2026年） → 3300（2026年）');
+    expect(formatDiff(diff, { chalk: plain })).toContain('目标值 3,200（2026年） → 3,300（2026年）');
   });
 
   it('reports milestone state changes', () => {
@@ -113,7 +113,8 @@ describe('diffSides', () => {
 
 describe('data-quality warnings', () => {
   const data = { indicators: [gdp()], values: { gdp: { 2021: 2379.2, 2024: 2929 } } };
-  const preliminary = at(yearFile(2024), '/observations/gdp/status', 'warning', 'preliminary-value', '`gdp` 2024 is preliminary (初步核算) and may be revised');
+  const preliminary = { ...at(yearFile(2024), '/observations/gdp/status', 'warning', 'preliminary-value', '`gdp` 2024 is preliminary (初步核算) and may be revised'),
+    subject: { indicator: 'gdp', year: 2024 } };
 
   it('tells resolved from new by code, indicator and year, not by position', () => {
     const moved = { ...preliminary, line: 40, col: 3 };
@@ -128,9 +129,10 @@ describe('data-quality warnings', () => {
     expect(formatDiff(resolved, { chalk: plain })).toContain('− 已消除 preliminary-value');
   });
 
-  it('maps plan-file pointers by index and `name (id)` messages to their indicator', () => {
-    const fromPlan = at(PLAN_FILE, '/indicators/0/actions', 'warning', 'action-pillar-mismatch', 'pillar mismatch');
-    const byMessage = at(yearFile(2024), '/observations', 'warning', 'observation-absent', 'no entry for 地区生产总值 (gdp) in 2024: add an observation');
+  it('files each warning under the indicator its subject names, never by parsing its message', () => {
+    const fromPlan = { ...at(PLAN_FILE, '/indicators/0/actions', 'warning', 'action-pillar-mismatch', 'pillar mismatch'), subject: { indicator: 'gdp' } };
+    const byMessage = { ...at(yearFile(2024), '/observations', 'warning', 'observation-absent', 'no entry for 地区生产总值 (gdp) in 2024: add an observation'),
+      subject: { indicator: 'gdp', year: 2024 } };
     const diff = compare(data, data, { to: [fromPlan, byMessage] });
     const q = diff.pillars[0]!.indicators[0]!.quality;
     expect(q.new.map((w) => [w.code, w.indicator, w.data_year])).toEqual([

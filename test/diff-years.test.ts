@@ -140,7 +140,7 @@ describe('diff between two years', () => {
     expect(r.stdout).toContain('里程碑 2 项：2 项有变化，0 项未变化');
     expect(r.stdout).toContain('硬核实力 economy · 指标 4 项有变化、1 项未变化 · 里程碑 1 项有变化、0 项未变化');
     const row = (id: string) => lines.find((l) => l.includes(` ${id} `))!;
-    expect(row('gdp')).toMatch(/^ {2}↑ +地区生产总值 gdp +2521\.58 → 2929 亿元（\+407\.42） +17\.3% → 67\.0% +基本符合序时 → 快于序时$/);
+    expect(row('gdp')).toMatch(/^ {2}↑ +地区生产总值 gdp +2,521\.58 → 2,929 亿元（\+407\.42） +17\.3% → 67\.0% +基本符合序时 → 快于序时$/);
     expect(row('firms')).toMatch(/^ {2}↓ .*36 → 45 家（\+9）.*基本符合序时 → 滞后$/);
     expect(row('investment')).toContain('累计 900 → — 亿元');
     expect(r.stdout).toContain('+ 警告 cumulative-incomplete');

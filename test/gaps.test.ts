@@ -44,7 +44,7 @@ describe('gaps --json', () => {
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
-    expect(a.schema_version).toBe(1);
+    expect(a.schema_version).toBe(2);
     const gdp = a.indicators.find((i: { id: string }) => i.id === 'gdp');
     expect(gdp.status).toBe('ahead');
     expect(gdp.completion).toBeCloseTo(0.6698, 4);

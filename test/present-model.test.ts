@@ -54,7 +54,7 @@ describe('buildReportModel', () => {
 
   it('prints a dash for what cannot be computed, with the reason', () => {
     const investment = row(zh, 'investment');
-    expect(investment.completion).toEqual({ text: '—', value: null, note: '累计值缺2023年数据，无法计算' });
+    expect(investment.completion).toEqual({ text: '—', value: null, note: '累计值无法计算：无2023年数据文件' });
     expect(investment.value.text).toBe('1,000（2024年当年值）');
     const income = row(zh, 'income');
     expect(income.target).toEqual({ text: '—', value: null, note: '监测指标，规划未设量化目标' });
@@ -85,7 +85,7 @@ describe('buildReportModel', () => {
 
     const investment = zh.pillars.items[0]!.indicators.find((d) => d.row.id === 'investment')!;
     expect(investment.progress).toBeNull();
-    expect(investment.noProgress).toBe('完成进度无法计算（累计值缺2023年数据，无法计算）');
+    expect(investment.noProgress).toBe('完成进度无法计算（累计值无法计算：无2023年数据文件）');
     expect(investment.trend!.observed!.points).toHaveLength(1); // only 2022: 2023 is missing
 
     const rank = zh.pillars.items[0]!.indicators.find((d) => d.row.id === 'rank')!;
@@ -97,8 +97,8 @@ describe('buildReportModel', () => {
     expect(zh.actions.items.map((a) => `${a.ordinal} ${a.title}`)).toEqual(['行动一 产业升级提速行动', '行动二 生态环境提标行动']);
     expect(zh.actions.items[0]!.indicators.map((i) => i.name)).toHaveLength(5);
     expect(zh.milestones.rows.map((r) => [r.name, r.status.label, r.note])).toEqual([
-      ['高铁站建成', '存在风险', '预计2027年12月完成，晚于完成时限2026年'],
-      ['城市公园建成', '逾期', '完成时限为2023年，2024年仍为“推进中”'],
+      ['高铁站建成', '存在风险', '预计2027年12月完成，晚于完成时限2026年。来源：示例市2022年统计公报'],
+      ['城市公园建成', '逾期', '完成时限为2023年，2024年仍为“推进中”。来源：示例市2022年统计公报'],
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('buildReportModel', () => {
       ['本年值', '2024年', '2,929亿元', '核实数', '示例市2022年统计公报'],
     ]);
     expect(zh.dataNotes.quality.items).toEqual([
-      { location: 'test/fixtures/base-plan/data/2024.yaml:25', subject: '累计有效投资 2024年', problem: '累计值缺年度数据', severity: '警告', code: 'cumulative-incomplete' },
+      { location: 'data/2024.yaml:25', subject: '累计有效投资 2024年', problem: '累计值缺年度数据', severity: '警告', code: 'cumulative-incomplete' },
     ]);
     expect(zh.dataNotes.staleMissing.stale.map((s) => s.name)).toEqual(['标志性产业链', '城镇居民人均可支配收入']);
     expect(zh.dataNotes.sources.items[1]!.url).toBe('https://example.invalid/stats-2022');

@@ -1,13 +1,20 @@
 // The README documents what the code does; these checks keep the two in step.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ASSESS_CODES } from '../src/assess/types.js';
-import { RULES } from '../src/validate/rules.js';
+import { CODE_NAMES } from '../src/codes/index.js';
+import { formatListMarkdown } from '../src/views/explain.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README', () => {
-  it('lists every diagnostic code of the rules and the assessment', () => {
-    for (const { code } of [...RULES, ...ASSESS_CODES]) expect(readme).toContain(`| \`${code}\` |`);
+  it('holds the code tables exactly as `explain --list --format markdown --lang en` prints them', () => {
+    const start = readme.indexOf('<!-- codes:start -->\n');
+    const end = readme.indexOf('<!-- codes:end -->');
+    expect(start).toBeGreaterThan(0);
+    expect(readme.slice(start + '<!-- codes:start -->\n'.length, end).trimEnd()).toBe(formatListMarkdown('en').trimEnd());
+  });
+
+  it('lists every code of the catalogue', () => {
+    for (const code of CODE_NAMES) expect(readme).toContain(`| \`${code}\` |`);
   });
 });

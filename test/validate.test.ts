@@ -18,7 +18,7 @@ const cases: Array<{ name: string; exit: number; diagnostics: Expected[] }> = [
   // YAML syntax layer
   { name: 'yaml-duplicate-key', exit: 1, diagnostics: [{ at: 'plan.yaml:30:5', severity: 'error', code: 'yaml-duplicate-key' }] },
   { name: 'yaml-tab-indent', exit: 1, diagnostics: [{ at: 'data/2024.yaml:6:1', severity: 'error', code: 'yaml-tab-indent' }] },
-  { name: 'yaml-bad-indent', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'error', code: 'yaml-block-as-implicit-key' }] },
+  { name: 'yaml-bad-indent', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'error', code: 'yaml-bad-indent' }] },
   { name: 'yaml-unclosed-bracket', exit: 1, diagnostics: [{ at: 'plan.yaml:35:5', severity: 'error', code: 'yaml-bad-indent' }] },
   { name: 'yaml-custom-tag', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'error', code: 'yaml-unknown-tag' }] },
   { name: 'yaml-timestamp-tag', exit: 1, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'error', code: 'yaml-unknown-tag' }] },

@@ -6,7 +6,7 @@ import { pointer, type Diagnostic } from '../diagnostic.js';
 import type { PlanData, YearData } from '../model.js';
 import { assessIndicator } from './indicator.js';
 import { assessMilestone } from './milestone.js';
-import { report, type Context } from './observations.js';
+import { report, type Context } from './figures.js';
 import { rollup, rollupActions, rollupPillars } from './rollup.js';
 import { finite, clamp } from './numbers.js';
 import {
@@ -19,6 +19,7 @@ import {
 
 export * from './types.js';
 export { rateMethod } from './indicator.js';
+export { ASSESS_CODES, type AssessCode } from './figures.js';
 
 /** Assess a validated plan in report year `year`; returns the assessment and what limited it. */
 export function assess(data: PlanData, year: number): { assessment: Assessment; diagnostics: Diagnostic[] } {
@@ -32,10 +33,12 @@ export function assess(data: PlanData, year: number): { assessment: Assessment; 
     tolerance: (meta.assessment?.tolerance ?? DEFAULT_TOLERANCE_POINTS) / 100,
     severeShortfall: meta.assessment?.severe_shortfall ?? DEFAULT_SEVERE_SHORTFALL,
     yearFiles,
+    indicators: new Map(),
     diagnostics: [],
   };
+  for (const ind of data.plan.indicators) if (!ctx.indicators.has(ind.id)) ctx.indicators.set(ind.id, ind);
   if (year < meta.base_year) {
-    report(ctx, 'report-year-before-base', data.file, pointer('plan', 'base_year'),
+    report(ctx, 'report-year-before-base', data.file, pointer('plan', 'base_year'), { year },
       `the report year ${year} precedes the base year ${meta.base_year}: nothing can be assessed`,
       `choose a year from ${meta.base_year} on`);
   }

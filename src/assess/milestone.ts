@@ -2,7 +2,8 @@
 
 import type { Milestone, MilestoneState } from '../model.js';
 import { yearOf } from './numbers.js';
-import { own, type Context } from './observations.js';
+import { own, type Context } from './figures.js';
+import type { MilestoneRule } from './reasons.js';
 import type { MilestoneAssessment, MilestoneStatus } from './types.js';
 
 /** The latest state reported for a milestone in a year file ≤ the report year. */
@@ -25,23 +26,21 @@ function latestState(ctx: Context, id: string): { state: MilestoneState; year: n
  */
 function decide(m: Milestone, t: number, state: MilestoneState | null, expectedYear: number | null): {
   status: MilestoneStatus;
-  reason: string;
+  reason: MilestoneRule;
 } {
-  if (state?.state === 'done') return { status: 'done', reason: `reported done${state.date ? ` (${state.date})` : ''}` };
+  if (state?.state === 'done') return { status: 'done', reason: { code: 'done', date: state.date ?? null } };
   if (m.due < t) {
     return {
       status: 'overdue',
-      reason: state === null
-        ? `due in ${m.due} and no state is reported by ${t}`
-        : `due in ${m.due} and still ${state.state} in ${t}`,
+      reason: state === null ? { code: 'overdue-no-state', due: m.due, year: t } : { code: 'overdue', due: m.due, state: state.state, year: t },
     };
   }
   if (state !== null && expectedYear !== null && expectedYear > m.due) {
-    return { status: 'at_risk', reason: `expected completion ${state.expected ?? expectedYear} is after the due year ${m.due}` };
+    return { status: 'at_risk', reason: { code: 'late-expected', expected: state.expected ?? String(expectedYear), due: m.due } };
   }
-  if (state?.state === 'delayed') return { status: 'at_risk', reason: 'reported delayed' };
-  if (state !== null) return { status: 'on_schedule', reason: `${state.state}, due in ${m.due}` };
-  return { status: 'no_data', reason: `no state reported by ${t}` };
+  if (state?.state === 'delayed') return { status: 'at_risk', reason: { code: 'delayed' } };
+  if (state !== null) return { status: 'on_schedule', reason: { code: 'on-schedule', state: state.state, due: m.due } };
+  return { status: 'no_data', reason: { code: 'no-state', year: t } };
 }
 
 /** Assess one milestone in the context's report year. */
@@ -60,6 +59,9 @@ export function assessMilestone(ctx: Context, m: Milestone): MilestoneAssessment
     state: state?.state ?? null,
     state_year: found?.year ?? null,
     state_date: state?.date ?? null,
+    state_source: state?.source ?? null,
+    state_quote: state?.quote ?? null,
+    state_note: state?.note ?? null,
     expected: state?.expected ?? null,
     expected_year: expectedYear,
     stale: found !== null && found.year < ctx.year,

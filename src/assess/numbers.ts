@@ -2,6 +2,7 @@
 // `finite` so that NaN, ±Infinity and −0 never reach the JSON output.
 
 import type { Comparator, Direction } from '../model.js';
+import type { Reason } from './reasons.js';
 import { EQUALITY_TOLERANCE, type Component } from './types.js';
 
 /** Return x when it is a finite number (−0 as 0), else null. */
@@ -63,16 +64,19 @@ export function yearOf(date: string | undefined): number | null {
 /** A number that may be unknown, with the reason when it is. */
 export interface Maybe {
   value: number | null;
-  reason: string | null;
+  reason: Reason | null;
 }
 
 /** A known number, or unknown with `reason` when it is not finite. */
-export function known(value: number | null, reason: string): Maybe {
+export function known(value: number | null, reason: Reason): Maybe {
   const v = finite(value);
   return v === null ? { value: null, reason } : { value: v, reason: null };
 }
 
 /** An unknown number and why. */
-export function unknown(reason: string): Maybe {
+export function unknown(reason: Reason): Maybe {
   return { value: null, reason };
 }
+
+/** The reason "the result is not a finite number". */
+export const NOT_FINITE: Reason = { code: 'not-finite' };

@@ -2,7 +2,8 @@
 // method: compound growth rates (level, count, multiple), points per year
 // (percentage, ratio, rank) or mean yearly flows (cumulative).
 
-import { component, known, unknown, type Maybe } from './numbers.js';
+import { component, known, NOT_FINITE, unknown, type Maybe } from './numbers.js';
+import type { Reason } from './reasons.js';
 import type { Component, ProjectionMethod, RateMethod } from './types.js';
 
 /** What the rates are computed from (notation of docs/architecture.md, "Assessment"). */
@@ -54,21 +55,21 @@ function flowRates(x: RateInputs): Rates {
   const n = tv === null ? null : tv - start + 1;
   const soFarC = component('achieved / (tv - start + 1)', { achieved, tv, start },
     achieved === null || n === null || n <= 0 ? null : achieved / n);
-  const soFar = known(soFarC.result, achieved === null ? x.current.reason ?? 'no total' : 'no yearly flow of the period yet');
+  const soFar = known(soFarC.result, achieved === null ? x.current.reason ?? NOT_FINITE : { code: 'period-not-started', start });
 
   const left = T === null || tv === null ? null : T - tv;
   const passed = T !== null && t >= T;
   const requiredC = component('(V - achieved) / (T - tv)', { V, achieved, T, tv },
     passed || V === null || achieved === null || left === null || left <= 0 ? null : (V - achieved) / left);
-  const required = known(requiredC.result, T === null ? 'no target'
-    : passed ? `the target year ${T} is reached: nothing is required from now`
-    : V === null ? x.V.reason ?? 'no target value'
-    : x.current.reason ?? 'no total');
+  const required = known(requiredC.result, T === null ? { code: 'no-target' }
+    : passed ? { code: 'target-year-reached', year: T }
+    : V === null ? x.V.reason ?? NOT_FINITE
+    : x.current.reason ?? NOT_FINITE);
 
   const span = T === null ? null : T - start + 1;
   const fromBaseC = component('V / (T - start + 1)', { V, T, start }, V === null || span === null || span <= 0 ? null : V / span);
-  const fromBase = known(fromBaseC.result, T === null ? 'no target'
-    : V === null ? x.V.reason ?? 'no target value' : 'the target year is before the period');
+  const fromBase = known(fromBaseC.result, T === null ? { code: 'no-target' }
+    : V === null ? x.V.reason ?? NOT_FINITE : { code: 'pace-undefined' });
 
   return { soFar, required, fromBase,
     components: { growth_so_far: soFarC, growth_required: requiredC, growth_required_from_base: fromBaseC } };
@@ -84,46 +85,46 @@ function levelRates(x: RateInputs, onNonPositive: (which: NonPositive) => void):
   const rate = (from: number, to: number, years: number): number =>
     compound ? Math.pow(to / from, 1 / years) - 1 : (to - from) / years;
   // A compound rate is a ratio of values: only defined when both are positive.
-  const positive = (pairs: Array<[NonPositive, number]>): string | null => {
+  const positive = (pairs: Array<[NonPositive, number]>): Reason | null => {
     const bad = pairs.find(([, v]) => v <= 0);
     if (!compound || bad === undefined) return null;
     onNonPositive(bad[0]);
-    return `growth undefined: the ${bad[0]} ${bad[1]} is not positive`;
+    return { code: 'non-positive', which: bad[0], value: bad[1] };
   };
 
   // So far: t0 → tv.
   let soFar: Maybe;
   const span = tv === null ? null : tv - t0;
-  if (vt === null) soFar = unknown(x.current.reason ?? 'no value');
-  else if (v0 === null) soFar = unknown(x.v0.reason ?? 'no baseline');
-  else if (span === null || span <= 0) soFar = unknown(`a single data point: the value used is the base year's (${t0}), so no growth is measured`);
+  if (vt === null) soFar = unknown(x.current.reason ?? NOT_FINITE);
+  else if (v0 === null) soFar = unknown(x.v0.reason ?? NOT_FINITE);
+  else if (span === null || span <= 0) soFar = unknown({ code: 'single-point', year: t0 });
   else {
     const bad = positive([['baseline', v0], ['value', vt]]);
-    soFar = bad !== null ? unknown(bad) : known(rate(v0, vt, span), 'the growth rate is not finite');
+    soFar = bad !== null ? unknown(bad) : known(rate(v0, vt, span), NOT_FINITE);
   }
 
   // Required: tv → T, only while the target year lies ahead.
   let required: Maybe;
   const left = T === null || tv === null ? null : T - tv;
-  if (T === null) required = unknown('no target');
-  else if (t >= T) required = unknown(`the target year ${T} is reached: nothing is required from now`);
-  else if (V === null) required = unknown(x.V.reason ?? 'no target value');
-  else if (vt === null || left === null) required = unknown(x.current.reason ?? 'no value');
-  else if (left <= 0) required = unknown('the value used is from the target year or later');
+  if (T === null) required = unknown({ code: 'no-target' });
+  else if (t >= T) required = unknown({ code: 'target-year-reached', year: T });
+  else if (V === null) required = unknown(x.V.reason ?? NOT_FINITE);
+  else if (vt === null || left === null) required = unknown(x.current.reason ?? NOT_FINITE);
+  else if (left <= 0) required = unknown({ code: 'value-at-target-year', year: tv ?? T });
   else {
     const bad = positive([['value', vt], ['target', V]]);
-    required = bad !== null ? unknown(bad) : known(rate(vt, V, left), 'the required rate is not finite');
+    required = bad !== null ? unknown(bad) : known(rate(vt, V, left), NOT_FINITE);
   }
 
   // Required from the base year (the Eurostat ratio's denominator).
   let fromBase: Maybe;
-  if (T === null) fromBase = unknown('no target');
-  else if (V === null) fromBase = unknown(x.V.reason ?? 'no target value');
-  else if (v0 === null) fromBase = unknown(x.v0.reason ?? 'no baseline');
-  else if (T <= t0) fromBase = unknown('the target year is not after the base year');
+  if (T === null) fromBase = unknown({ code: 'no-target' });
+  else if (V === null) fromBase = unknown(x.V.reason ?? NOT_FINITE);
+  else if (v0 === null) fromBase = unknown(x.v0.reason ?? NOT_FINITE);
+  else if (T <= t0) fromBase = unknown({ code: 'pace-undefined' });
   else {
     const bad = positive([['baseline', v0], ['target', V]]);
-    fromBase = bad !== null ? unknown(bad) : known(rate(v0, V, T - t0), 'the required rate is not finite');
+    fromBase = bad !== null ? unknown(bad) : known(rate(v0, V, T - t0), NOT_FINITE);
   }
 
   return {
@@ -149,10 +150,10 @@ export function project(x: RateInputs, g: Maybe): { projection: Maybe; method: P
   const c0 = x.current.value;
   const name = method === 'flow' ? 'achieved' : 'vt';
   if (T === null) {
-    return { projection: unknown('no target year'), method, component: component('(none)', {}, null) };
+    return { projection: unknown({ code: 'no-target' }), method, component: component('(none)', {}, null) };
   }
   if (tv !== null && c0 !== null && tv >= T) {
-    return { projection: known(c0, 'not finite'), method: 'observed', component: component(name, { [name]: c0, tv }, c0) };
+    return { projection: known(c0, NOT_FINITE), method: 'observed', component: component(name, { [name]: c0, tv }, c0) };
   }
   const left = tv === null ? null : T - tv;
   let result: number | null = null;
@@ -161,6 +162,6 @@ export function project(x: RateInputs, g: Maybe): { projection: Maybe; method: P
   }
   const formula = method === 'compound' ? 'vt * (1 + g) ^ (T - tv)' : `${name} + g * (T - tv)`;
   const c = component(formula, { [name]: c0, g: g.value, T, tv }, result);
-  const reason = c0 === null ? x.current.reason ?? 'no value' : `no growth so far: ${g.reason ?? 'unknown'}`;
+  const reason = c0 === null ? x.current.reason ?? NOT_FINITE : g.reason ?? NOT_FINITE;
   return { projection: known(c.result, reason), method, component: c };
 }

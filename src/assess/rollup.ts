@@ -4,6 +4,7 @@ import type { PlanFile } from '../model.js';
 import {
   INDICATOR_STATUSES,
   MILESTONE_STATUSES,
+  UNJUDGED_STATUSES,
   type ActionRollup,
   type IndicatorAssessment,
   type IndicatorStatus,
@@ -13,7 +14,7 @@ import {
   type Rollup,
 } from './types.js';
 
-const ON_OR_AHEAD: ReadonlySet<IndicatorStatus> = new Set(['met', 'ahead', 'on_track']);
+const ON_OR_AHEAD: ReadonlySet<IndicatorStatus> = new Set(['met', 'ahead', 'on_track', 'held']);
 
 /** Count a group's statuses, share on or ahead of pace and 预警. */
 export function rollup(indicators: readonly IndicatorAssessment[], milestones: readonly MilestoneAssessment[]): Rollup {
@@ -21,9 +22,10 @@ export function rollup(indicators: readonly IndicatorAssessment[], milestones: r
   const msByStatus = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, 0])) as Record<MilestoneStatus, number>;
   for (const i of indicators) byStatus[i.status]++;
   for (const m of milestones) msByStatus[m.status]++;
-  const assessed = indicators.filter((i) => i.status !== 'no_data' && i.status !== 'no_target').length;
+  const assessed = indicators.filter((i) => !UNJUDGED_STATUSES.has(i.status)).length;
   const onOrAhead = indicators.filter((i) => ON_OR_AHEAD.has(i.status)).length;
   const warningIds = indicators.filter((i) => i.warning).map((i) => i.id);
+  const undeterminedIds = indicators.filter((i) => i.undetermined).map((i) => i.id);
   return {
     indicator_ids: indicators.map((i) => i.id),
     milestone_ids: milestones.map((m) => m.id),
@@ -34,6 +36,9 @@ export function rollup(indicators: readonly IndicatorAssessment[], milestones: r
     share_on_or_ahead: assessed === 0 ? null : onOrAhead / assessed,
     warning_ids: warningIds,
     warnings: warningIds.length,
+    undetermined_ids: undeterminedIds,
+    undetermined: undeterminedIds.length,
+    binding: indicators.filter((i) => i.attribute === 'binding').length,
   };
 }
 

@@ -3,7 +3,6 @@
 // a reason beside it), no undefined fields, no Dates or Maps. Field names are stable
 // and snake_case; a change to them is a change of `schema_version`.
 
-import type { CodeInfo } from '../diagnostic.js';
 import type {
   Attribute,
   Comparator,
@@ -11,10 +10,15 @@ import type {
   IndicatorKind,
   MilestoneStateName,
   ObservationStatus,
+  Prices,
+  TargetType,
 } from '../model.js';
+import type { FigureGap, MilestoneRule, Reason, StatusRule, WarningRule } from './reasons.js';
+
+export type * from './reasons.js';
 
 /** Version of the Assessment's JSON shape. */
-export const ASSESSMENT_SCHEMA_VERSION = 1;
+export const ASSESSMENT_SCHEMA_VERSION = 2;
 
 /**
  * Relative tolerance of every comparison of a value with its target: a and b are equal
@@ -32,53 +36,44 @@ export const DEFAULT_SEVERE_SHORTFALL = 0.5;
 /**
  * Status of an indicator, Chinese convention:
  * met = 已完成, ahead = 快于序时, on_track = 基本符合序时, behind = 滞后,
- * far_behind = 严重滞后, no_data = 无数据, no_target = 无目标 (monitored only).
+ * far_behind = 严重滞后 (targets by a year); held = 达标 and breached = 未达标 (a bound
+ * held every year, or a comparison with another indicator); no_data = 无数据,
+ * no_target = 无目标 (monitored only), qualitative = 定性目标 (never a computed status).
  */
 export type IndicatorStatus =
   | 'met'
   | 'ahead'
   | 'on_track'
+  | 'held'
   | 'behind'
   | 'far_behind'
+  | 'breached'
   | 'no_data'
+  | 'qualitative'
   | 'no_target';
 
-/** Every indicator status, best first, then the two without a judgement. */
+/** Every indicator status, best first, then those without a judgement. */
 export const INDICATOR_STATUSES: readonly IndicatorStatus[] = [
-  'met', 'ahead', 'on_track', 'behind', 'far_behind', 'no_data', 'no_target',
+  'met', 'ahead', 'on_track', 'held', 'behind', 'far_behind', 'breached', 'no_data', 'qualitative', 'no_target',
 ];
 
-export const INDICATOR_STATUS_LABELS_ZH: Readonly<Record<IndicatorStatus, string>> = {
-  met: '已完成',
-  ahead: '快于序时',
-  on_track: '基本符合序时',
-  behind: '滞后',
-  far_behind: '严重滞后',
-  no_data: '无数据',
-  no_target: '无目标',
-};
-
-export const INDICATOR_STATUS_LABELS_EN: Readonly<Record<IndicatorStatus, string>> = {
-  met: 'target met',
-  ahead: 'ahead of pace',
-  on_track: 'on pace',
-  behind: 'behind pace',
-  far_behind: 'far behind',
-  no_data: 'no data',
-  no_target: 'no target',
-};
+/** Statuses that are no judgement: a binding indicator with one of them is 无法判断. */
+export const UNJUDGED_STATUSES: ReadonlySet<IndicatorStatus> = new Set(['no_data', 'qualitative', 'no_target']);
 
 /**
- * Order of the judged statuses, worse to better (far_behind 0 … met 4); null for
- * no_data and no_target, which are not judgements.
+ * Order of the judged statuses, worse to better (far_behind and breached 0 … met 4);
+ * null for the statuses that are no judgement.
  */
 export const INDICATOR_STATUS_RANK: Readonly<Record<IndicatorStatus, number | null>> = {
   far_behind: 0,
+  breached: 0,
   behind: 1,
   on_track: 2,
+  held: 3,
   ahead: 3,
   met: 4,
   no_data: null,
+  qualitative: null,
   no_target: null,
 };
 
@@ -92,21 +87,6 @@ export const MILESTONE_STATUSES: readonly MilestoneStatus[] = [
   'done', 'on_schedule', 'at_risk', 'overdue', 'no_data',
 ];
 
-export const MILESTONE_STATUS_LABELS_ZH: Readonly<Record<MilestoneStatus, string>> = {
-  done: '已完成',
-  on_schedule: '按期推进',
-  at_risk: '存在风险',
-  overdue: '逾期',
-  no_data: '无数据',
-};
-
-export const MILESTONE_STATUS_LABELS_EN: Readonly<Record<MilestoneStatus, string>> = {
-  done: 'done',
-  on_schedule: 'on schedule',
-  at_risk: 'at risk',
-  overdue: 'overdue',
-  no_data: 'no data',
-};
 
 /**
  * Eurostat / Statistics Canada progress category of the ratio R (as in Open SDG's
@@ -115,25 +95,12 @@ export const MILESTONE_STATUS_LABELS_EN: Readonly<Record<MilestoneStatus, string
  */
 export type ProgressCategory = 'significant' | 'moderate' | 'insufficient' | 'moving_away';
 
-export const PROGRESS_CATEGORY_LABELS_ZH: Readonly<Record<ProgressCategory, string>> = {
-  significant: '显著进展',
-  moderate: '适度进展',
-  insufficient: '进展不足',
-  moving_away: '背离目标',
-};
-
-export const PROGRESS_CATEGORY_LABELS_EN: Readonly<Record<ProgressCategory, string>> = {
-  significant: 'significant progress',
-  moderate: 'moderate progress',
-  insufficient: 'insufficient progress',
-  moving_away: 'moving away',
-};
 
 /**
  * How rates and projections are computed for a kind:
  * compound — growth rates, a fraction per year (level, count, multiple);
  * linear — change in the indicator's unit per year, i.e. percentage points for
- *   percentages, points for ratios, positions for ranks;
+ *   percentages and rates, points for ratios, positions for ranks;
  * flow — cumulative kind: mean yearly flow, in the indicator's unit per year.
  */
 export type RateMethod = 'compound' | 'linear' | 'flow';
@@ -143,6 +110,14 @@ export type RateMethod = 'compound' | 'linear' | 'flow';
  * when the value used is already from the target year or later.
  */
 export type ProjectionMethod = RateMethod | 'observed';
+
+/**
+ * What `target`, `gap`, `achieved` and `projection` are measured in:
+ * level — the indicator's unit (level, change, held and relative targets);
+ * rate — a fraction per year (growth targets: 0.07 = 7% a year);
+ * change — a fraction of the base value (cumulative targets: −0.135 = −13.5%).
+ */
+export type TargetMeasure = 'level' | 'rate' | 'change';
 
 /**
  * Where the value stands against the target, given the indicator's direction:
@@ -163,19 +138,19 @@ export interface Component {
 
 /** The formula components of every number of an indicator's assessment. */
 export interface IndicatorComponents {
-  /** V: the target value (multiple × v0 for 翻番 targets). */
+  /** V: the target in `target_measure` (multiple × v0 for 翻番 targets, v0 + change for change targets). */
   target: Component;
   /** p at the report year: (t − t0) / (T − t0), clamped to [0, 1]. */
   time_pace: Component;
   /** p at the year of the value used: (tv − t0) / (T − t0), clamped to [0, 1]. */
   pace_at_value_year: Component;
-  /** Cumulative kind only: the sum of the period's yearly flows, inputs keyed by year. */
+  /** Cumulative kind: the sum of the period's flows; growth and cumulative targets: the index or change so far. */
   achieved: Component | null;
   /** V − vt (cumulative: V − achieved). */
   gap: Component;
   /** vt / V (cumulative: achieved / V). */
   attainment: Component;
-  /** c: (vt − v0) / (V − v0), cumulative achieved / V. */
+  /** c: (vt − v0) / (V − v0); cumulative achieved / V; growth and cumulative targets ln(index) / ln(target index). */
   completion: Component;
   /** g from t0 to tv (see rate_method). */
   growth_so_far: Component;
@@ -191,6 +166,82 @@ export interface IndicatorComponents {
   progress_ratio: Component;
 }
 
+/** The target as the plan states it, normalised (numbers as written: percent as percent). */
+export interface TargetSpec {
+  type: TargetType;
+  /** T: the target year (the period's end when the plan gives none). */
+  year: number;
+  comparator: Comparator | null;
+  /** level, held: the value; relative: none. */
+  value: number | null;
+  /** level: the multiple of the baseline (翻番 = 2). */
+  multiple: number | null;
+  /** level: a range min..max. */
+  min: number | null;
+  max: number | null;
+  /** change: the change in the indicator's unit. */
+  by: number | null;
+  /** change and cumulative: the change in percent; growth: the rate in percent per year. */
+  percent: number | null;
+  /** growth: the prices the rate is measured at. */
+  prices: Prices | null;
+  /** held: the first year the bound must hold. */
+  from: number | null;
+  /** relative: the other indicator's id, and the allowed difference in the unit. */
+  partner: string | null;
+  tolerance: number | null;
+  /** qualitative: the target's words. */
+  text: string | null;
+  /** change: the year and source of the figure it starts from, when not the base year's observation. */
+  base_year: number | null;
+  base_source: string | null;
+  /** Where the target is stated (the target's own source, else the indicator's). */
+  source: string | null;
+  quote: string | null;
+}
+
+/** One year of an indicator's data, as read from its year file. */
+export interface SeriesPoint {
+  year: number;
+  /** The figure in the indicator's unit (converted when published in a declared unit); null when none. */
+  value: number | null;
+  /** Decimals the figure was published with; null when unknown or converted. */
+  decimals: number | null;
+  /** Whether the assessment uses `value` (a number in the indicator's unit and scope). */
+  usable: boolean;
+  /** Why `value` is null or unusable; null when usable. */
+  gap: FigureGap | null;
+  /** The figure as published in another unit, when converted: its unit, number and factor. */
+  converted: { unit: string; value: number; factor: number } | null;
+  bound: 'at-least' | 'at-most' | null;
+  status: ObservationStatus | null;
+  source: string | null;
+  published: string | null;
+  vintage: string | null;
+  measure: string | null;
+  note: string | null;
+  /** A published year-on-year change in percent, and its prices. */
+  growth: number | null;
+  prices: Prices | null;
+  /** A published change since an earlier year, in percent. */
+  cumulative: { from: number; change: number } | null;
+  /** A recorded judgement of a qualitative target. */
+  judgement: string | null;
+}
+
+/** One year's check of a bound held every year, or of a comparison with another indicator. */
+export interface YearCheck {
+  year: number;
+  /** The value in that year; null when none. */
+  value: number | null;
+  /** The bound (held) or the other indicator's value (relative); null when none. */
+  bound: number | null;
+  /** Whether it held; null when either number is unknown. */
+  holds: boolean | null;
+  /** Why a number is unknown; null otherwise. */
+  gap: FigureGap | null;
+}
+
 /** The assessment of one indicator in the report year. */
 export interface IndicatorAssessment {
   /** Indicator id, as in the plan. */
@@ -199,11 +250,10 @@ export interface IndicatorAssessment {
   name: string;
   /** Unit of every value, target and gap below (rates: see `rate_method`). */
   unit: string;
-  /** level, percentage, ratio, count, cumulative, multiple or rank. */
   kind: IndicatorKind;
   /** Whether a higher or a lower value is better. */
   direction: Direction;
-  /** expected = 预期性, binding = 约束性. */
+  /** expected = 预期性, binding = 约束性, unknown. */
   attribute: Attribute;
   /** Pillar id. */
   pillar: string;
@@ -214,118 +264,115 @@ export interface IndicatorAssessment {
 
   /** Whether the plan sets a target (false for indicators it only monitors). */
   has_target: boolean;
+  /** The target as stated; null without a target. */
+  target_spec: TargetSpec | null;
+  /** What `target`, `gap`, `achieved` and `projection` are measured in; null without a target. */
+  target_measure: TargetMeasure | null;
   /** T: the target year; null without a target. */
   target_year: number | null;
-  /** The target's comparator; null without a target. */
+  /** The target's comparator; null without a target or for a qualitative one. */
   comparator: Comparator | null;
-  /** V: the target value in `unit` (cumulative: the total over the period); null when unknown. */
+  /** V: the target in `target_measure`; null when unknown. */
   target: number | null;
   /** For 翻番-style targets: V = target_multiple × baseline; null otherwise. */
   target_multiple: number | null;
   /** Why `target` is null; null when it is known. */
-  target_reason: string | null;
+  target_reason: Reason | null;
 
-  /** t0: the plan's base year. */
+  /** t0: the year the baseline comes from (the plan's base year, or a change target's base). */
   baseline_year: number;
-  /** v0: the base year's comparable value (cumulative: the base year's flow); null when none. */
+  /** v0: the comparable baseline value (cumulative kind: the base year's flow); null when none. */
   baseline: number | null;
-  /** Status of the baseline figure (preliminary/final/estimate); null when no baseline. */
+  /** Decimals the baseline was published with; null when unknown. */
+  baseline_decimals: number | null;
   baseline_status: ObservationStatus | null;
-  /** Source id of the baseline figure; null when no baseline. */
   baseline_source: string | null;
-  /** The kind of bound the baseline is when the source gives only a bound, else null. */
   baseline_bound: 'at-least' | 'at-most' | null;
   /** Why `baseline` is null; null when it is known. */
-  baseline_reason: string | null;
+  baseline_reason: Reason | null;
 
-  /** vt: the value used (cumulative: the latest yearly flow); null when none. */
+  /** vt: the value used (cumulative kind: the latest yearly flow); null when none. */
   value: number | null;
+  /** Decimals the value was published with; null when unknown. */
+  value_decimals: number | null;
   /** tv: the year the value used comes from; null when none. */
   value_year: number | null;
   /** True when value_year is before the report year (the latest earlier comparable value). */
   stale: boolean;
-  /** True when the source gives the value only as a bound (see `bound`). */
   value_is_bound: boolean;
-  /** The kind of bound the value is, or null for an exact value. */
   bound: 'at-least' | 'at-most' | null;
-  /** Status of the value used (preliminary/final/estimate); null when none. */
   value_status: ObservationStatus | null;
-  /** Source id of the value used; null when none. */
   value_source: string | null;
   /** Why `value` is null or stale; null for a current value. */
-  value_reason: string | null;
+  value_reason: Reason | null;
 
-  /** Cumulative kind: sum of the yearly flows from the period's start to value_year; null otherwise or when a year is missing. */
+  /**
+   * Cumulative kind: the sum of the flows from the period's start to value_year; growth
+   * targets: the average yearly growth so far; cumulative targets: the change so far
+   * (both fractions). Null otherwise or when unknown.
+   */
   achieved: number | null;
-  /** Why `achieved` is null for a cumulative indicator; null otherwise. */
-  achieved_reason: string | null;
+  /** The years `achieved` rests on, and whether it comes from levels or published rates. */
+  achieved_years: number[];
+  achieved_source: 'levels' | 'published-growth' | 'published-cumulative' | 'flows' | null;
+  /** Why `achieved` is null for the targets that have one; null otherwise. */
+  achieved_reason: Reason | null;
 
-  /** V − vt (cumulative: V − achieved), in `unit`; null when either is unknown. */
+  /** V − vt (cumulative: V − achieved), in `target_measure`; null when either is unknown. */
   gap: number | null;
-  /** What the gap means given the direction; null when gap is null. */
   gap_direction: GapDirection | null;
-  /** 目标完成率 vt / V (cumulative: achieved / V), a fraction; null when unknown or V = 0. */
+  /** 目标完成率 vt / V, a fraction; null when unknown, V = 0 or not a level. */
   attainment: number | null;
 
-  /**
-   * 序时进度 p at the report year, a fraction (0.6 = 60%): (t − t0)/(T − t0) clamped to
-   * [0, 1], with t0 = period.start − 1 for cumulative targets; null without a target or when T ≤ t0.
-   */
+  /** 序时进度 p at the report year, a fraction; null without a target or when T ≤ t0. */
   time_pace: number | null;
-  /**
-   * p at value_year, a fraction: the pace the status compares completion with, so that a
-   * stale value is judged against the pace of its own year (equal to time_pace when not stale).
-   */
+  /** p at value_year (the pace the status compares completion with). */
   pace_at_value_year: number | null;
-  /** 完成进度 c, a fraction (0.67 = 67%): (vt − v0)/(V − v0), cumulative achieved / V. */
+  /** 完成进度 c, a fraction. */
   completion: number | null;
-  /** Why `completion` is null; null when it is known. */
-  completion_reason: string | null;
+  completion_reason: Reason | null;
 
   /** How the rates below are measured (see RateMethod). */
   rate_method: RateMethod;
-  /** Growth so far g from t0 to tv: a fraction per year (compound) or unit per year (linear, flow). */
   growth_so_far: number | null;
-  /** Why growth_so_far is null; null when it is known. */
-  growth_so_far_reason: string | null;
-  /** Growth required r from tv to T, same measure as growth_so_far; null once t ≥ T. */
+  growth_so_far_reason: Reason | null;
   growth_required: number | null;
-  /** Why growth_required is null; null when it is known. */
-  growth_required_reason: string | null;
-  /** Growth required from t0 to T, same measure (the Eurostat ratio's denominator). */
+  growth_required_reason: Reason | null;
   growth_required_from_base: number | null;
-  /** Why growth_required_from_base is null; null when it is known. */
-  growth_required_from_base_reason: string | null;
+  growth_required_from_base_reason: Reason | null;
   /** The plan's 年均增长 target as a fraction per year (6% → 0.06); null when not set. */
   annual_growth_target: number | null;
 
-  /** Projected value at T (cumulative: projected total), in `unit`; null when no rate. */
+  /** Projected value at T, in `target_measure`; null when no rate. */
   projection: number | null;
-  /** How the projection was made (the rate method, or `observed` when tv ≥ T). */
   projection_method: ProjectionMethod;
-  /** Whether the projection satisfies the comparator against V; null when unknown. */
   projection_meets_target: boolean | null;
-  /** Share of the required change the projection reaches: (proj − v0)/(V − v0); cumulative proj / V. */
   projection_share: number | null;
-  /** Why projection is null; null when it is known. */
-  projection_reason: string | null;
+  projection_reason: Reason | null;
 
-  /** The status; see INDICATOR_STATUS_LABELS_ZH for its label and indicator.ts decideStatus for the precedence. */
+  /** Held and relative targets: the check of each year; [] otherwise. */
+  checks: YearCheck[];
+  /** Qualitative targets: the latest recorded judgement; null otherwise or when none. */
+  judgement: { text: string; year: number; source: string | null } | null;
+
   status: IndicatorStatus;
-  /** Why the status is what it is: the rule of the precedence that decided, in the notation above (p = pace_at_value_year). */
-  status_reason: string;
+  /** The rule that decided the status (see assess/status.ts for the precedence). */
+  status_reason: StatusRule;
 
-  /** 预警: a binding (约束性) indicator whose projection misses its target. */
+  /** 预警: a binding indicator whose projection misses its target, or whose bound broke. */
   warning: boolean;
-  /** Why a binding indicator has or has no warning; null for expected indicators. */
-  warning_reason: string | null;
+  /** Why a binding indicator has or has no warning; null for the others. */
+  warning_reason: WarningRule | null;
+  /** A binding indicator whose status is no judgement (无法判断: no data, no target, qualitative). */
+  undetermined: boolean;
 
-  /** Eurostat/StatCan ratio R = d · g / |required growth from base| (d = +1 higher, −1 lower). */
+  /** Eurostat/StatCan ratio R = d · g / |required growth from base|. */
   progress_ratio: number | null;
-  /** Category of progress_ratio; null when the ratio is null. */
   progress_category: ProgressCategory | null;
-  /** Why progress_ratio is null; null when it is known. */
-  progress_ratio_reason: string | null;
+  progress_ratio_reason: Reason | null;
+
+  /** Every year from the base year to the report year, as read. */
+  series: SeriesPoint[];
 
   /** Inputs, intermediates and result of every number above. */
   components: IndicatorComponents;
@@ -349,16 +396,19 @@ export interface MilestoneAssessment {
   state_year: number | null;
   /** The date the state was reported ("YYYY[-MM[-DD]]"); null when not given. */
   state_date: string | null;
+  /** The state's source id, quote and note; null when not given. */
+  state_source: string | null;
+  state_quote: string | null;
+  state_note: string | null;
   /** Stated expected completion ("YYYY[-MM[-DD]]"); null when not given. */
   expected: string | null;
   /** The year of `expected`; null when not given. */
   expected_year: number | null;
   /** True when state_year is before the report year. */
   stale: boolean;
-  /** The status; see MILESTONE_STATUS_LABELS_ZH for its label and milestone.ts for the precedence. */
   status: MilestoneStatus;
   /** Why the status is what it is. */
-  reason: string;
+  reason: MilestoneRule;
 }
 
 /** Counts over a group of indicators and milestones. */
@@ -371,9 +421,9 @@ export interface Rollup {
   indicators_by_status: Record<IndicatorStatus, number>;
   /** Milestone count by status; every status is present. */
   milestones_by_status: Record<MilestoneStatus, number>;
-  /** Indicators with a target and data (status other than no_data and no_target). */
+  /** Indicators with a judged status (not no_data, qualitative or no_target). */
   assessed: number;
-  /** Assessed indicators met, ahead or on pace. */
+  /** Assessed indicators met, ahead, on pace or holding. */
   on_or_ahead: number;
   /** on_or_ahead / assessed, a fraction; null when nothing is assessed. */
   share_on_or_ahead: number | null;
@@ -381,23 +431,24 @@ export interface Rollup {
   warning_ids: string[];
   /** Number of 预警. */
   warnings: number;
+  /** Ids of the binding indicators that cannot be judged (无法判断), in plan order. */
+  undetermined_ids: string[];
+  /** Number of binding indicators that cannot be judged. */
+  undetermined: number;
+  /** Binding indicators in the group. */
+  binding: number;
 }
 
-/** Roll-up of one action (十大行动): the indicators serving it and its milestones. */
+/** Roll-up of one action: the indicators serving it and its milestones. */
 export interface ActionRollup extends Rollup {
-  /** Action id. */
   id: string;
-  /** Action name (plan language). */
   name: string;
-  /** Pillar id. */
   pillar: string;
 }
 
 /** Roll-up of one pillar: its indicators and the milestones of its actions. */
 export interface PillarRollup extends Rollup {
-  /** Pillar id. */
   id: string;
-  /** Pillar name (plan language). */
   name: string;
   /** Ids of the pillar's actions, in plan order. */
   action_ids: string[];
@@ -407,7 +458,6 @@ export interface PillarRollup extends Rollup {
 export interface Assessment {
   /** Version of this shape (see ASSESSMENT_SCHEMA_VERSION). */
   schema_version: typeof ASSESSMENT_SCHEMA_VERSION;
-  /** Plan id. */
   plan_id: string;
   /** t: the report year. */
   year: number;
@@ -423,30 +473,12 @@ export interface Assessment {
   severe_shortfall: number;
   /** Relative tolerance of target comparisons (see EQUALITY_TOLERANCE). */
   equality_tolerance: number;
-  /** 序时进度 of the plan at the report year: (t − t0)/(period.end − t0), clamped to [0, 1]; null when period.end ≤ t0. */
+  /** 序时进度 of the plan at the report year; null when period.end ≤ t0. */
   time_pace: number | null;
-  /** Every indicator, in plan order. */
   indicators: IndicatorAssessment[];
-  /** Every milestone, in plan order. */
   milestones: MilestoneAssessment[];
-  /** Every action, in plan order. */
   actions: ActionRollup[];
-  /** Every pillar, in plan order. */
   pillars: PillarRollup[];
   /** The whole plan. */
   summary: Rollup;
 }
-
-/** Every diagnostic code the assessment reports, with its severity. */
-export const ASSESS_CODES = [
-  { code: 'not-comparable', severity: 'warning', description: "An observation's unit or scope differs from its indicator's, so the assessment does not use it." },
-  { code: 'stale-value', severity: 'info', description: 'The report year has no comparable value for an indicator: the latest earlier one is used.' },
-  { code: 'no-value', severity: 'info', description: 'An indicator with a target has no comparable value after the base year up to the report year: its status is 无数据.' },
-  { code: 'growth-undefined', severity: 'warning', description: 'A growth rate needs positive values: a zero or negative baseline, value or target leaves it undefined.' },
-  { code: 'completion-undefined', severity: 'info', description: 'The target asks for no change from the baseline (V = v0, or V on the worse side): completion is undefined.' },
-  { code: 'cumulative-incomplete', severity: 'warning', description: "A cumulative indicator lacks a year's flow in the period: the total achieved is unknown." },
-  { code: 'report-year-before-base', severity: 'warning', description: 'The report year precedes the base year: nothing can be assessed.' },
-] as const satisfies readonly CodeInfo[];
-
-/** A diagnostic code of the assessment. */
-export type AssessCodeName = (typeof ASSESS_CODES)[number]['code'];

@@ -2,13 +2,14 @@
 // to the data (two git revisions, or a revision and the working tree) does to one
 // report year. Exit 0 whatever changed; 1 when a side is invalid; 2 for usage errors.
 
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { buildSide, diffSides, type DiffSide, type SideOrigin } from '../diff/index.js';
 import { formatDiff } from '../views/diff.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { readPlanAtRevision } from '../load/git.js';
 import { IO_ERROR } from '../load/files.js';
 import type { PlanData } from '../model.js';
+import { LANGS, type Lang } from '../present/index.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
 import { EXIT, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
 
@@ -17,6 +18,7 @@ interface DiffOptions {
   json: boolean;
   /** Undefined until --rev is given. */
   rev?: string[];
+  lang?: Lang;
 }
 
 /** The two revisions to compare; `to` null means the working tree. */
@@ -93,9 +95,9 @@ function checkYear(data: PlanData, year: number, where: string): void {
   }
 }
 
-function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mode: 'years' | 'revisions'): void {
+function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mode: 'years' | 'revisions', planLang: Lang): void {
   const diff = diffSides(from, to, mode);
-  ctx.io.stdout(opts.json ? JSON.stringify(diff, null, 2) + '\n' : formatDiff(diff, { chalk: ctx.chalk }));
+  ctx.io.stdout(opts.json ? JSON.stringify(diff, null, 2) + '\n' : formatDiff(diff, { chalk: ctx.chalk, lang: opts.lang ?? planLang }));
 }
 
 async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toText: string | undefined): Promise<void> {
@@ -108,7 +110,7 @@ async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toTe
   checkYear(data, fromYear, '');
   checkYear(data, toYear, '');
   const common = { data, diagnostics: loaded.diagnostics, sources: loaded.sources };
-  print(ctx, opts, buildSide({ ...common, year: fromYear }), buildSide({ ...common, year: toYear }), 'years');
+  print(ctx, opts, buildSide({ ...common, year: fromYear }), buildSide({ ...common, year: toYear }), 'years', data.plan.plan.language);
 }
 
 async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], yearText: string, extra: string | undefined): Promise<void> {
@@ -149,7 +151,7 @@ async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], ye
       commit: side.commit,
     });
   });
-  print(ctx, opts, built[0]!, built[1]!, 'revisions');
+  print(ctx, opts, built[0]!, built[1]!, 'revisions', sides[1].result.data!.plan.plan.language);
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -178,6 +180,7 @@ export function registerDiff(program: Command, ctx: Context): void {
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--rev <revision>', 'git revisions of the data: A..B, or A alone (against the working tree); may be given twice', collect)
     .option('--json', 'print the comparison as JSON', false)
+    .addOption(new Option('--lang <lang>', "language of the comparison (default: the plan's language)").choices(LANGS))
     .addHelpText('after', EXAMPLES)
     .action(async (first: string, second: string | undefined, opts: DiffOptions) => {
       if (opts.rev !== undefined) await diffRevisions(ctx, opts, opts.rev, first, second);

@@ -1,15 +1,16 @@
 // `cixi-plan gaps <year>`: the assessment as a terminal table, or as JSON.
 
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { assess } from '../assess/index.js';
 import { formatGaps } from '../views/gaps.js';
-import { buildReportModel } from '../present/index.js';
+import { buildReportModel, LANGS, type Lang } from '../present/index.js';
 import { locate } from '../validate/yaml-source.js';
 import { checkReportYear, parseYear, printDiagnostics, reportTime, requireValidPlan, type Context } from './context.js';
 
 interface GapsOptions {
   plan: string;
   json: boolean;
+  lang?: Lang;
 }
 
 async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promise<void> {
@@ -24,11 +25,12 @@ async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promi
   }
   const width = Number(ctx.io.env.COLUMNS) || 100;
   const located = locate(diagnostics, loaded.sources);
-  const model = buildReportModel(data, assessment, [...loaded.diagnostics, ...located], {
-    lang: data.plan.plan.language,
+  const model = buildReportModel(data.plan, assessment, [...loaded.diagnostics, ...located], {
+    lang: opts.lang ?? data.plan.plan.language,
     generatedAt: reportTime(ctx.io.env).date,
+    planFile: data.file,
   });
-  ctx.io.stdout(formatGaps(assessment, model, { chalk: ctx.chalk, width }));
+  ctx.io.stdout(formatGaps(model, { chalk: ctx.chalk, width }));
   // What limited the assessment (not-comparable values, undefined growth) goes to stderr.
   const limits = located.filter((d) => d.severity !== 'info');
   printDiagnostics(ctx, limits, loaded);
@@ -45,6 +47,7 @@ export function registerGaps(program: Command, ctx: Context): void {
     .argument('<year>', 'report year, e.g. 2024')
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--json', 'print the whole assessment as JSON (the report saves the same as assessment.json)', false)
+    .addOption(new Option('--lang <lang>', "language of the table (default: the plan's language)").choices(LANGS))
     .action(async (year: string, opts: GapsOptions) => {
       await runGaps(ctx, year, opts);
     });

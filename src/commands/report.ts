@@ -81,7 +81,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   const assessDiagnostics = locate(result.diagnostics, loaded.sources);
   printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, opts.quiet);
   const lang = opts.lang ?? data.plan.plan.language;
-  const model = buildReportModel(data, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt: time.date });
+  const model = buildReportModel(data.plan, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt: time.date, planFile: data.file });
 
   // Render everything in memory first: a broken template must not leave half a report.
   const outDir = resolve(ctx.io.cwd, opts.out, String(year));

@@ -2,7 +2,7 @@
 // data-quality warnings that bear on that year. Pure.
 
 import { assess } from '../assess/index.js';
-import { splitPointer, type Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { PlanData } from '../model.js';
 import { locate, type Source } from '../validate/yaml-source.js';
 import type { DiffSide, QualityWarning, SideOrigin } from './types.js';
@@ -39,7 +39,7 @@ export function buildSide(input: SideInput): DiffSide {
     if (d.severity !== 'warning') continue;
     const dataYear = fileYears.get(d.file) ?? null;
     if (dataYear !== null && dataYear > year) continue;
-    const w = toQualityWarning(d, dataYear, data);
+    const w = toQualityWarning(d, dataYear);
     const key = warningKey(w);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -66,29 +66,12 @@ export function warningKey(w: QualityWarning): string {
   return [w.code, w.indicator ?? '', w.milestone ?? '', w.data_year ?? '', subject].join('\u0000');
 }
 
-// Find the indicator or milestone a diagnostic concerns: by its pointer
-// (/indicators/<i> and /milestones/<i> in the plan file, /observations/<id> and
-// /milestones/<id> in a year file), else by the `name (id)` label in its message.
-function toQualityWarning(d: Diagnostic, dataYear: number | null, data: PlanData): QualityWarning {
-  let indicator: string | null = null;
-  let milestone: string | null = null;
-  const parts = d.pointer !== undefined ? splitPointer(d.pointer) : [];
-  const [head, key] = parts;
-  if (dataYear === null && key !== undefined && /^\d+$/.test(key)) {
-    if (head === 'indicators') indicator = data.plan.indicators[Number(key)]?.id ?? null;
-    if (head === 'milestones') milestone = data.plan.milestones[Number(key)]?.id ?? null;
-  } else if (dataYear !== null && key !== undefined) {
-    if (head === 'observations') indicator = key;
-    if (head === 'milestones') milestone = key;
-  }
-  if (indicator === null && milestone === null) {
-    indicator = data.plan.indicators.find((i) => d.message.includes(`${i.name} (${i.id})`))?.id ?? null;
-    if (indicator === null) milestone = data.plan.milestones.find((m) => d.message.includes(`${m.name} (${m.id})`))?.id ?? null;
-  }
+// The indicator or milestone a diagnostic concerns comes with it, by id (its subject).
+function toQualityWarning(d: Diagnostic, dataYear: number | null): QualityWarning {
   return {
     code: d.code,
-    indicator,
-    milestone,
+    indicator: d.subject?.indicator ?? null,
+    milestone: d.subject?.milestone ?? null,
     data_year: dataYear,
     message: d.message,
     file: d.file,

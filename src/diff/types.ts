@@ -8,6 +8,7 @@ import type {
   IndicatorStatus,
   MilestoneStatus,
 } from '../assess/types.js';
+import type { Code } from '../codes/index.js';
 import type { Attribute, IndicatorKind, MilestoneStateName } from '../model.js';
 
 /** Version of the Diff's JSON shape. */
@@ -25,7 +26,7 @@ export type SideOrigin = 'year' | 'revision' | 'working_tree';
 /** A data-quality warning (a validation or assessment diagnostic of severity warning). */
 export interface QualityWarning {
   /** The diagnostic code, e.g. `preliminary-value`. */
-  code: string;
+  code: Code;
   /** The indicator it concerns; null when it concerns none. */
   indicator: string | null;
   /** The milestone it concerns; null when it concerns none. */

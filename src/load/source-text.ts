@@ -1,7 +1,7 @@
 // What the load stage hands to validation: the texts of a plan folder, each with the
 // path shown to the user. Files on disk and blobs in git are decoded the same way.
 
-import type { Diagnostic } from '../diagnostic.js';
+import type { Code, Diagnostic } from '../diagnostic.js';
 
 /** A file as read: its path as shown to the user and its text. */
 export interface SourceText {
@@ -23,7 +23,7 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const IO_ERROR = 'io-error';
 
 /** An error about a whole file (line and column 0). */
-export function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
+export function fileDiagnostic(file: string, code: Code, message: string, hint?: string): Diagnostic {
   const d: Diagnostic = { severity: 'error', code, message, file, line: 0, col: 0 };
   if (hint) d.hint = hint;
   return d;

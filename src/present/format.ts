@@ -4,7 +4,7 @@
 
 import type { RateMethod } from '../assess/types.js';
 import type { IndicatorKind } from '../model.js';
-import { messages, type Lang } from './i18n.js';
+import { messages, type Lang } from './i18n/index.js';
 
 /** A formatted number: what to print, the number itself, and what qualifies it. */
 export interface Num {
@@ -14,6 +14,8 @@ export interface Num {
   value: number | null;
   /** Why the number is unknown, or what qualifies it (a stale year, a bound); null when nothing. */
   note: string | null;
+  /** A compact form for narrow views (the terminal), when it differs from `text`. */
+  short?: string;
 }
 
 /** Decimals a computed percentage is shown with (67.0%). */
@@ -61,7 +63,7 @@ export function dataDecimals(value: number): number {
  * by magnitude otherwise, so that 亿元 show 3,364 and 万元 show 7.62.
  */
 export function computedDecimals(value: number, kind: IndicatorKind, unit: string): number {
-  if (unit === '%' || kind === 'percentage') return 1;
+  if (unit === '%' || kind === 'percentage' || kind === 'rate') return 1;
   if (kind === 'count' || kind === 'rank' || kind === 'multiple') return 1;
   const a = Math.abs(value);
   if (a >= 100) return 0;
@@ -70,8 +72,12 @@ export function computedDecimals(value: number, kind: IndicatorKind, unit: strin
   return 3;
 }
 
-/** A figure as published: its own decimals, grouped. */
-export function formatData(value: number, lang: Lang): string {
+/**
+ * A figure as published: the decimals it was written with when known (67.00 stays
+ * 67.00, 5.0 stays 5.0), else its own significant decimals; grouped.
+ */
+export function formatData(value: number, lang: Lang, decimals?: number | null): string {
+  if (decimals !== undefined && decimals !== null) return formatDecimal(value, lang, decimals, decimals);
   return formatDecimal(value, lang, dataDecimals(value));
 }
 
@@ -135,16 +141,17 @@ const EN_SCALED: Readonly<Record<string, { factor: number; unit: string }>> = {
  * Chinese myriad units are rescaled ("292.9 billion yuan") with the same precision.
  * `computed` picks the precision of computed values, else the figure's own decimals.
  */
-export function formatAmount(value: number, unit: string, kind: IndicatorKind, lang: Lang, computed: boolean): string {
+export function formatAmount(value: number, unit: string, kind: IndicatorKind, lang: Lang, computed: boolean, decimals?: number | null): string {
   if (lang === 'en' && Object.hasOwn(EN_SCALED, unit)) {
     const { factor, unit: name } = EN_SCALED[unit]!;
     const scaled = value * factor;
-    const decimals = computed
+    const places = computed
       ? Math.max(0, computedDecimals(value, kind, unit) + Math.round(-Math.log10(factor)))
-      : dataDecimals(scaled);
-    return `${formatDecimal(scaled, lang, decimals)} ${name}`;
+      // Written decimals carry over the rescaling (7.00万元 → 70.0 thousand); whole numbers keep their own.
+      : decimals !== undefined && decimals !== null && decimals > 0 ? Math.max(0, decimals + Math.round(-Math.log10(factor))) : dataDecimals(scaled);
+    return `${formatDecimal(scaled, lang, places, computed ? 0 : places)} ${name}`;
   }
-  return withUnit(computed ? formatComputed(value, kind, unit, lang) : formatData(value, lang), unit, lang);
+  return withUnit(computed ? formatComputed(value, kind, unit, lang) : formatData(value, lang, decimals), unit, lang);
 }
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -6,13 +6,13 @@
 import type { ProgressGeometry, TrendGeometry } from './charts.js';
 import type { IndicatorStatus, MilestoneStatus } from '../assess/types.js';
 import type { Num } from './format.js';
-import type { Lang } from './i18n.js';
+import type { Lang } from './i18n/index.js';
 
 export type { Num } from './format.js';
-export type { Lang } from './i18n.js';
+export type { Lang } from './i18n/index.js';
 
 /** Version of the ReportModel's shape; templates written for one version may break on another. */
-export const REPORT_MODEL_VERSION = 1;
+export const REPORT_MODEL_VERSION = 2;
 
 /**
  * How a status reads at a glance; renderers map it to a colour and keep the label:
@@ -69,6 +69,15 @@ export interface ReportModel {
   dataNotes: DataNotes;
   /** Words used in several places (legends, row labels). */
   labels: SharedLabels;
+  /** What only the terminal views print: footnotes of the compact table. */
+  terminal: {
+    /** "name：2022年值" for each indicator whose value is an earlier year's. */
+    staleNotes: string[];
+    /** Said when a value or baseline is only a bound; null when none is. */
+    boundNote: string | null;
+    /** The label of the 无法判断 line. */
+    undetermined: string;
+  };
 }
 
 export interface ReportMeta {
@@ -150,10 +159,16 @@ export interface Overview {
   /** Sentences, most important first. */
   highlights: string[];
   warningsTitle: string;
-  /** Shown when `warnings` is empty. */
+  /**
+   * Shown when `warnings` is empty: "no 预警" only when every binding indicator was
+   * assessed; otherwise it says how many cannot be judged (or that there is none).
+   */
   noWarnings: string;
-  /** 预警: binding indicators whose projection misses the target. */
+  /** 预警: binding indicators whose projection misses the target or whose bound broke. */
   warnings: Array<{ anchor: string; name: string; attribute: string; text: string }>;
+  /** 无法判断: binding indicators without a judgement, with why. */
+  undeterminedTitle: string;
+  undetermined: Array<{ anchor: string; name: string; text: string }>;
 }
 
 /** One indicator as a row of the status table. Keys follow STATUS_COLUMNS. */
@@ -178,6 +193,10 @@ export interface IndicatorRow {
   status: StatusBadge<IndicatorStatus>;
   /** 预警. */
   warning: boolean;
+  /** The year of the value used when it is an earlier year's (stale); null otherwise. */
+  staleYear: number | null;
+  /** Whether the baseline or the value is only a bound (≥, ≤). */
+  bounded: boolean;
 }
 
 export interface StatusTable {
@@ -263,7 +282,7 @@ export interface MilestoneRow {
   expected: string;
   status: StatusBadge<MilestoneStatus>;
   doneWhen: string;
-  /** Why the status is what it is, or the reported note. */
+  /** Why the status is what it is, the reported note and the state's source. */
   note: string;
 }
 
@@ -283,7 +302,7 @@ export interface ActionSection {
   indicators: Array<{ anchor: string; name: string; value: string; completion: string; status: StatusBadge<IndicatorStatus> }>;
   noIndicators: string;
   milestonesTitle: string;
-  milestones: Array<{ name: string; due: string; state: string; status: StatusBadge<MilestoneStatus> }>;
+  milestones: Array<{ name: string; due: string; state: string; status: StatusBadge<MilestoneStatus>; note: string }>;
   noMilestones: string;
   labels: { pillar: string; indicator: string; value: string; completion: string; status: string; milestone: string; due: string; state: string };
 }

@@ -5,7 +5,7 @@
 // template texts come in, a string goes out.
 
 import Handlebars from 'handlebars';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Code, Diagnostic } from '../diagnostic.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import type { FormatSpec } from './formats.js';
 
@@ -58,7 +58,7 @@ function asText(value: unknown, helper: string, options: Handlebars.HelperOption
   throw new Handlebars.Exception(`{{${helper}}} needs text, got ${value === null ? 'null' : typeof value}`, loc ? ({ loc } as never) : undefined);
 }
 
-function templateDiagnostic(file: TemplateFile, code: string, message: string, line: number, col: number, end?: { line: number; col: number }): Diagnostic {
+function templateDiagnostic(file: TemplateFile, code: Code, message: string, line: number, col: number, end?: { line: number; col: number }): Diagnostic {
   const d: Diagnostic = { severity: 'error', code, message, file: file.file, line, col };
   if (end) {
     d.endLine = end.line;
@@ -75,7 +75,7 @@ function cleanMessage(message: string): string {
 }
 
 /** Turn an error thrown while compiling or running a template into a diagnostic. */
-function toDiagnostic(file: TemplateFile, err: unknown, code: string): Diagnostic {
+function toDiagnostic(file: TemplateFile, err: unknown, code: Code): Diagnostic {
   if (err instanceof TemplateFailure) return err.diagnostic;
   const e = (err ?? {}) as Located;
   const message = cleanMessage(e.message ?? String(err));

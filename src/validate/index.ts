@@ -2,12 +2,12 @@
 // and data-quality warnings. Pure: it takes texts and returns diagnostics and,
 // when nothing is wrong, the plan as plain typed data.
 
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { hasErrors, pointer, sortDiagnostics, splitPointer, type Diagnostic, type Subject } from '../diagnostic.js';
 import type { PlanSources, SourceText } from '../load/source-text.js';
 import type { PlanData, PlanFile, YearData, YearFile } from '../model.js';
 import { checkRules } from './rules.js';
 import { checkSchema, type SchemaName } from './schema.js';
-import { locate, parseSource, spanDiagnostic, type Source } from './yaml-source.js';
+import { locate, parseSource, spanDiagnostic, writtenDecimals, type Source } from './yaml-source.js';
 
 export type { PlanSources } from '../load/source-text.js';
 
@@ -33,6 +33,46 @@ export interface ValidationResult {
   /** The plan as plain data; present only when there is no error. */
   data?: PlanData;
   summary: ValidationSummary;
+}
+
+/**
+ * Name what each diagnostic concerns, from its pointer: /indicators/<i> and /milestones/<i>
+ * of the plan file, /observations/<id> and /milestones/<id> of a year file (with its year).
+ */
+function withSubjects(diagnostics: readonly Diagnostic[], data: PlanData | undefined): Diagnostic[] {
+  if (data === undefined) return [...diagnostics];
+  const years = new Map(data.years.map((y) => [y.file, y.year]));
+  return diagnostics.map((d) => {
+    if (d.subject !== undefined || d.pointer === undefined) return d;
+    const [head, key] = splitPointer(d.pointer);
+    const year = years.get(d.file);
+    let subject: Subject | undefined;
+    if (year !== undefined) {
+      if (head === 'observations' && key !== undefined) subject = { indicator: key, year };
+      else if (head === 'milestones' && key !== undefined) subject = { milestone: key, year };
+      else subject = { year };
+    } else if (d.file === data.file && key !== undefined && /^\d+$/.test(key)) {
+      if (head === 'indicators') {
+        const id = data.plan.indicators[Number(key)]?.id;
+        if (id !== undefined) subject = { indicator: id };
+      } else if (head === 'milestones') {
+        const id = data.plan.milestones[Number(key)]?.id;
+        if (id !== undefined) subject = { milestone: id };
+      }
+    }
+    return subject === undefined ? d : { ...d, subject };
+  });
+}
+
+/** A year file's data, each value's decimals filled in from how it is written (unless given). */
+function withDecimals(source: Source): YearFile {
+  const year = source.value as YearFile;
+  for (const [id, obs] of Object.entries(year.observations)) {
+    if (typeof obs.value !== 'number' || obs.decimals !== undefined) continue;
+    const decimals = writtenDecimals(source.doc, pointer('observations', id, 'value'));
+    if (decimals !== undefined) obs.decimals = decimals;
+  }
+  return year;
 }
 
 /** Validate a plan folder's texts through every layer and collect all problems. */
@@ -66,7 +106,7 @@ export function validatePlan(input: PlanSources): ValidationResult {
   if (planSource) {
     const years: YearData[] = [];
     for (const source of yearSources) {
-      if (source) years.push({ ...(source.value as YearFile), file: source.file });
+      if (source) years.push({ ...withDecimals(source), file: source.file });
     }
     years.sort((a, b) => a.year - b.year || a.file.localeCompare(b.file));
     const candidate: PlanData = { file: planSource.file, plan: planSource.value as PlanFile, years };
@@ -74,7 +114,7 @@ export function validatePlan(input: PlanSources): ValidationResult {
     data = candidate;
   }
 
-  const located = sortDiagnostics(locate(diagnostics, sources));
+  const located = sortDiagnostics(locate(withSubjects(diagnostics, data), sources));
   const ok = !hasErrors(located);
   const plan = data?.plan;
   const summary: ValidationSummary = {

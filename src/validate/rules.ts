@@ -3,50 +3,21 @@
 // result by file, then by position in the data. Pure: no I/O, never throws on bad data.
 
 import { at, pointer, splitPointer } from '../diagnostic.js';
-import type { CodeInfo, Diagnostic, Severity } from '../diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { CODE_NAMES, CODES, type Code } from '../codes/index.js';
 import type { Indicator, IndicatorKind, Observation, PlanData, PlanFile, YearData } from '../model.js';
 import { createSuggester } from './suggest.js';
 
-/** One rule code as listed in the README. */
-export type RuleInfo = CodeInfo;
+/** A code of the catalogue that a rule reports. */
+export type RuleCode = { [K in Code]: 'rule' extends (typeof CODES)[K]['kinds'][number] ? K : never }[Code];
 
-/** Every code checkRules can report, with its severity and a one-line description. */
-export const RULES = [
-  // Semantic rules.
-  { code: 'duplicate-id', severity: 'error', description: 'An id is declared twice among the pillars, actions, indicators, milestones, sources or scopes.' },
-  { code: 'unknown-pillar', severity: 'error', description: 'An action or indicator refers to a pillar that is not declared.' },
-  { code: 'unknown-action', severity: 'error', description: 'An indicator or milestone refers to an action that is not declared.' },
-  { code: 'unknown-scope', severity: 'error', description: 'An indicator or observation refers to a scope that is not declared.' },
-  { code: 'unknown-source', severity: 'error', description: 'The plan, an indicator, a milestone, an observation or a milestone state refers to a source that is not declared.' },
-  { code: 'unknown-indicator', severity: 'error', description: 'A year file has an observation for an indicator that is not declared.' },
-  { code: 'unknown-milestone', severity: 'error', description: 'A year file has a state for a milestone that is not declared.' },
-  { code: 'period-invalid', severity: 'error', description: 'The period ends before it starts, or the base year is not before the period.' },
-  { code: 'year-outside-plan', severity: 'error', description: 'A target year or milestone due year lies outside the period, or a year file lies outside base year..period end.' },
-  { code: 'year-file-name', severity: 'error', description: "A year file's name is not its year (data/2024.yaml must say `year: 2024`)." },
-  { code: 'duplicate-year', severity: 'error', description: 'Two year files hold the same year.' },
-  { code: 'target-value-missing', severity: 'error', description: 'A `multiple` target lacks `multiple` or has `value`; any other target lacks `value` or has `multiple`.' },
-  { code: 'missing-with-value', severity: 'error', description: 'An observation marked `missing` also has a value, bound or status.' },
-  { code: 'target-direction-mismatch', severity: 'error', description: 'The target comparator points the other way from the direction (>= with lower is better, <= with higher).' },
-  { code: 'action-pillar-mismatch', severity: 'warning', description: "An indicator's pillar is not the pillar of any action it serves." },
-  { code: 'rank-direction', severity: 'warning', description: 'A rank indicator says higher is better (rank 1 is usually best).' },
-  // Data-quality warnings.
-  { code: 'unit-mismatch', severity: 'warning', description: "An observation's unit differs from its indicator's: the values are not comparable." },
-  { code: 'scope-mismatch', severity: 'warning', description: "An observation's scope differs from its indicator's (全市 vs 市级): not comparable." },
-  { code: 'preliminary-value', severity: 'warning', description: 'An observation is preliminary (初步核算) and may be revised.' },
-  { code: 'estimated-value', severity: 'warning', description: 'An observation is an estimate (预计), not a measured value.' },
-  { code: 'baseline-estimate', severity: 'warning', description: "A base year's observation is an estimate (预计): every completion rests on it." },
-  { code: 'bound-value', severity: 'warning', description: 'An observation is only a bound (at least / at most), not an exact value.' },
-  { code: 'measure-differs', severity: 'warning', description: "An observation is published under a name that is neither the indicator's nor an alias: the definition may differ." },
-  { code: 'implausible-jump', severity: 'warning', description: 'A level, count, cumulative or multiple indicator changes by more than the jump threshold (default ±50%) from its previous value.' },
-  { code: 'mixed-vintage', severity: 'warning', description: 'An observation and its baseline come from different vintages: growth between them mixes revisions.' },
-  { code: 'observation-absent', severity: 'warning', description: 'A year file has no entry for an indicator: add an observation or `missing: <reason>`.' },
-  { code: 'baseline-missing', severity: 'warning', description: "The base year has no value for an indicator with a target: its completion cannot be computed." },
-  { code: 'base-year-file-missing', severity: 'warning', description: 'There is no year file for the base year: no baseline is known.' },
-] as const satisfies readonly RuleInfo[];
-
-export type RuleCode = (typeof RULES)[number]['code'];
-
-const SEVERITY = new Map<string, Severity>(RULES.map((r) => [r.code, r.severity]));
+/** Every code the rules report, in catalogue order, with its severity. */
+export const RULES: ReadonlyArray<{ code: RuleCode; severity: Severity }> = CODE_NAMES.flatMap((code) => {
+  const entry = CODES[code];
+  return (entry.kinds as readonly string[]).includes('rule') && entry.severity !== null
+    ? [{ code: code as RuleCode, severity: entry.severity }]
+    : [];
+});
 
 /** Default relative year-over-year change flagged as implausible (0.5 = ±50%). */
 export const DEFAULT_JUMP_THRESHOLD = 0.5;
@@ -92,9 +63,9 @@ export interface RuleContext {
 /** A named semantic or data-quality rule. */
 export type Rule = (data: PlanData, ctx: RuleContext) => Diagnostic[];
 
-/** Build a diagnostic with the severity RULES gives its code. */
+/** Build a diagnostic with the severity the catalogue gives its code. */
 function report(code: RuleCode, file: string, ptr: string, message: string, hint?: string): Diagnostic {
-  return at(file, ptr, SEVERITY.get(code) ?? 'error', code, message, hint);
+  return at(file, ptr, CODES[code].severity ?? 'error', code, message, hint);
 }
 
 /** Whether `record` has its own `key` (ids such as `constructor` must not hit the prototype). */
@@ -214,6 +185,12 @@ const planReferences: Rule = (data, ctx) => {
   });
   p.indicators.forEach((ind, i) => {
     const subject = `indicator \`${ind.id}\``;
+    const t = ind.target;
+    if (t?.source !== undefined) out.push(...resolve(ctx, 'source', t.source, f, ['indicators', i, 'target', 'source'], `the target of ${subject}`));
+    if (t?.type === 'change' && t.base?.source !== undefined) {
+      out.push(...resolve(ctx, 'source', t.base.source, f, ['indicators', i, 'target', 'base', 'source'], `the base of ${subject}`));
+    }
+    if (t?.type === 'relative') out.push(...resolve(ctx, 'indicator', t.indicator, f, ['indicators', i, 'target', 'indicator'], `the target of ${subject}`));
     out.push(...resolve(ctx, 'pillar', ind.pillar, f, ['indicators', i, 'pillar'], subject));
     ind.actions.forEach((a, j) => {
       out.push(...resolve(ctx, 'action', a, f, ['indicators', i, 'actions', j], subject));
@@ -237,9 +214,19 @@ const yearsWithinPeriod: Rule = (data) => {
   const { start, end } = data.plan.plan.period;
   const outside = (y: number): boolean => y < start || y > end;
   data.plan.indicators.forEach((ind, i) => {
-    if (ind.target !== undefined && outside(ind.target.year)) {
+    const t = ind.target;
+    if (t?.year !== undefined && outside(t.year)) {
       out.push(report('year-outside-plan', data.file, pointer('indicators', i, 'target', 'year'),
-        `target year ${ind.target.year} of indicator \`${ind.id}\` is outside the period ${start}–${end}`));
+        `target year ${t.year} of indicator \`${ind.id}\` is outside the period ${start}–${end}`));
+    }
+    if (t?.type === 'held' && t.from !== undefined && (outside(t.from) || (t.year !== undefined && t.from > t.year))) {
+      out.push(report('year-outside-plan', data.file, pointer('indicators', i, 'target', 'from'),
+        `the bound of indicator \`${ind.id}\` starts in ${t.from}, outside the period ${start}–${t.year ?? end}`));
+    }
+    if (t?.type === 'change' && t.base !== undefined && t.base.year > data.plan.plan.base_year) {
+      out.push(report('year-outside-plan', data.file, pointer('indicators', i, 'target', 'base', 'year'),
+        `the base of indicator \`${ind.id}\`'s change is from ${t.base.year}, after the base year ${data.plan.plan.base_year}`,
+        'a change target starts from the base year or an earlier published figure'));
     }
   });
   data.plan.milestones.forEach((m, i) => {
@@ -251,32 +238,87 @@ const yearsWithinPeriod: Rule = (data) => {
   return out;
 };
 
-/** A `multiple` target states a multiple; every other target states a value. */
+/** Each target states what its type needs, and nothing of another type. */
 const targetShape: Rule = (data) => {
   const out: Diagnostic[] = [];
   data.plan.indicators.forEach((ind, i) => {
     const t = ind.target;
     if (t === undefined) return;
     const ptr = (...rest: string[]): string => pointer('indicators', i, 'target', ...rest);
-    if (ind.kind === 'multiple') {
-      if (t.multiple === undefined) {
-        out.push(report('target-value-missing', data.file, ptr(),
-          `target of \`${ind.id}\` (kind multiple) has no \`multiple\``, 'write e.g. `multiple: 2` for 翻番'));
+    const invalid = (field: string[], message: string, hint?: string) =>
+      out.push(report('target-invalid', data.file, ptr(...field), `target of \`${ind.id}\` ${message}`, hint));
+    switch (t.type) {
+      case undefined:
+      case 'level': {
+        const range = t.min !== undefined || t.max !== undefined;
+        if (ind.kind === 'multiple') {
+          if (t.multiple === undefined) {
+            out.push(report('target-value-missing', data.file, ptr(),
+              `target of \`${ind.id}\` (kind multiple) has no \`multiple\``, 'write e.g. `multiple: 2` for 翻番'));
+          }
+          if (t.value !== undefined) {
+            out.push(report('target-value-missing', data.file, ptr('value'),
+              `target of \`${ind.id}\` (kind multiple) must not have \`value\`: the value is multiple × baseline`));
+          }
+        } else {
+          if (t.value === undefined && !range) {
+            out.push(report('target-value-missing', data.file, ptr(),
+              `target of \`${ind.id}\` (kind ${ind.kind}) has no \`value\``,
+              'write `value:` with a comparator, `min:`/`max:` for a range, or give the target a `type` (change, growth, cumulative, held, relative, qualitative)'));
+          }
+          if (t.multiple !== undefined) {
+            out.push(report('target-value-missing', data.file, ptr('multiple'),
+              `target of \`${ind.id}\` (kind ${ind.kind}) must not have \`multiple\``,
+              'use kind `multiple` for targets stated as a multiple of the baseline'));
+          }
+        }
+        if (range && (t.value !== undefined || t.comparator !== undefined)) {
+          invalid([t.value !== undefined ? 'value' : 'comparator'], 'is a range (`min`/`max`): it takes no `value` or `comparator`');
+        } else if (range && t.min !== undefined && t.max !== undefined && t.min > t.max) {
+          invalid(['min'], `has \`min\` ${t.min} above \`max\` ${t.max}`);
+        } else if (!range && t.comparator === undefined) {
+          invalid([], 'has no `comparator`', 'write e.g. `comparator: ">="` (≥ at least, > more than, ≤ at most, < less than, = exactly)');
+        }
+        break;
       }
-      if (t.value !== undefined) {
-        out.push(report('target-value-missing', data.file, ptr('value'),
-          `target of \`${ind.id}\` (kind multiple) must not have \`value\`: the value is multiple × baseline`));
-      }
-    } else {
-      if (t.value === undefined) {
-        out.push(report('target-value-missing', data.file, ptr(),
-          `target of \`${ind.id}\` (kind ${ind.kind}) has no \`value\``));
-      }
-      if (t.multiple !== undefined) {
-        out.push(report('target-value-missing', data.file, ptr('multiple'),
-          `target of \`${ind.id}\` (kind ${ind.kind}) must not have \`multiple\``,
-          'use kind `multiple` for targets stated as a multiple of the baseline'));
-      }
+      case 'change':
+        if ((t.by === undefined) === (t.percent === undefined)) {
+          invalid(t.by !== undefined ? ['percent'] : [], 'needs exactly one of `by` (a change in the unit) and `percent` (a relative change)');
+        }
+        break;
+      case 'relative':
+        if (t.indicator === ind.id) invalid(['indicator'], 'compares the indicator with itself');
+        break;
+      default:
+        break;
+    }
+  });
+  return out;
+};
+
+/** A relative target compares indicators in the same unit. */
+const relativeUnits: Rule = (data, ctx) => {
+  const out: Diagnostic[] = [];
+  data.plan.indicators.forEach((ind, i) => {
+    const t = ind.target;
+    if (t?.type !== 'relative') return;
+    const other = ctx.indicators.get(t.indicator);
+    if (other !== undefined && other.unit !== ind.unit) {
+      out.push(report('relative-unit-mismatch', data.file, pointer('indicators', i, 'target', 'indicator'),
+        `target of \`${ind.id}\` (in ${ind.unit}) compares it with \`${other.id}\` (in ${other.unit})`));
+    }
+  });
+  return out;
+};
+
+/** An indicator whose attribute the plan does not give is flagged, never guessed. */
+const attributeKnown: Rule = (data) => {
+  const out: Diagnostic[] = [];
+  data.plan.indicators.forEach((ind, i) => {
+    if (ind.attribute === 'unknown') {
+      out.push(report('attribute-unknown', data.file, pointer('indicators', i, 'attribute'),
+        `indicator \`${ind.id}\` has attribute unknown: it is not assessed as binding (约束性), so it never raises a 预警`,
+        'write `expected` (预期性) or `binding` (约束性) once the plan says which'));
     }
   });
   return out;
@@ -286,8 +328,9 @@ const targetShape: Rule = (data) => {
 const targetDirection: Rule = (data) => {
   const out: Diagnostic[] = [];
   data.plan.indicators.forEach((ind, i) => {
-    const c = ind.target?.comparator;
-    if (c === undefined) return;
+    const t = ind.target;
+    const c = t !== undefined && 'comparator' in t ? t.comparator : undefined;
+    if (c === undefined || t?.type === 'relative') return;
     const wrong =
       ((c === '>=' || c === '>') && ind.direction === 'lower') ||
       ((c === '<=' || c === '<') && ind.direction === 'higher');
@@ -403,12 +446,28 @@ const missingWithValue: Rule = (data, ctx) => {
   for (const y of data.years) {
     for (const [key, obs] of ctx.observations.get(y) ?? []) {
       if (obs.missing === undefined) continue;
-      const extra = (['value', 'bound', 'status'] as const).filter((k) => obs[k] !== undefined);
+      const extra = (['value', 'bound', 'status', 'growth', 'cumulative', 'judgement'] as const).filter((k) => obs[k] !== undefined);
       const firstExtra = extra[0];
       if (firstExtra !== undefined) {
         out.push(report('missing-with-value', y.file, pointer('observations', key, firstExtra),
           `\`${key}\` is marked missing but also has ${extra.map((k) => `\`${k}\``).join(', ')}`,
           'remove `missing` or the figure'));
+      }
+    }
+  }
+  return out;
+};
+
+/** An observation carries a figure: a value, a published growth or change, or a judgement. */
+const observationFigure: Rule = (data, ctx) => {
+  const out: Diagnostic[] = [];
+  for (const y of data.years) {
+    for (const [key, obs] of ctx.observations.get(y) ?? []) {
+      if (obs.missing !== undefined) continue;
+      if (obs.value === undefined && obs.growth === undefined && obs.cumulative === undefined && obs.judgement === undefined) {
+        out.push(report('observation-without-figure', y.file, pointer('observations', key),
+          `\`${key}\` ${y.year} has no \`value\`, \`growth\`, \`cumulative\` or \`judgement\``,
+          'write the figure, or `missing: <reason>` when none was published'));
       }
     }
   }
@@ -424,7 +483,7 @@ const observationQuality: Rule = (data, ctx) => {
       if (ind === undefined || obs.missing !== undefined) continue;
       const ptr = (field: string): string => pointer('observations', key, field);
       const what = `\`${key}\` ${y.year}`;
-      if (obs.unit !== undefined && obs.unit !== ind.unit) {
+      if (obs.unit !== undefined && obs.unit !== ind.unit && !(ind.conversions !== undefined && has(ind.conversions, obs.unit))) {
         out.push(report('unit-mismatch', y.file, ptr('unit'),
           `${what} is in ${obs.unit}, but indicator \`${key}\` is in ${ind.unit}: not comparable`));
       }
@@ -527,16 +586,20 @@ const coverage: Rule = (data, ctx) => {
   for (const y of data.years) {
     const isBase = y.year === ctx.baseYear;
     for (const ind of ctx.indicators.values()) {
-      const needsBaseline = isBase && ind.target !== undefined && ind.kind !== 'cumulative';
+      const t = ind.target;
+      const needsBaseline = isBase && t !== undefined && ind.kind !== 'cumulative' &&
+        (t.type === undefined || t.type === 'level' || (t.type === 'change' && t.base === undefined));
       const obs = has(y.observations, ind.id) ? y.observations[ind.id] : undefined;
       if (obs === undefined) {
+        // The pointer names the map the entry is missing from; the subject names the indicator.
+        const subject = { indicator: ind.id, year: y.year };
         if (needsBaseline) {
-          out.push(report('baseline-missing', y.file, pointer('observations'),
+          out.push({ ...report('baseline-missing', y.file, pointer('observations'),
             `no baseline for ${label(ind)} in ${y.year}: its completion cannot be computed`,
-            'add an observation or `missing: <reason>`'));
+            'add an observation or `missing: <reason>`'), subject });
         } else {
-          out.push(report('observation-absent', y.file, pointer('observations'),
-            `no entry for ${label(ind)} in ${y.year}: add an observation or \`missing: <reason>\``));
+          out.push({ ...report('observation-absent', y.file, pointer('observations'),
+            `no entry for ${label(ind)} in ${y.year}: add an observation or \`missing: <reason>\``), subject });
         }
       } else if (needsBaseline && obs.missing !== undefined) {
         out.push(report('baseline-missing', y.file, pointer('observations', ind.id),
@@ -554,12 +617,15 @@ export const RULE_CHECKS: ReadonlyArray<readonly [name: string, rule: Rule]> = [
   ['plan-references', planReferences],
   ['years-within-period', yearsWithinPeriod],
   ['target-shape', targetShape],
+  ['relative-units', relativeUnits],
+  ['attribute-known', attributeKnown],
   ['target-direction', targetDirection],
   ['rank-direction', rankDirection],
   ['action-pillar', actionPillar],
   ['year-files', yearFiles],
   ['year-references', yearReferences],
   ['missing-with-value', missingWithValue],
+  ['observation-figure', observationFigure],
   ['observation-quality', observationQuality],
   ['implausible-jumps', implausibleJumps],
   ['mixed-vintages', mixedVintages],

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { pointer as makePointer, type Diagnostic } from '../diagnostic.js';
+import { pointer as makePointer, type Code, type Diagnostic } from '../diagnostic.js';
 import { packagePath } from '../paths.js';
 import { suggest } from './suggest.js';
 import { rangeOfPointer, spanDiagnostic, type Source } from './yaml-source.js';
@@ -173,8 +173,16 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
     case 'minItems':
       message = `${field} needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
       return withRange(source, undefined, ptr, 'schema-min-items', message);
+    case 'dependencies': {
+      const key = String(params.missingProperty);
+      message = `${field} has \`${String(params.property)}\` and is missing required key \`${key}\``;
+      return withRange(source, rangeOfPointer(source.doc, e.instancePath + makePointer(String(params.property)), 'key').range, ptr, 'schema-missing-key', message);
+    }
+    case 'maxLength':
+      message = `${field} is longer than ${String(params.limit)} characters`;
+      return withRange(source, undefined, ptr, 'schema-invalid', message);
     default:
-      return withRange(source, undefined, ptr, `schema-${e.keyword.toLowerCase()}`, message);
+      return withRange(source, undefined, ptr, 'schema-invalid', message);
   }
 }
 
@@ -182,7 +190,7 @@ function withRange(
   source: Source,
   range: [number, number] | undefined,
   ptr: string,
-  code: string,
+  code: Code,
   message: string,
   hint?: string,
 ): Diagnostic {

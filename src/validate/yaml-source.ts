@@ -16,7 +16,7 @@ import {
   type ParsedNode,
   type YAMLError,
 } from 'yaml';
-import { splitPointer, type Diagnostic } from '../diagnostic.js';
+import { splitPointer, type Code, type Diagnostic } from '../diagnostic.js';
 import type { SourceText } from '../load/source-text.js';
 
 export type { SourceText } from '../load/source-text.js';
@@ -34,12 +34,16 @@ export interface Source extends SourceText {
 /** Aliases expanded beyond this count are treated as a resource-exhaustion attack. */
 const MAX_ALIAS_COUNT = 200;
 
-const YAML_CODES: Record<string, string> = {
+/** yaml's error codes that have a code of their own; every other one is `yaml-syntax`. */
+const YAML_CODES: Readonly<Record<string, Code>> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
   TAB_AS_INDENT: 'yaml-tab-indent',
   BAD_INDENT: 'yaml-bad-indent',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml-bad-indent',
+  MULTILINE_IMPLICIT_KEY: 'yaml-bad-indent',
   TAG_RESOLVE_FAILED: 'yaml-unknown-tag',
   RESOURCE_EXHAUSTION: 'yaml-too-deep',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
 };
 
 const INDENT_HINT = 'check the indentation here and on the line below: keys of one map must start in the same column, values go after `key: ` on the same line or indented below it';
@@ -75,7 +79,7 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
   });
   const source: Source = { file, text, doc, lineCounter, value: undefined, broken: false };
   const fromYaml = (e: YAMLError, severity: 'error' | 'warning'): Diagnostic =>
-    spanDiagnostic(source, e.pos[0], tokenEnd(text, e.pos[0], e.pos[1]), severity, YAML_CODES[e.code] ?? `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, yamlMessage(e), YAML_HINTS[e.code]);
+    spanDiagnostic(source, e.pos[0], tokenEnd(text, e.pos[0], e.pos[1]), severity, (Object.hasOwn(YAML_CODES, e.code) ? YAML_CODES[e.code]! : 'yaml-syntax'), yamlMessage(e), YAML_HINTS[e.code]);
   // After a syntax error the parser's recovery reports follow-on errors on the
   // next few lines; the first one is the one to fix.
   let lastSyntaxLine = -Infinity;
@@ -180,7 +184,7 @@ export function spanDiagnostic(
   start: number,
   end: number,
   severity: Diagnostic['severity'],
-  code: string,
+  code: Code,
   message: string,
   hint?: string,
 ): Diagnostic {
@@ -241,6 +245,23 @@ export function rangeOfPointer(
   if (range) return { range: [range[0], range[1]], exact };
   // spanDiagnostic clamps the span to the text, so an empty document is fine too.
   return { range: [0, 1], exact: false };
+}
+
+/**
+ * The decimals a number is written with at a JSON pointer (`67.00` → 2, `5` → 0), or
+ * undefined when the node is not a plain decimal number (`1.5e3`, hex) or not there.
+ */
+export function writtenDecimals(doc: Document.Parsed, ptr: string): number | undefined {
+  let node: unknown = doc.contents;
+  for (const seg of splitPointer(ptr)) {
+    if (!isMap(node)) return undefined;
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+    if (pair === undefined) return undefined;
+    node = pair.value;
+  }
+  if (!isScalar(node) || typeof node.value !== 'number' || typeof node.source !== 'string') return undefined;
+  const m = /^[-+]?[0-9]+(?:\.([0-9]*))?$/.exec(node.source.trim());
+  return m === null ? undefined : (m[1] ?? '').length;
 }
 
 /**

@@ -1,19 +1,16 @@
 // The terminal view of a Diff (`cixi-plan diff`): a header comparing the two sides'
 // status counts, then per pillar the indicators and milestones that changed, with
-// the unchanged only counted. Pure: returns a string; colour comes from the chalk
-// instance passed in.
+// the unchanged only counted, in the report language, with numbers formatted as the
+// reports format them. Pure: returns a string; colour comes from the chalk instance.
 
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import {
-  INDICATOR_STATUS_LABELS_ZH,
-  INDICATOR_STATUSES,
-  MILESTONE_STATUS_LABELS_ZH,
-  type IndicatorStatus,
-  type MilestoneStatus,
-} from '../assess/types.js';
+import { INDICATOR_STATUSES, UNJUDGED_STATUSES } from '../assess/types.js';
+import { codeTitle } from '../codes/index.js';
 import type { MilestoneStateName } from '../model.js';
-import { boundMark } from '../present/format.js';
+import { boundMark, formatData, formatPercent as percent } from '../present/format.js';
+import { messages, type Lang, type Messages } from '../present/i18n/index.js';
+import { TONES } from '../present/tones.js';
 import type {
   Diff,
   DiffSideSummary,
@@ -25,28 +22,31 @@ import type {
   QualityWarning,
 } from '../diff/types.js';
 
+import { toneColor } from './tones.js';
+
 export interface DiffViewOptions {
   chalk: ChalkInstance;
+  /** The language of the words (default zh-CN). */
+  lang?: Lang;
 }
 
-const STATE_NAMES: Readonly<Record<MilestoneStateName, string>> = {
-  'not-started': '未启动',
-  'in-progress': '推进中',
-  done: '已完成',
-  delayed: '延期',
-};
-
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4, useGrouping: false });
 const ARROW = ' → ';
 
-/** Format a number as written in the data (up to 4 decimals, no grouping); — for null. */
-export function formatNumber(value: number | null): string {
-  return value === null ? '—' : NUMBER.format(value);
+/** What every part of the view needs: colours, words, language. */
+interface View {
+  chalk: ChalkInstance;
+  m: Messages;
+  lang: Lang;
 }
 
-/** Format a fraction as a percentage with one decimal (0.673 → 67.3%); — for null. */
-export function formatPercent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
+/** A number as the reports write a figure ("2,929"); — for null. */
+function number(v: View, value: number | null): string {
+  return value === null ? v.m.none : formatData(value, v.lang);
+}
+
+/** A fraction as a percentage with one decimal (0.673 → 67.3%); — for null. */
+function pct(v: View, value: number | null): string {
+  return value === null ? v.m.none : percent(value, v.lang);
 }
 
 function signed(value: number, text: string): string {
@@ -79,40 +79,20 @@ function columnWidths(rows: ReadonlyArray<readonly Cell[]>): number[] {
   return widths;
 }
 
-function sideName(side: DiffSideSummary): string {
-  if (side.origin === 'year') return `${side.year}年`;
-  if (side.origin === 'working_tree') return '工作区';
+function sideName(v: View, side: DiffSideSummary): string {
+  if (side.origin === 'year') return v.m.diff.sideYear(side.year);
+  if (side.origin === 'working_tree') return v.m.diff.workingTree;
   return side.label;
-}
-
-function statusPaint(chalk: ChalkInstance, status: IndicatorStatus | MilestoneStatus): (s: string) => string {
-  switch (status) {
-    case 'met':
-    case 'ahead':
-    case 'done':
-      return chalk.green;
-    case 'on_track':
-    case 'on_schedule':
-      return chalk.cyan;
-    case 'behind':
-    case 'at_risk':
-      return chalk.yellow;
-    case 'far_behind':
-    case 'overdue':
-      return chalk.red;
-    default:
-      return chalk.dim;
-  }
 }
 
 // What the value cell shows for one side: the total for cumulative indicators,
 // ≥/≤ for bounds, and * for a stale value (a detail line gives its year).
-function valueText(s: IndicatorSnapshot | null, cumulative: boolean): string {
-  if (s === null) return '—';
+function valueText(v: View, s: IndicatorSnapshot | null, cumulative: boolean): string {
+  if (s === null) return v.m.none;
   // A cumulative indicator is judged by its total; without the total there is nothing to show.
   const shown = cumulative ? s.achieved : s.value;
-  if (shown === null) return '—';
-  return `${boundMark(s.bound)}${formatNumber(shown)}${s.stale ? '*' : ''}`;
+  if (shown === null) return v.m.none;
+  return `${boundMark(s.bound)}${number(v, shown)}${s.stale ? '*' : ''}`;
 }
 
 function fromTo(a: string, b: string): string {
@@ -128,43 +108,50 @@ function indicatorMark(chalk: ChalkInstance, d: IndicatorDiff): Cell {
   return { text: d.changed ? '~' : ' ', paint: chalk.yellow };
 }
 
-function indicatorRow(chalk: ChalkInstance, d: IndicatorDiff): Cell[] {
+function indicatorRow(v: View, d: IndicatorDiff): Cell[] {
+  const { chalk, m } = v;
   const cumulative = d.kind === 'cumulative';
-  const values = fromTo(valueText(d.from, cumulative), valueText(d.to, cumulative));
-  const change = d.value_delta !== null && d.value_delta !== 0 && !cumulative ? `（${signed(d.value_delta, formatNumber(d.value_delta))}）` : '';
-  const completion = fromTo(formatPercent(d.from?.completion ?? null), formatPercent(d.to?.completion ?? null));
+  const values = fromTo(valueText(v, d.from, cumulative), valueText(v, d.to, cumulative));
+  const open = v.lang === 'en' ? ' (' : '（';
+  const close = v.lang === 'en' ? ')' : '）';
+  const change = d.value_delta !== null && d.value_delta !== 0 && !cumulative ? `${open}${signed(d.value_delta, number(v, d.value_delta))}${close}` : '';
+  const completion = fromTo(pct(v, d.from?.completion ?? null), pct(v, d.to?.completion ?? null));
+  const label = (s: IndicatorSnapshot['status']) => m.indicatorStatus[s];
+  const paint = (s: IndicatorSnapshot['status']) => toneColor(chalk, TONES.indicator[s]);
   const status = d.from && d.to
     ? d.from.status === d.to.status
-      ? { text: INDICATOR_STATUS_LABELS_ZH[d.to.status], paint: statusPaint(chalk, d.to.status) }
-      : { text: `${INDICATOR_STATUS_LABELS_ZH[d.from.status]}${ARROW}${INDICATOR_STATUS_LABELS_ZH[d.to.status]}`, paint: statusPaint(chalk, d.to.status) }
-    : { text: INDICATOR_STATUS_LABELS_ZH[(d.to ?? d.from)!.status] };
+      ? { text: label(d.to.status), paint: paint(d.to.status) }
+      : { text: `${label(d.from.status)}${ARROW}${label(d.to.status)}`, paint: paint(d.to.status) }
+    : { text: label((d.to ?? d.from)!.status) };
   return [
     indicatorMark(chalk, d),
     { text: `${d.name} ${d.id}` },
-    { text: `${cumulative ? '累计 ' : ''}${values} ${d.unit}${change}` },
+    { text: `${cumulative ? `${m.diff.total} ` : ''}${values} ${d.unit}${change}` },
     { text: completion },
     status,
   ];
 }
 
-function indicatorDetails(chalk: ChalkInstance, d: IndicatorDiff, diff: Diff): string[] {
+function indicatorDetails(v: View, d: IndicatorDiff, diff: Diff): string[] {
+  const { chalk, m } = v;
   const out: string[] = [];
   const stale = ([[d.from, diff.from], [d.to, diff.to]] as const)
     .map(([s, side]) => {
       if (!s?.stale || s.value_year === null) return '';
-      const prefix = diff.mode === 'revisions' ? `${sideName(side)}：` : '';
-      return `${prefix}${side.year}年无可比数值，用${s.value_year}年值`;
+      const prefix = diff.mode === 'revisions' ? `${sideName(v, side)}${m.colon}` : '';
+      return `${prefix}${m.diff.stale(side.year, s.value_year)}`;
     })
     .filter((text, i, all) => text !== '' && all.indexOf(text) === i);
-  if (stale.length) out.push(chalk.dim(`* ${stale.join('；')}`));
-  if (d.presence === 'added') out.push(chalk.green('新增指标'));
-  if (d.presence === 'removed') out.push(chalk.red('指标已删除'));
-  if (d.warning_change === 'new') out.push(chalk.red.bold('新增预警（约束性指标按现有速度难以完成）'));
-  if (d.warning_change === 'resolved') out.push(chalk.green('预警解除'));
+  if (stale.length) out.push(chalk.dim(`* ${stale.join(v.lang === 'en' ? '; ' : '；')}`));
+  if (d.presence === 'added') out.push(chalk.green(m.diff.indicatorAdded));
+  if (d.presence === 'removed') out.push(chalk.red(m.diff.indicatorRemoved));
+  if (d.warning_change === 'new') out.push(chalk.red.bold(m.diff.warningNew));
+  if (d.warning_change === 'resolved') out.push(chalk.green(m.diff.warningResolved));
   if (d.target_changed && d.from && d.to) {
-    out.push(`目标 ${formatNumber(d.from.target)}（${d.from.target_year ?? '—'}年）${ARROW}${formatNumber(d.to.target)}（${d.to.target_year ?? '—'}年）`);
+    const t = (s: IndicatorSnapshot) => m.diff.target(number(v, s.target), s.target_year === null ? m.none : m.diff.sideYear(s.target_year));
+    out.push(`${m.pillar.legendTarget} ${t(d.from)}${ARROW}${t(d.to)}`);
   }
-  out.push(...qualityLines(chalk, d.quality));
+  out.push(...qualityLines(v, d.quality));
   return out;
 }
 
@@ -174,28 +161,31 @@ function milestoneMark(chalk: ChalkInstance, d: MilestoneDiff): Cell {
   return { text: d.changed ? '~' : ' ', paint: chalk.yellow };
 }
 
-function stateText(state: MilestoneStateName | null, expected: string | null): string {
-  const name = state === null ? '未报告' : STATE_NAMES[state];
-  return expected ? `${name}（预计${expected}）` : name;
+function stateText(v: View, state: MilestoneStateName | null, expected: string | null): string {
+  const name = state === null ? v.m.diff.notReported : v.m.milestoneState[state];
+  return expected ? v.m.diff.expected(name, expected) : name;
 }
 
-function milestoneRow(chalk: ChalkInstance, d: MilestoneDiff): Cell[] {
+function milestoneRow(v: View, d: MilestoneDiff): Cell[] {
+  const { chalk, m } = v;
   const to = (d.to ?? d.from)!;
   const status = d.status_change
-    ? `${MILESTONE_STATUS_LABELS_ZH[d.status_change.from]}${ARROW}${MILESTONE_STATUS_LABELS_ZH[d.status_change.to]}`
-    : MILESTONE_STATUS_LABELS_ZH[to.status];
+    ? `${m.milestoneStatus[d.status_change.from]}${ARROW}${m.milestoneStatus[d.status_change.to]}`
+    : m.milestoneStatus[to.status];
   const state = d.from && d.to
-    ? fromTo(stateText(d.from.state, d.from.expected), stateText(d.to.state, d.to.expected))
-    : stateText(to.state, to.expected);
-  return [milestoneMark(chalk, d), { text: `${d.name} ${d.id}` }, { text: `${to.due}年到期` }, { text: state }, { text: status, paint: statusPaint(chalk, to.status) }];
+    ? fromTo(stateText(v, d.from.state, d.from.expected), stateText(v, d.to.state, d.to.expected))
+    : stateText(v, to.state, to.expected);
+  return [milestoneMark(chalk, d), { text: `${d.name} ${d.id}` }, { text: m.diff.due(to.due) }, { text: state },
+    { text: status, paint: toneColor(chalk, TONES.milestone[to.status]) }];
 }
 
-function milestoneDetails(chalk: ChalkInstance, d: MilestoneDiff): string[] {
+function milestoneDetails(v: View, d: MilestoneDiff): string[] {
+  const { chalk, m } = v;
   const out: string[] = [];
-  if (d.presence === 'added') out.push(chalk.green('新增里程碑'));
-  if (d.presence === 'removed') out.push(chalk.red('里程碑已删除'));
-  if (d.from && d.to && d.from.due !== d.to.due) out.push(`到期年份 ${d.from.due}${ARROW}${d.to.due}`);
-  out.push(...qualityLines(chalk, d.quality));
+  if (d.presence === 'added') out.push(chalk.green(m.diff.milestoneAdded));
+  if (d.presence === 'removed') out.push(chalk.red(m.diff.milestoneRemoved));
+  if (d.from && d.to && d.from.due !== d.to.due) out.push(`${m.diff.dueChange} ${d.from.due}${ARROW}${d.to.due}`);
+  out.push(...qualityLines(v, d.quality));
   return out;
 }
 
@@ -203,78 +193,84 @@ function where(w: QualityWarning): string {
   return w.line > 0 ? `${w.file}:${w.line}:${w.col}` : w.file;
 }
 
-function qualityLines(chalk: ChalkInstance, q: QualityChanges): string[] {
+/** A warning's words: the rule's message in English, the code's title otherwise. */
+function warningText(v: View, w: QualityWarning): string {
+  return v.lang === 'en' ? w.message : codeTitle(w.code, v.lang);
+}
+
+function qualityLines(v: View, q: QualityChanges): string[] {
+  const { chalk, m } = v;
   return [
-    ...q.new.map((w) => `${chalk.yellow('+ 警告')} ${chalk.dim(w.code)} ${w.message} ${chalk.dim(where(w))}`),
-    ...q.resolved.map((w) => `${chalk.green('− 已消除')} ${chalk.dim(w.code)} ${w.message}`),
+    ...q.new.map((w) => `${chalk.yellow(m.diff.qualityNew)} ${chalk.dim(w.code)} ${warningText(v, w)} ${chalk.dim(where(w))}`),
+    ...q.resolved.map((w) => `${chalk.green(m.diff.qualityResolved)} ${chalk.dim(w.code)} ${warningText(v, w)}`),
   ];
 }
 
 // The header table: status counts on each side, only rows that are not zero on both.
-function header(diff: Diff, chalk: ChalkInstance): string[] {
+function header(v: View, diff: Diff): string[] {
+  const { chalk, m } = v;
   const { from, to } = diff;
   const title =
     diff.mode === 'years'
-      ? `${sideName(from)}${ARROW}${sideName(to)} · ${to.plan_id}`
-      : `${sideName(from)}${ARROW}${sideName(to)} · ${to.year}年 · ${to.plan_id}`;
+      ? `${sideName(v, from)}${ARROW}${sideName(v, to)} · ${to.plan_id}`
+      : `${sideName(v, from)}${ARROW}${sideName(v, to)} · ${m.diff.reportYear(to.year)} · ${to.plan_id}`;
   const out = [chalk.bold(title)];
-  const rows: Cell[][] = [[{ text: '' }, { text: sideName(from), paint: chalk.dim }, { text: sideName(to), paint: chalk.dim }, { text: '' }]];
+  const rows: Cell[][] = [[{ text: '' }, { text: sideName(v, from), paint: chalk.dim }, { text: sideName(v, to), paint: chalk.dim }, { text: '' }]];
   const countRow = (label: string, a: number, b: number, better: 'up' | 'down' | null): Cell[] => {
     const d = b - a;
     const paint = d === 0 || better === null ? chalk.dim : (d > 0) === (better === 'up') ? chalk.green : chalk.red;
     return [{ text: label }, { text: String(a) }, { text: String(b) }, { text: d === 0 ? '' : signed(d, String(d)), paint }];
   };
   if (from.time_pace !== null || to.time_pace !== null) {
-    rows.push([{ text: '序时进度' }, { text: formatPercent(from.time_pace) }, { text: formatPercent(to.time_pace) }, { text: '' }]);
+    rows.push([{ text: m.diff.timePace }, { text: pct(v, from.time_pace) }, { text: pct(v, to.time_pace) }, { text: '' }]);
   }
   for (const status of INDICATOR_STATUSES) {
     const a = from.indicators_by_status[status];
     const b = to.indicators_by_status[status];
     if (a === 0 && b === 0) continue;
-    const better = status === 'met' || status === 'ahead' || status === 'on_track' ? 'up' : status === 'behind' || status === 'far_behind' ? 'down' : null;
-    rows.push(countRow(INDICATOR_STATUS_LABELS_ZH[status], a, b, better));
+    const tone = TONES.indicator[status];
+    const better = UNJUDGED_STATUSES.has(status) ? null : tone === 'good' || tone === 'fair' ? 'up' : 'down';
+    rows.push(countRow(m.indicatorStatus[status], a, b, better));
   }
-  rows.push(countRow('预警', from.warnings, to.warnings, 'down'));
-  rows.push(countRow('数据质量警告', from.quality_warnings, to.quality_warnings, 'down'));
+  rows.push(countRow(m.diff.warnings, from.warnings, to.warnings, 'down'));
+  rows.push(countRow(m.diff.qualityWarnings, from.quality_warnings, to.quality_warnings, 'down'));
   const widths = columnWidths(rows);
   for (const row of rows) out.push(renderRow(row, widths, '  '));
   for (const side of [from, to]) {
-    if (!side.year_has_file) out.push(chalk.yellow(`  ${sideName(side)}：没有 ${side.year} 年的数据文件，使用此前最近的数值`));
+    if (!side.year_has_file) out.push(chalk.yellow(`  ${m.diff.noYearFile(sideName(v, side), side.year)}`));
   }
   return out;
 }
 
-function summaryLines(diff: Diff): string[] {
+function summaryLines(v: View, diff: Diff): string[] {
+  const { m } = v;
   const s = diff.summary;
-  const moves = [
-    s.status_up ? `上升 ${s.status_up}` : '',
-    s.status_down ? `下降 ${s.status_down}` : '',
-    s.status_other ? `其他 ${s.status_other}` : '',
-  ].filter(Boolean);
   const lines = [
-    `指标 ${s.indicators} 项：${s.indicators_changed} 项有变化，${s.indicators_unchanged} 项未变化` +
-      (moves.length ? `（状态${moves.join('，')}）` : ''),
-    `里程碑 ${s.milestones} 项：${s.milestones_changed} 项有变化，${s.milestones_unchanged} 项未变化`,
-    `预警：新增 ${s.warnings_new}，解除 ${s.warnings_resolved} · 数据质量警告：新增 ${s.quality_new}，消除 ${s.quality_resolved}`,
+    m.diff.indicatorsLine(s.indicators, s.indicators_changed, s.indicators_unchanged, m.diff.moves(s.status_up, s.status_down, s.status_other)),
+    m.diff.milestonesLine(s.milestones, s.milestones_changed, s.milestones_unchanged),
+    m.diff.warningsLine(s.warnings_new, s.warnings_resolved, s.quality_new, s.quality_resolved),
   ];
-  if (s.indicators_added || s.indicators_removed) lines.push(`指标：新增 ${s.indicators_added}，删除 ${s.indicators_removed}`);
+  if (s.indicators_added || s.indicators_removed) lines.push(m.diff.addedRemoved(s.indicators_added, s.indicators_removed));
   return lines;
 }
 
-function pillarHeading(chalk: ChalkInstance, p: PillarDiff): string {
-  const name = p.id === null ? '其他' : `${p.name} ${chalk.dim(p.id)}`;
+function pillarHeading(v: View, p: PillarDiff): string {
+  const { chalk, m } = v;
+  const name = p.id === null ? m.diff.other : `${p.name} ${chalk.dim(p.id)}`;
   const parts: string[] = [];
-  if (p.indicators.length) parts.push(`指标 ${p.indicators_changed} 项有变化、${p.indicators_unchanged} 项未变化`);
-  if (p.milestones.length) parts.push(`里程碑 ${p.milestones_changed} 项有变化、${p.milestones_unchanged} 项未变化`);
+  if (p.indicators.length) parts.push(m.diff.indicatorsPart(p.indicators_changed, p.indicators_unchanged));
+  if (p.milestones.length) parts.push(m.diff.milestonesPart(p.milestones_changed, p.milestones_unchanged));
   return `${chalk.bold(name)} ${chalk.dim('· ' + parts.join(' · '))}`;
 }
 
 /** Render a Diff for the terminal. Ends with a newline. */
 export function formatDiff(diff: Diff, options: DiffViewOptions): string {
-  const { chalk } = options;
-  const out: string[] = [...header(diff, chalk), '', ...summaryLines(diff)];
+  const lang = options.lang ?? 'zh-CN';
+  const v: View = { chalk: options.chalk, m: messages(lang), lang };
+  const { chalk, m } = v;
+  const out: string[] = [...header(v, diff), '', ...summaryLines(v, diff)];
   if (!diff.has_changes) {
-    out.push('', chalk.green('没有变化。'));
+    out.push('', chalk.green(m.diff.noChanges));
     return out.join('\n') + '\n';
   }
   // One set of column widths for all indicator rows and one for all milestone rows,
@@ -282,32 +278,32 @@ export function formatDiff(diff: Diff, options: DiffViewOptions): string {
   const indicatorRows = new Map<IndicatorDiff, Cell[]>();
   const milestoneRows = new Map<MilestoneDiff, Cell[]>();
   for (const p of diff.pillars) {
-    for (const d of p.indicators) if (d.changed) indicatorRows.set(d, indicatorRow(chalk, d));
-    for (const d of p.milestones) if (d.changed) milestoneRows.set(d, milestoneRow(chalk, d));
+    for (const d of p.indicators) if (d.changed) indicatorRows.set(d, indicatorRow(v, d));
+    for (const d of p.milestones) if (d.changed) milestoneRows.set(d, milestoneRow(v, d));
   }
   const indicatorWidths = columnWidths([...indicatorRows.values()]);
   const milestoneWidths = columnWidths([...milestoneRows.values()]);
   const detailIndent = '      ';
   for (const p of diff.pillars) {
-    out.push('', pillarHeading(chalk, p));
+    out.push('', pillarHeading(v, p));
     for (const d of p.indicators) {
       const row = indicatorRows.get(d);
       if (!row) continue;
       out.push(renderRow(row, indicatorWidths, '  '));
-      for (const line of indicatorDetails(chalk, d, diff)) out.push(detailIndent + line);
+      for (const line of indicatorDetails(v, d, diff)) out.push(detailIndent + line);
     }
     const changedMilestones = p.milestones.filter((d) => d.changed);
     if (changedMilestones.length) {
-      out.push(chalk.dim('  里程碑'));
+      out.push(chalk.dim(`  ${m.diff.milestones}`));
       for (const d of changedMilestones) {
         out.push(renderRow(milestoneRows.get(d)!, milestoneWidths, '  '));
-        for (const line of milestoneDetails(chalk, d)) out.push(detailIndent + line);
+        for (const line of milestoneDetails(v, d)) out.push(detailIndent + line);
       }
     }
   }
-  const other = qualityLines(chalk, diff.other_quality);
+  const other = qualityLines(v, diff.other_quality);
   if (other.length) {
-    out.push('', chalk.bold('其他数据质量警告'));
+    out.push('', chalk.bold(m.diff.otherQuality));
     for (const line of other) out.push('  ' + line);
   }
   return out.join('\n') + '\n';

@@ -1,32 +1,19 @@
 // The terminal view of an assessment (`cixi-plan gaps <year>`): one table grouped
 // by pillar with a completion bar and the pace marker, then milestones and a
-// footer. Pure: returns a string; colour comes from the chalk instance passed in.
+// footer. It renders the ReportModel only, so the terminal and the reports say the
+// same thing in the same words. Pure: returns a string; colour comes from the chalk
+// instance passed in.
 
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import type { Assessment, IndicatorAssessment, IndicatorStatus, MilestoneStatus } from '../assess/types.js';
-import { boundMark, formatData, formatPercent } from '../present/format.js';
-import { messages } from '../present/i18n.js';
-import type { Lang, ReportModel } from '../present/types.js';
+import type { Num, ReportModel } from '../present/types.js';
+import { toneColor } from './tones.js';
 
 export interface GapsViewOptions {
   chalk: ChalkInstance;
   /** Terminal width in columns; the table is laid out to fit (default 100). */
   width?: number;
 }
-
-// The few words only the terminal view uses; everything else (titles, column and status
-// labels, milestone reasons, 预警 texts) comes from the ReportModel, as in the reports.
-const WORDS: Record<Lang, { staleNote: (year: number) => string; boundNote: string }> = {
-  'zh-CN': {
-    staleNote: (year) => `${year}年值`,
-    boundNote: '≥ 表示来源只给出下限，≤ 表示只给出上限',
-  },
-  en: {
-    staleNote: (year) => `value of ${year}`,
-    boundNote: '≥ the source gives only a lower bound, ≤ only an upper bound',
-  },
-};
 
 const BAR_CELLS = 16;
 
@@ -48,49 +35,9 @@ export function completionBar(fraction: number | null, pace: number | null, cell
   return Array.from({ length: cells }, (_, i) => (i === marker ? '┃' : i < filled ? '█' : '░'));
 }
 
-function statusColor(chalk: ChalkInstance, status: IndicatorStatus): (s: string) => string {
-  switch (status) {
-    case 'met':
-    case 'ahead':
-      return chalk.green;
-    case 'on_track':
-      return chalk.cyan;
-    case 'behind':
-      return chalk.yellow;
-    case 'far_behind':
-      return chalk.red.bold;
-    default:
-      return chalk.dim;
-  }
-}
-
-function milestoneColor(chalk: ChalkInstance, status: MilestoneStatus): (s: string) => string {
-  switch (status) {
-    case 'done':
-      return chalk.green;
-    case 'on_schedule':
-      return chalk.cyan;
-    case 'at_risk':
-      return chalk.yellow;
-    case 'overdue':
-      return chalk.red.bold;
-    default:
-      return chalk.dim;
-  }
-}
-
-// The value used, compact for a table cell: a bound is marked, a stale value starred (the
-// footnote says which year); the report writes the year out instead.
-// The target, compact: its comparator and value; a 翻番 target without a baseline is its rule (×2).
-function targetText(ind: IndicatorAssessment, lang: Lang): string {
-  if (!ind.has_target) return '—';
-  if (ind.target === null) return ind.target_multiple !== null ? `×${formatData(ind.target_multiple, lang)}` : '—';
-  return `${ind.comparator === null ? '' : messages(lang).comparator[ind.comparator]}${formatData(ind.target, lang)}`;
-}
-
-function valueText(ind: IndicatorAssessment, lang: Lang): string {
-  const shown = ind.kind === 'cumulative' && ind.achieved !== null ? ind.achieved : ind.value;
-  return shown === null ? '—' : `${boundMark(ind.bound)}${formatData(shown, lang)}${ind.stale ? '*' : ''}`;
+/** A cell compact for the table: its short form when it has one. */
+function compact(cell: Num): string {
+  return cell.short ?? cell.text;
 }
 
 interface Layout {
@@ -125,20 +72,13 @@ export function wrap(text: string, width: number, indent = '  '): string[] {
   return lines;
 }
 
-/**
- * Render the assessment as a terminal table grouped by pillar. Numbers come from the
- * assessment; every label and sentence from the ReportModel, so the terminal and the
- * reports say the same thing in the same words.
- */
-export function formatGaps(assessment: Assessment, model: ReportModel, options: GapsViewOptions): string {
+/** Render the report's model as a terminal table grouped by pillar. */
+export function formatGaps(model: ReportModel, options: GapsViewOptions): string {
   const { chalk } = options;
   const width = Math.max(80, options.width ?? 100);
-  const lang = model.lang;
-  const W = WORDS[lang];
   const { columns, barCells } = layout(width);
   const [wName, wUnit, wBase, wValue, wTarget, wBar, wStatus] = columns;
   const header = new Map(model.statusTable.columns.map((c) => [c.key, c.label]));
-  const rows = new Map(model.statusTable.rows.map((r) => [r.id, r]));
   const colon = model.labels.colon;
   const lines: string[] = [];
 
@@ -156,46 +96,39 @@ export function formatGaps(assessment: Assessment, model: ReportModel, options: 
   ].join(' ');
   lines.push(chalk.bold(('  ' + head).trimEnd()));
 
-  const stale: string[] = [];
-  let anyBound = false;
-  const byId = new Map(assessment.indicators.map((i) => [i.id, i]));
-  for (const pillar of assessment.pillars) {
-    lines.push(chalk.bold.underline(pillar.name));
-    for (const id of pillar.indicator_ids) {
-      const ind = byId.get(id);
-      const row = rows.get(id);
-      if (!ind || !row) continue;
-      if (ind.stale && ind.value_year !== null) stale.push(`${ind.name}${colon}${W.staleNote(ind.value_year)}`);
-      if (ind.bound !== null || ind.baseline_bound !== null) anyBound = true;
-      const bar = completionBar(ind.completion, ind.pace_at_value_year ?? assessment.time_pace, barCells);
-      const barText = ind.completion === null ? ' '.repeat(barCells) : bar.map((cell) => (cell === '┃' ? chalk.bold(cell) : cell)).join('');
-      const pct = ind.completion === null ? '—' : formatPercent(ind.completion, lang);
+  const timePace = model.overview.timePaceValue.value;
+  for (const pillar of model.pillars.items) {
+    lines.push(chalk.bold.underline(pillar.title));
+    for (const { row } of pillar.indicators) {
+      const completion = row.completion.value;
+      const bar = completionBar(completion, row.pace.value ?? timePace, barCells);
+      const barText = completion === null ? ' '.repeat(barCells) : bar.map((cell) => (cell === '┃' ? chalk.bold(cell) : cell)).join('');
       const status = row.status.label + (row.warning ? ' ⚠' : '');
       const cells = [
-        fit(ind.name, wName),
-        fit(ind.unit, wUnit),
-        fit(ind.baseline === null ? '—' : boundMark(ind.baseline_bound) + formatData(ind.baseline, lang), wBase, 'right'),
-        fit(valueText(ind, lang), wValue, 'right'),
-        fit(targetText(ind, lang), wTarget, 'right'),
-        `${barText} ${fit(pct, wBar - barCells - 1, 'right')}`,
-        statusColor(chalk, ind.status)(fit(status, wStatus)),
+        fit(row.name, wName),
+        fit(row.unit, wUnit),
+        fit(compact(row.baseline), wBase, 'right'),
+        fit(compact(row.value), wValue, 'right'),
+        fit(compact(row.target), wTarget, 'right'),
+        `${barText} ${fit(row.completion.text, wBar - barCells - 1, 'right')}`,
+        toneColor(chalk, row.status.tone)(fit(status, wStatus)),
       ];
       lines.push(('  ' + cells.join(' ')).trimEnd());
     }
   }
-  if (stale.length > 0) lines.push(...wrap(`* ${stale.join(lang === 'en' ? '; ' : '；')}`, width).map((l) => chalk.dim(l)));
-  if (anyBound) lines.push(...wrap(W.boundNote, width).map((l) => chalk.dim(l)));
+  const sep = model.lang === 'en' ? '; ' : '；';
+  if (model.terminal.staleNotes.length > 0) lines.push(...wrap(`* ${model.terminal.staleNotes.join(sep)}`, width).map((l) => chalk.dim(l)));
+  if (model.terminal.boundNote !== null) lines.push(...wrap(model.terminal.boundNote, width).map((l) => chalk.dim(l)));
 
   const milestones = model.milestones;
   if (milestones.rows.length > 0) {
     lines.push('');
     lines.push(chalk.bold(milestones.caption));
-    const status = new Map(assessment.milestones.map((m) => [m.id, m.status]));
     const nameWidth = Math.min(40, Math.max(...milestones.rows.map((m) => stringWidth(m.name))));
     const dueWidth = Math.max(...milestones.rows.map((m) => stringWidth(m.due)));
     const labelWidth = Math.max(...milestones.rows.map((m) => stringWidth(m.status.label)));
     for (const m of milestones.rows) {
-      const label = milestoneColor(chalk, status.get(m.id) ?? 'no_data')(fit(m.status.label, labelWidth));
+      const label = toneColor(chalk, m.status.tone)(fit(m.status.label, labelWidth));
       const room = Math.max(10, width - 2 - nameWidth - dueWidth - labelWidth - 3);
       lines.push(`  ${fit(m.name, nameWidth)} ${fit(m.due, dueWidth)} ${label} ${chalk.dim(fit(m.note, room))}`.trimEnd());
     }
@@ -210,7 +143,13 @@ export function formatGaps(assessment: Assessment, model: ReportModel, options: 
   lines.push(...labelled(indicatorCounts.caption, counts(indicatorCounts.rows)));
   if (milestones.rows.length > 0) lines.push(...labelled(milestoneCounts.caption, counts(milestoneCounts.rows)));
   const warnings = model.overview.warnings;
-  const warnText = warnings.length === 0 ? model.overview.noWarnings : warnings.map((w) => `${w.name}（${w.text}）`).join('；');
+  const open = model.lang === 'en' ? ' (' : '（';
+  const close = model.lang === 'en' ? ')' : '）';
+  const warnText = warnings.length === 0 ? model.overview.noWarnings : warnings.map((w) => `${w.name}${open}${w.text}${close}`).join(sep);
   lines.push(...labelled(model.overview.warningsTitle, warnText, warnings.length === 0 ? undefined : chalk.red));
+  const undetermined = model.overview.undetermined;
+  if (undetermined.length > 0) {
+    lines.push(...labelled(model.terminal.undetermined, undetermined.map((u) => `${u.name}${open}${u.text}${close}`).join(sep), chalk.yellow));
+  }
   return lines.join('\n') + '\n';
 }

@@ -25,6 +25,6 @@ export async function buildModel(planDir: string, year: number, lang: Lang = 'zh
   if (!validated.data) throw new Error(`${planDir} is invalid`);
   const { assessment, diagnostics } = assess(validated.data, year);
   const located = locate(diagnostics, validated.sources);
-  const model = buildReportModel(validated.data, assessment, [...validated.diagnostics, ...located], { lang, generatedAt: TEST_DATE });
+  const model = buildReportModel(validated.data.plan, assessment, [...validated.diagnostics, ...located], { lang, generatedAt: TEST_DATE, planFile: validated.data.file });
   return { data: validated.data, assessment, model };
 }

@@ -1,0 +1,56 @@
+// `cixi-plan explain <code>`: what a diagnostic or reason code means and how to fix it,
+// from the one code catalogue; `--list` lists every code. An unknown code exits 2 with
+// the nearest known one.
+
+import { Option, type Command } from 'commander';
+import { CODE_NAMES, isCode } from '../codes/index.js';
+import { readPlanFolder } from '../load/files.js';
+import { LANGS, type Lang } from '../present/index.js';
+import { suggest } from '../validate/suggest.js';
+import { formatEntry, formatList, formatListMarkdown } from '../views/explain.js';
+import { UserError, type Context } from './context.js';
+
+interface ExplainOptions {
+  plan: string;
+  list: boolean;
+  lang?: Lang;
+  format: 'text' | 'markdown';
+}
+
+/** The language to explain in: --lang, else the plan's language when a plan is there, else Chinese. */
+async function languageOf(ctx: Context, opts: ExplainOptions): Promise<Lang> {
+  if (opts.lang !== undefined) return opts.lang;
+  const read = await readPlanFolder(opts.plan, ctx.io.cwd);
+  const text = read.ok ? read.sources.plan?.text : undefined;
+  const m = text === undefined ? null : /^\s+language:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text);
+  return (m?.[1] as Lang | undefined) ?? 'zh-CN';
+}
+
+async function runExplain(ctx: Context, code: string | undefined, opts: ExplainOptions): Promise<void> {
+  const lang = await languageOf(ctx, opts);
+  if (opts.list || code === undefined) {
+    if (code !== undefined) throw new UserError('give a code or --list, not both');
+    if (!opts.list) throw new UserError('name a code (`cixi-plan explain schema-type`), or list them all with `cixi-plan explain --list`');
+    ctx.io.stdout(opts.format === 'markdown' ? formatListMarkdown(lang) : formatList(lang, ctx.chalk));
+    return;
+  }
+  if (!isCode(code)) {
+    const near = suggest(code, CODE_NAMES);
+    throw new UserError(`unknown code \`${code}\`${near ? `: did you mean \`${near}\`?` : ''} (\`cixi-plan explain --list\` lists every code)`);
+  }
+  ctx.io.stdout(formatEntry(code, lang, ctx.chalk));
+}
+
+export function registerExplain(program: Command, ctx: Context): void {
+  program
+    .command('explain')
+    .description('what a diagnostic or reason code means and how to fix it; --list lists every code')
+    .argument('[code]', 'a code, as printed after file:line:col (e.g. schema-type)')
+    .option('--list', 'list every code with its title', false)
+    .option('--plan <dir>', 'plan folder whose language to use', 'plan')
+    .addOption(new Option('--lang <lang>', "language (default: the plan's language)").choices(LANGS))
+    .addOption(new Option('--format <format>', 'with --list: text, or Markdown tables as in the README').choices(['text', 'markdown']).default('text'))
+    .action(async (code: string | undefined, opts: ExplainOptions) => {
+      await runExplain(ctx, code, opts);
+    });
+}

@@ -1,0 +1,363 @@
+// The shape of every word and sentence of the report in one language: section titles,
+// column headers, status names, units, sentences with numbers slotted in. One file per
+// language implements it (zh.ts, en.ts); the compiler checks that none lacks a word.
+
+import type {
+  FigureGap,
+  IndicatorStatus,
+  MilestoneRule,
+  MilestoneStatus,
+  ProgressCategory,
+  Reason,
+  StatusRule,
+  WarningRule,
+} from '../../assess/types.js';
+import type { Attribute, Comparator, IndicatorKind, MilestoneStateName, ObservationStatus, Prices, TargetType } from '../../model.js';
+
+/** A report language. */
+export type Lang = 'zh-CN' | 'en';
+
+/** How reason sentences format what they mention (bound to one report and indicator). */
+export interface Words {
+  /** A year in running text ("2024年", "2024"). */
+  year: (year: number) => string;
+  /** A span of years ("2021—2024年", "2021–2024"). */
+  years: (from: number, to: number) => string;
+  /** A list of years ("2022、2023年", "2022, 2023"). */
+  yearList: (years: readonly number[]) => string;
+  /** An indicator's name by id. */
+  indicator: (id: string) => string;
+  /** A number in the indicator's unit, as computed. */
+  amount: (value: number) => string;
+  /** A fraction as a percentage ("67.0%"). */
+  percent: (fraction: number) => string;
+  /** A date as written ("2024年6月"). */
+  date: (text: string) => string;
+  comparator: (c: Comparator) => string;
+  state: (s: MilestoneStateName) => string;
+  /** Why a year has no usable figure. */
+  gap: (g: FigureGap) => string;
+  /** Any reason, for reasons that wrap another. */
+  reason: (r: Reason) => string;
+}
+
+/** One sentence per code of a union of reasons, with the code's parameters. */
+export type Sentences<U extends { code: string }> = { readonly [K in U['code']]: (r: Extract<U, { code: K }>, w: Words) => string };
+
+/** How one target type reads in the status table and the details. */
+export interface TargetWords {
+  /** A range min..max. */
+  range: (min: string, max: string) => string;
+  /** A change of `amount` (signed) from the base year. */
+  change: (amount: string, rising: boolean, baseYear: number) => string;
+  /** Average annual growth with its comparator, rate and prices. */
+  growth: (comparator: string, rate: string, prices: Prices) => string;
+  /** A change over the period, compounded. */
+  cumulative: (comparator: string, percent: string, falling: boolean) => string;
+  /** A bound held every year. */
+  held: (comparator: string, value: string, from: number) => string;
+  /** Compared with another indicator. */
+  relative: (comparator: Comparator, partner: string, tolerance: string | null) => string;
+}
+
+/** The words and sentences of one language. */
+export interface Messages {
+  /** BCP 47 locale for Intl formatting. */
+  locale: string;
+  /** Placeholder for a number that is not known. */
+  none: string;
+  /** Separator of items in a running list ("、" or ", "). */
+  listSep: string;
+  /** Separator between a label and its value. */
+  colon: string;
+  /** Punctuation around a parenthetical. */
+  paren: (text: string) => string;
+  reportTitle: (planTitle: string, year: number) => string;
+  shortTitle: (region: string, year: number) => string;
+  reportSubtitle: string;
+  generator: string;
+
+  sections: {
+    contents: string;
+    cover: string;
+    overview: string;
+    statusTable: string;
+    pillars: string;
+    /** The actions' section when the plan does not name its group. */
+    actions: string;
+    milestones: string;
+    dataNotes: string;
+    /** A top-level section title with its number ("一、总体评估"; English titles are not numbered). */
+    numbered: (n: number, title: string) => string;
+  };
+
+  cover: {
+    plan: string;
+    region: string;
+    organisation: string;
+    reportYear: string;
+    period: string;
+    generatedAt: string;
+    dataStatus: string;
+    yearText: (year: number) => string;
+    periodText: (start: number, end: number, base: number) => string;
+    dataStatusText: (current: number, stale: number, missing: number, total: number, year: number) => string;
+    current: string;
+    stale: string;
+    missing: string;
+  };
+
+  overview: {
+    timePace: (year: number, pace: string) => string;
+    indicatorCounts: string;
+    milestoneCounts: string;
+    status: string;
+    count: string;
+    total: string;
+    highlights: string;
+    warnings: string;
+    /** Said only when every binding indicator was assessed and none has a 预警. */
+    noWarnings: string;
+    /** No 预警 among those assessed, while `count` binding indicators cannot be judged. */
+    noWarningsUndetermined: (count: number) => string;
+    /** The title and items of the 无法判断 list. */
+    undetermined: string;
+    undeterminedItem: (name: string, why: string) => string;
+    /** The plan has no binding indicator. */
+    noBinding: string;
+    assessedShare: (total: number, assessed: number, onOrAhead: number, share: string) => string;
+    nothingAssessed: (total: number) => string;
+    statusList: (label: string, count: number, names: string) => string;
+    noDataList: (count: number, names: string) => string;
+    staleList: (count: number, names: string) => string;
+    milestoneLine: (parts: string) => string;
+    milestonePart: (label: string, count: number) => string;
+    warningText: (year: number, projection: string, target: string) => string;
+  };
+
+  table: {
+    caption: (year: number) => string;
+    pillar: string;
+    indicator: string;
+    unit: string;
+    attribute: string;
+    baseline: string;
+    value: string;
+    target: string;
+    completion: string;
+    pace: string;
+    status: string;
+    warningMark: string;
+    staleNote: string;
+    paceNote: string;
+  };
+
+  pillar: {
+    goal: string;
+    summary: (indicators: number, assessed: number, onOrAhead: number, warnings: number) => string;
+    noIndicators: string;
+    trendTable: (name: string) => string;
+    year: string;
+    observed: string;
+    targetRow: string;
+    projectionRow: string;
+    chartTitle: (name: string, unit: string) => string;
+    noChart: string;
+    progressTitle: (name: string) => string;
+    progressDesc: (completion: string, pace: string) => string;
+    completionLabel: (text: string) => string;
+    paceLabel: (text: string) => string;
+    noProgress: string;
+    legendObserved: string;
+    legendBaseline: string;
+    legendTarget: string;
+    legendProjection: string;
+    baselineMark: (year: number, value: string) => string;
+    targetMark: (year: number, value: string) => string;
+    projectionMark: (year: number, value: string) => string;
+    cumulativeObserved: string;
+    /** The row of published yearly growth rates. */
+    growthRow: string;
+    facts: {
+      attainment: string;
+      gap: string;
+      gapShort: (amount: string) => string;
+      gapBeyond: (amount: string) => string;
+      gapAt: string;
+      growthSoFar: string;
+      growthRequired: string;
+      /** Growth and cumulative targets: the average growth or the change so far, over its years. */
+      rateSoFar: (from: number, to: number) => string;
+      changeSoFar: (from: number, to: number) => string;
+      rateRequired: (from: number, to: number) => string;
+      rateProjected: (to: number) => string;
+      changeProjected: (to: number) => string;
+      /** The target met: no further change is required. */
+      reached: string;
+      /** Held and relative targets: each year's check. */
+      checks: string;
+      checkYear: (year: string, value: string, bound: string, holds: boolean | null) => string;
+      judgement: string;
+      judgementText: (text: string, year: number, source: string | null) => string;
+      statusRule: string;
+      annualGrowthTarget: string;
+      projection: (year: number) => string;
+      progressCategory: string;
+      kind: string;
+      scope: string;
+      direction: string;
+    };
+    descParts: {
+      baseline: (year: number, value: string) => string;
+      observed: (year: number, value: string) => string;
+      target: (year: number, value: string) => string;
+      projection: (year: number, value: string) => string;
+      none: string;
+    };
+  };
+
+  action: {
+    pillar: string;
+    measures: string;
+    indicators: string;
+    milestones: string;
+    noIndicators: string;
+    noMilestones: string;
+    summary: (indicators: number, assessed: number, onOrAhead: number, milestones: number) => string;
+    /** The word for one action when the plan names none ("行动", "Action"). */
+    item: string;
+    ordinal: (item: string, n: number) => string;
+    heading: (ordinal: string, title: string) => string;
+  };
+
+  /** Words of the comparison of two reports (`cixi-plan diff`). */
+  diff: {
+    sideYear: (year: number) => string;
+    workingTree: string;
+    reportYear: (year: number) => string;
+    timePace: string;
+    warnings: string;
+    qualityWarnings: string;
+    noYearFile: (side: string, year: number) => string;
+    stale: (year: number, used: number) => string;
+    indicatorAdded: string;
+    indicatorRemoved: string;
+    warningNew: string;
+    warningResolved: string;
+    target: (value: string, year: string) => string;
+    milestoneAdded: string;
+    milestoneRemoved: string;
+    due: (year: number) => string;
+    dueChange: string;
+    expected: (state: string, expected: string) => string;
+    notReported: string;
+    qualityNew: string;
+    qualityResolved: string;
+    indicatorsLine: (total: number, changed: number, unchanged: number, moves: string) => string;
+    moves: (up: number, down: number, other: number) => string;
+    milestonesLine: (total: number, changed: number, unchanged: number) => string;
+    warningsLine: (warningsNew: number, warningsResolved: number, qualityNew: number, qualityResolved: number) => string;
+    addedRemoved: (added: number, removed: number) => string;
+    other: string;
+    indicatorsPart: (changed: number, unchanged: number) => string;
+    milestonesPart: (changed: number, unchanged: number) => string;
+    noChanges: string;
+    otherQuality: string;
+    milestones: string;
+    total: string;
+  };
+
+  /** Words only the terminal views use. */
+  terminal: {
+    staleNote: (year: number) => string;
+    boundNote: string;
+    undetermined: string;
+  };
+
+  milestones: {
+    caption: (year: number) => string;
+    name: string;
+    action: string;
+    due: string;
+    state: string;
+    expected: string;
+    status: string;
+    note: string;
+    doneWhen: string;
+    empty: string;
+    dueText: (year: number) => string;
+    stateText: (state: string, date: string | null, year: number | null) => string;
+    noState: string;
+  };
+
+  notes: {
+    figures: string;
+    figuresCaption: (year: number) => string;
+    indicator: string;
+    figure: string;
+    year: string;
+    value: string;
+    status: string;
+    source: string;
+    note: string;
+    baselineRow: string;
+    valueRow: string;
+    quality: string;
+    qualityEmpty: string;
+    location: string;
+    staleMissing: string;
+    staleHeading: string;
+    missingHeading: string;
+    staleEmpty: string;
+    missingEmpty: string;
+    sources: string;
+    publisher: string;
+    date: string;
+    methodology: string;
+    methodologyText: (tolerance: string, severe: string, example: { base: number; end: number; year: number; pace: string }, types: readonly TargetType[]) => string[];
+    published: (date: string) => string;
+    vintage: (vintage: string) => string;
+    measure: (measure: string) => string;
+    /** Where a state or figure comes from, in a note. */
+    sourceOf: (title: string) => string;
+  };
+
+  reasons: {
+    noTarget: string;
+    cumulativeFlow: (year: number) => string;
+    bound: (kind: 'at-least' | 'at-most') => string;
+    converted: (value: string, unit: string, factor: string) => string;
+  };
+
+  /** Why a year has no usable figure. */
+  gaps: Sentences<FigureGap>;
+  /** Why a number is unknown (or a value stale). */
+  reason: Sentences<Reason>;
+  /** Why a status is what it is. */
+  statusRule: Sentences<StatusRule>;
+  /** Why a binding indicator has a 预警 or none. */
+  warningRule: Sentences<WarningRule>;
+  /** Why a milestone has its status. */
+  milestoneRule: Sentences<MilestoneRule>;
+  target: TargetWords;
+
+  indicatorStatus: Readonly<Record<IndicatorStatus, string>>;
+  milestoneStatus: Readonly<Record<MilestoneStatus, string>>;
+  milestoneState: Readonly<Record<MilestoneStateName, string>>;
+  attribute: Readonly<Record<Attribute, string>>;
+  kind: Readonly<Record<IndicatorKind, string>>;
+  direction: Readonly<Record<'higher' | 'lower', string>>;
+  observationStatus: Readonly<Record<ObservationStatus, string>>;
+  progressCategory: Readonly<Record<ProgressCategory, string>>;
+  comparator: Readonly<Record<Comparator, string>>;
+  /** Units the plan writes in Chinese, as they read in this language. */
+  units: Readonly<Record<string, string>>;
+  /** Rate units: per year, percentage points. */
+  perYear: (unit: string) => string;
+  percentagePoints: string;
+  multipleTarget: (k: string, value: string | null) => string;
+  /** Localized titles of diagnostic codes; unknown codes fall back to the message. */
+  diagnosticCodes: Readonly<Record<string, string>>;
+  severity: Readonly<Record<'error' | 'warning' | 'info', string>>;
+}
+

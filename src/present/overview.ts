@@ -1,0 +1,129 @@
+// The cover's data status and the 总体评估: counts, highlights, 预警 and the binding
+// indicators that cannot be judged (无法判断). Unknown is not good news: "no 预警" is
+// said only when every binding indicator was assessed.
+
+import { INDICATOR_STATUSES, MILESTONE_STATUSES, type IndicatorStatus } from '../assess/types.js';
+import { indicatorName, say, wordsFor, type Ctx } from './context.js';
+import { formatAmount, formatPercent, num } from './format.js';
+import { badge } from './indicators.js';
+import { TONES } from './tones.js';
+import type { Column, Overview, ReportModel } from './types.js';
+
+/** Statuses counted only when some indicator has them. */
+const OCCASIONAL: ReadonlySet<IndicatorStatus> = new Set(['held', 'breached', 'qualitative']);
+
+/** Counts of indicators with a figure for the report year, an earlier one, none. */
+export function coverDataStatus(ctx: Ctx): ReportModel['cover']['dataStatus'] {
+  const { m } = ctx;
+  let current = 0;
+  let stale = 0;
+  let missing = 0;
+  for (const ia of ctx.a.indicators) {
+    if (ia.value === null && ia.achieved === null) missing++;
+    else if (ia.stale) stale++;
+    else current++;
+  }
+  const total = ctx.a.indicators.length;
+  return {
+    label: m.cover.dataStatus,
+    text: m.cover.dataStatusText(current, stale, missing, total, ctx.a.year),
+    total,
+    current,
+    stale,
+    missing,
+    items: [
+      { key: 'current', label: m.cover.current, count: current },
+      { key: 'stale', label: m.cover.stale, count: stale },
+      { key: 'missing', label: m.cover.missing, count: missing },
+    ],
+  };
+}
+
+/** 总体评估: counts, highlights, 预警 and 无法判断. */
+export function overview(ctx: Ctx): Overview {
+  const { m, lang, a } = ctx;
+  const s = a.summary;
+  const names = (ids: readonly string[]) => ids.map((id) => indicatorName(ctx, id)).join(m.listSep);
+  const byStatus = (status: IndicatorStatus) => a.indicators.filter((i) => i.status === status).map((i) => i.id);
+
+  const highlights: string[] = [];
+  highlights.push(
+    s.assessed > 0
+      ? m.overview.assessedShare(a.indicators.length, s.assessed, s.on_or_ahead, formatPercent(s.share_on_or_ahead ?? 0, lang))
+      : m.overview.nothingAssessed(a.indicators.length),
+  );
+  for (const status of INDICATOR_STATUSES) {
+    if (status === 'no_data' || status === 'no_target' || status === 'qualitative') continue;
+    const ids = byStatus(status);
+    if (ids.length > 0) highlights.push(m.overview.statusList(m.indicatorStatus[status], ids.length, names(ids)));
+  }
+  const noData = byStatus('no_data');
+  if (noData.length > 0) highlights.push(m.overview.noDataList(noData.length, names(noData)));
+  const stale = a.indicators.filter((i) => i.stale).map((i) => i.id);
+  if (stale.length > 0) highlights.push(m.overview.staleList(stale.length, names(stale)));
+  const parts = MILESTONE_STATUSES.filter((st) => s.milestones_by_status[st] > 0)
+    .map((st) => m.overview.milestonePart(m.milestoneStatus[st], s.milestones_by_status[st]));
+  if (parts.length > 0) highlights.push(m.overview.milestoneLine(parts.join(lang === 'en' ? ', ' : '，')));
+
+  const warnings = a.indicators.filter((i) => i.warning).map((ia) => {
+    let text: string;
+    if (ia.target_measure === 'level' && ia.target_spec?.type !== 'held' && ia.target_spec?.type !== 'relative') {
+      const cmp = ia.comparator === null ? '' : m.comparator[ia.comparator];
+      const proj = ia.projection === null ? m.none : formatAmount(ia.projection, ia.unit, ia.kind, lang, true);
+      const target = ia.target === null ? m.none : cmp + formatAmount(ia.target, ia.unit, ia.kind, lang, true);
+      text = m.overview.warningText(ia.target_year ?? a.period.end, proj, target);
+    } else if (ia.target_measure === 'rate' || ia.target_measure === 'change') {
+      const cmp = ia.comparator === null ? '' : m.comparator[ia.comparator];
+      text = m.overview.warningText(ia.target_year ?? a.period.end,
+        ia.projection === null ? m.none : formatPercent(ia.projection, lang, true),
+        ia.target === null ? m.none : cmp + formatPercent(ia.target, lang, true));
+    } else {
+      text = say(m.statusRule, ia.status_reason, wordsFor(ctx, ia));
+    }
+    return { anchor: ctx.anchors.get(ia.id)!, name: indicatorName(ctx, ia.id), attribute: m.attribute[ia.attribute], text };
+  });
+
+  const undetermined = a.indicators.filter((i) => i.undetermined).map((ia) => ({
+    anchor: ctx.anchors.get(ia.id)!,
+    name: indicatorName(ctx, ia.id),
+    text: say(m.statusRule, ia.status_reason, wordsFor(ctx, ia)),
+  }));
+  const noWarnings = s.binding === 0 ? m.overview.noBinding
+    : undetermined.length > 0 ? m.overview.noWarningsUndetermined(undetermined.length)
+    : m.overview.noWarnings;
+
+  const statusColumns: [Column<'status'>, Column<'count'>] = [
+    { key: 'status', label: m.overview.status, align: 'left' },
+    { key: 'count', label: m.overview.count, align: 'right' },
+  ];
+  const pace = num(a.time_pace, (v) => formatPercent(v, lang), lang);
+  return {
+    anchor: 'overview',
+    title: m.sections.overview,
+    timePace: m.overview.timePace(a.year, pace.text),
+    timePaceValue: pace,
+    indicatorCounts: {
+      caption: m.overview.indicatorCounts,
+      columns: statusColumns,
+      // The statuses of targets by a year always show; those of the other kinds when they occur.
+      rows: INDICATOR_STATUSES.filter((st) => !OCCASIONAL.has(st) || s.indicators_by_status[st] > 0)
+        .map((st) => ({ ...badge(ctx, st), count: s.indicators_by_status[st] })),
+      totalLabel: m.overview.total,
+      total: a.indicators.length,
+    },
+    milestoneCounts: {
+      caption: m.overview.milestoneCounts,
+      columns: statusColumns,
+      rows: MILESTONE_STATUSES.map((st) => ({ code: st, label: m.milestoneStatus[st], tone: TONES.milestone[st], count: s.milestones_by_status[st] })),
+      totalLabel: m.overview.total,
+      total: a.milestones.length,
+    },
+    highlightsTitle: m.overview.highlights,
+    highlights,
+    warningsTitle: m.overview.warnings,
+    noWarnings,
+    warnings,
+    undeterminedTitle: m.overview.undetermined,
+    undetermined,
+  };
+}
