@@ -262,6 +262,18 @@ describe('checkRules', () => {
       yearOf(data, 2023).file = 'plan\\data\\2023.yml';
       expect(checkRules(data)).toEqual([]);
     });
+
+    it('reads the year from the path, not from the name shown with a revision', () => {
+      const data = buildPlan();
+      for (const rev of ['origin/main', 'feature/x.y', 'v1.0', 'HEAD~1']) {
+        const y = yearOf(data, 2023);
+        y.file = `plan/data/2023.yaml@${rev}`;
+        y.path = 'plan/data/2023.yaml';
+        expect(checkRules(data), rev).toEqual([]);
+        y.path = 'plan/data/2022.yaml';
+        expect(onlyOne(data, 'year-file-name').message, rev).toBe('year 2023 does not match the file name `2022.yaml`');
+      }
+    });
   });
 
   it('reports the second of two year files for the same year (duplicate-year)', () => {

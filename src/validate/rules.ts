@@ -349,7 +349,7 @@ const yearFiles: Rule = (data, ctx) => {
   const seen = new Map<number, string>();
   for (const y of data.years) {
     const ptr = pointer('year');
-    const name = stem(y.file);
+    const name = stem(y.path ?? y.file);
     if (!/^[0-9]{4}$/.test(name.stem)) {
       out.push(report('year-file-name', y.file, ptr,
         `file \`${name.base}\` is not named after a year`, `name it \`${y.year}.yaml\``));

@@ -74,6 +74,7 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
     lineCounter,
   });
   const source: Source = { file, text, doc, lineCounter, value: undefined, broken: false };
+  if (input.path !== undefined) source.path = input.path;
   const fromYaml = (e: YAMLError, severity: 'error' | 'warning'): Diagnostic =>
     spanDiagnostic(source, e.pos[0], tokenEnd(text, e.pos[0], e.pos[1]), severity, YAML_CODES[e.code] ?? `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, yamlMessage(e), YAML_HINTS[e.code]);
   // After a syntax error the parser's recovery reports follow-on errors on the
