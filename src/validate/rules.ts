@@ -5,6 +5,7 @@
 import { at, pointer } from '../diagnostic.js';
 import type { CodeInfo, Diagnostic, Severity } from '../diagnostic.js';
 import type { Indicator, IndicatorKind, Observation, PlanData, PlanFile, YearData } from '../model.js';
+import { hiddenCharacters } from './hidden-characters.js';
 import { orderByData } from './order.js';
 import { createSuggester } from './suggest.js';
 
@@ -43,6 +44,7 @@ export const RULES = [
   { code: 'observation-absent', severity: 'warning', description: 'A year file has no entry for an indicator: add an observation or `missing: <reason>`.' },
   { code: 'baseline-missing', severity: 'warning', description: "The base year has no value for an indicator with a target: its completion cannot be computed." },
   { code: 'base-year-file-missing', severity: 'warning', description: 'There is no year file for the base year: no baseline is known.' },
+  { code: 'control-character', severity: 'warning', description: 'A text holds a control character, a bidi override or isolate, or a zero-width character (named as U+XXXX): invisible, it can make the text read differently from what it holds.' },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleCode = (typeof RULES)[number]['code'];
@@ -565,6 +567,7 @@ export const RULE_CHECKS: ReadonlyArray<readonly [name: string, rule: Rule]> = [
   ['implausible-jumps', implausibleJumps],
   ['mixed-vintages', mixedVintages],
   ['coverage', coverage],
+  ['hidden-characters', hiddenCharacters],
 ];
 
 /**
