@@ -7,7 +7,7 @@ import { at, pointer, type Diagnostic } from '../diagnostic.js';
 import type { PlanData } from '../model.js';
 
 /** Characters reported, as one class: C0 but tab and LF, DEL and C1, and the invisible formats. */
-const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 const NAMES: Record<number, string> = {
   0x00: 'NULL', 0x01: 'START OF HEADING', 0x02: 'START OF TEXT', 0x03: 'END OF TEXT',
@@ -47,8 +47,21 @@ export interface HiddenText {
 
 function hiddenIn(text: string): number[] {
   const found = new Set<number>();
-  for (const m of text.matchAll(HIDDEN)) found.add(m[0].codePointAt(0)!);
+  for (const m of text.matchAll(new RegExp(HIDDEN, 'g'))) found.add(m[0].codePointAt(0)!);
   return [...found];
+}
+
+/** A value met on the walk, with the way back to the root (paths are built only when needed). */
+interface Step {
+  node: unknown;
+  key: string | number;
+  parent: Step | null;
+}
+
+function pathOf(step: Step): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let s: Step | null = step; s !== null && s.parent !== null; s = s.parent) path.push(s.key);
+  return path.reverse();
 }
 
 /** Every string (and key) under `root` that holds hidden characters, in document order. */
@@ -56,24 +69,26 @@ export function findHiddenText(root: unknown): HiddenText[] {
   const out: HiddenText[] = [];
   const seen = new Set<object>();
   // Iterative, in document order; `seen` guards against shared (aliased) values.
-  const stack: Array<[unknown, Array<string | number>]> = [[root, []]];
+  const stack: Step[] = [{ node: root, key: '', parent: null }];
   while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
+    const step = stack.pop()!;
+    const node = step.node;
     if (typeof node === 'string') {
-      const codePoints = hiddenIn(node);
-      if (codePoints.length > 0) out.push({ path, inKey: false, codePoints });
+      if (HIDDEN.test(node)) out.push({ path: pathOf(step), inKey: false, codePoints: hiddenIn(node) });
       continue;
     }
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
-    const children: Array<[unknown, Array<string | number>]> = Array.isArray(node)
-      ? node.map((v, i) => [v, [...path, i]])
-      : Object.entries(node).map(([k, v]) => {
-          const codePoints = hiddenIn(k);
-          if (codePoints.length > 0) out.push({ path: [...path, k], inKey: true, codePoints });
-          return [v, [...path, k]];
-        });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    const keys = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      stack.push({ node: (node as Record<string | number, unknown>)[key], key, parent: step });
+    }
+    if (!Array.isArray(node)) {
+      for (const key of keys as string[]) {
+          if (HIDDEN.test(key)) out.push({ path: [...pathOf(step), key], inKey: true, codePoints: hiddenIn(key) });
+      }
+    }
   }
   return out;
 }
