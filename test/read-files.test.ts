@@ -153,12 +153,25 @@ describe('reading a plan folder: symbolic links', () => {
     }
   });
 
-  it('reports a dangling link as an io-error', async () => {
+  it('reports a dangling link and a loop of links as io-errors', async () => {
     const { plan } = planCopy();
     symlinkSync('nowhere.yaml', join(plan, 'data/2025.yaml'));
+    symlinkSync('2027.yaml', join(plan, 'data/2026.yaml'));
+    symlinkSync('2026.yaml', join(plan, 'data/2027.yaml'));
     const r = await run(['validate', '--plan', plan]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('data/2025.yaml error io-error is a symbolic link to a file that does not exist');
+    expect(r.stderr).toContain('data/2026.yaml error io-error is a symbolic link that leads round in a loop');
+    expect(r.stderr).toContain('data/2027.yaml error io-error is a symbolic link that leads round in a loop');
+  });
+
+  it('says so when data is a file, not a folder', async () => {
+    const { plan } = planCopy();
+    rmSync(join(plan, 'data'), { recursive: true });
+    writeFileSync(join(plan, 'data'), 'year: 2024\n');
+    const r = await run(['validate', '--plan', plan]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('data error io-error is not a folder: year files go in data/<year>.yaml');
   });
 });
 
