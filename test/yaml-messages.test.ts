@@ -49,6 +49,11 @@ describe('aliases', () => {
     expect(diagnostics[0]!).toMatchObject({ endLine: 2, endCol: 20 });
   });
 
+  it('quotes at most 40 characters of a long alias name', () => {
+    const { diagnostics } = parsed(`year: *${'n'.repeat(5000)}\n`);
+    expect(diagnostics[0]!.message).toBe(`alias \`*${'n'.repeat(40)}…\` refers to no anchor \`&${'n'.repeat(40)}…\` before it`);
+  });
+
   it('says so for an anchor that comes only after the alias', () => {
     expect(parsed('year: 2024\nobservations:\n  a: *x\n  b: &x {missing: m}\n').at).toEqual(['3:6 error yaml-undefined-alias']);
   });

@@ -224,9 +224,10 @@ function inspectNodes(source: Source): NodeFindings {
     }
     if (isAlias(node)) {
       if (!anchors.has(node.source) && node.range) {
+        const name = short(node.source);
         found.diagnostics.push(spanDiagnostic(source, node.range[0], node.range[1], 'error', 'yaml-undefined-alias',
-          `alias \`*${node.source}\` refers to no anchor \`&${node.source}\` before it`,
-          `put \`&${node.source}\` on an earlier value, or write the value out`));
+          `alias \`*${name}\` refers to no anchor \`&${name}\` before it`,
+          `put \`&${name}\` on an earlier value, or write the value out`));
       }
       continue;
     }
@@ -269,12 +270,17 @@ function judgeTag(source: Source, node: Scalar): Diagnostic | null | undefined {
   const tag = `!!${node.tag!.slice('tag:yaml.org,2002:'.length)}`;
   const what =
     node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE
-      ? `the quoted text ${JSON.stringify(untagged.ok ? untagged.value : raw)}`
+      ? `the quoted text ${JSON.stringify(short(String(untagged.ok ? untagged.value : raw)))}`
       : node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED
         ? 'block text'
-        : `${raw}, which is not ${rule.not}`;
+        : `${short(raw)}, which is not ${rule.not}`;
   return spanDiagnostic(source, tagStart(source.text, node.range[0]), node.range[1], 'error', 'yaml-tag-coercion',
     `\`${tag}\` on ${what}: a tag never turns a value into another type`, rule.hint);
+}
+
+// Text from the file quoted in a message: at most 40 characters.
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 // What a scalar's source text means without a tag (YAML 1.2 core schema).
