@@ -281,6 +281,8 @@ export interface YearFile {
 /** A year file with the path it was read from (relative, as shown in diagnostics). */
 export interface YearData extends YearFile {
   file: string;
+  /** The file's own path when `file` shows more (`plan/data/2024.yaml` for `…@origin/main`). */
+  path?: string;
 }
 
 /** Everything the assessment needs: the plan and its year files, sorted by year. */

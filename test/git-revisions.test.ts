@@ -44,6 +44,17 @@ beforeAll(() => {
   edit(join(repo, PLAN, 'data/2024.yaml'), 'value: 2929', 'value: 3250');
   git(repo, 'commit', '-q', '-am', 'revise GDP 2024');
   second = git(repo, 'rev-parse', 'HEAD').trim();
+  // Revision names with `/` and `.`, as pull requests and releases name them.
+  git(repo, 'branch', 'feature/x.y', first);
+  git(repo, 'tag', 'v1.0', first);
+  git(repo, 'branch', 'release/2024', first);
+  // A second repository as `origin`, fetched: origin/main and origin/release/2024 are
+  // remote-tracking refs, and the local release/2024 is gone.
+  const upstream = join(dirname(repo), 'upstream.git');
+  git(repo, 'clone', '-q', '--bare', repo, upstream);
+  git(repo, 'branch', '-D', 'release/2024');
+  git(repo, 'remote', 'add', 'origin', upstream);
+  git(repo, 'fetch', '-q', 'origin');
 });
 
 afterEach(() => {
@@ -77,6 +88,22 @@ describe('diff --rev', () => {
       warning_change: null,
     });
     expect(diff.summary).toMatchObject({ indicators_changed: 1, indicators_unchanged: 6, milestones_changed: 0, status_up: 1 });
+  });
+
+  // The year of a file comes from its path, never from the name shown with `@revision`.
+  it.each([
+    { rev: 'origin/main', from: 'second', changed: [] },
+    { rev: 'feature/x.y', from: 'first', changed: ['gdp'] },
+    { rev: 'v1.0', from: 'first', changed: ['gdp'] },
+    { rev: 'HEAD~1', from: 'first', changed: ['gdp'] },
+    { rev: 'main..HEAD', from: 'second', changed: [] },
+    { rev: 'origin/main..HEAD', from: 'second', changed: [] },
+    { rev: 'origin/release/2024..HEAD', from: 'first', changed: ['gdp'] },
+    { rev: 'v1.0..feature/x.y', from: 'first', changed: [] },
+  ])('reads revision $rev', async ({ rev, from, changed: expected }) => {
+    const diff = await diffJson(['--rev', rev, '2024']);
+    expect(diff.from.commit).toBe(from === 'first' ? first : second);
+    expect(changed(diff)).toEqual(expected);
   });
 
   it('accepts two --rev options and an empty side of `..` as HEAD', async () => {

@@ -263,6 +263,18 @@ describe('checkRules', () => {
       yearOf(data, 2023).file = 'plan\\data\\2023.yml';
       expect(checkRules(data)).toEqual([]);
     });
+
+    it('reads the year from the path, not from the name shown with a revision', () => {
+      const data = buildPlan();
+      for (const rev of ['origin/main', 'feature/x.y', 'v1.0', 'HEAD~1']) {
+        const y = yearOf(data, 2023);
+        y.file = `plan/data/2023.yaml@${rev}`;
+        y.path = 'plan/data/2023.yaml';
+        expect(checkRules(data), rev).toEqual([]);
+        y.path = 'plan/data/2022.yaml';
+        expect(onlyOne(data, 'year-file-name').message, rev).toBe('year 2023 does not match the file name `2022.yaml`');
+      }
+    });
   });
 
   it('reports the second of two year files for the same year (duplicate-year)', () => {
@@ -397,6 +409,43 @@ describe('checkRules', () => {
       const d = onlyOne(data, 'bound-value');
       expect(where(d)).toEqual(inYear(2022, '/observations/gdp/bound', 'bound-value'));
       expect(d.message).toBe('`gdp` 2022 is only a bound: at least 2521.58');
+    });
+
+    describe('control-character', () => {
+      it('warns about a bidi override in a name, naming it as U+XXXX', () => {
+        const data = buildPlan();
+        indicatorOf(data, 'rd-share').name = 'R&D\u202E比重';
+        const d = onlyOne(data, 'control-character');
+        expect(where(d)).toEqual(plan('/indicators/1/name', 'control-character', 'warning'));
+        expect(d.message).toBe('`name` holds U+202E (RIGHT-TO-LEFT OVERRIDE), which is invisible and can make the text read differently from what it holds');
+        expect(d.hint).toBe('delete it: such characters come along when text is copied from web pages and PDFs');
+      });
+
+      it('names each kind of character once, C0 and C1 controls and zero-width ones alike', () => {
+        const data = buildPlan();
+        yearOf(data, 2022).milestones!['rail-station']!.note = 'a\u0007b\u200Bc\u0085d\u200Be\u2066f\uFEFF';
+        const d = onlyOne(data, 'control-character');
+        expect(where(d)).toEqual(inYear(2022, '/milestones/rail-station/note', 'control-character'));
+        expect(d.message).toBe('`note` holds U+0007 (BELL), U+200B (ZERO WIDTH SPACE), U+0085 (NEXT LINE) and 2 more, which are invisible and can make the text read differently from what they hold');
+      });
+
+      it('looks into every string of the plan and the year files, in lists too', () => {
+        const data = buildPlan();
+        data.plan.sources[1]!.title = '统计\u001B[31m公报';
+        data.plan.actions[0]!.measures = ['一', '二\u2069'];
+        obsOf(data, 2023, 'gdp').quote = '\u00A0\u200D';
+        expect(located(data, 'control-character')).toEqual([
+          plan('/sources/1/title', 'control-character', 'warning'),
+          plan('/actions/0/measures/1', 'control-character', 'warning'),
+          inYear(2023, '/observations/gdp/quote', 'control-character'),
+        ]);
+      });
+
+      it('accepts tabs, line breaks and visible Unicode', () => {
+        const data = buildPlan();
+        obsOf(data, 2023, 'gdp').note = '第一行\n\t第二行 — “引号” 🙂 é';
+        expect(checkRules(data)).toEqual([]);
+      });
     });
 
     it('warns about a figure published under another name (measure-differs)', () => {

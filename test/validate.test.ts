@@ -59,6 +59,7 @@ const cases: Array<{ name: string; exit: number; diagnostics: Expected[] }> = [
   { name: 'scope-mismatch', exit: 0, diagnostics: [{ at: 'data/2024.yaml:7:12', severity: 'warning', code: 'scope-mismatch' }] },
   { name: 'preliminary-value', exit: 0, diagnostics: [{ at: 'data/2024.yaml:8:13', severity: 'warning', code: 'preliminary-value' }] },
   { name: 'implausible-jump', exit: 0, diagnostics: [{ at: 'data/2024.yaml:5:12', severity: 'warning', code: 'implausible-jump' }] },
+  { name: 'control-character', exit: 0, diagnostics: [{ at: 'data/2024.yaml:10:12', severity: 'warning', code: 'control-character' }] },
 ];
 
 interface JsonDiagnostic {

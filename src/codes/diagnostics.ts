@@ -192,6 +192,48 @@ export const FILE_CODES = {
     },
     example: '# data/2024.yaml\nyear: 2024\nobservations: {}\n---\nyear: 2025\nobservations: {}',
   },
+  'yaml-line-endings': {
+    kinds: ['yaml'],
+    severity: 'error',
+    title: { 'zh-CN': '换行符为单独的回车（CR）', en: 'Lines end with a lone CR' },
+    explain: {
+      'zh-CN': '文件的行以单独的回车符（CR，旧式苹果电脑的存法）结尾，YAML 不把它当作换行，整个文件会被读成一行（往往看起来像空文件）。LF 与 CRLF 两种换行都可以。',
+      en: 'The lines end with a lone carriage return (CR, as old Macs saved text), which YAML does not read as a line break, so the whole file reads as one line (often as if it were empty). LF and CRLF line endings are both fine.',
+    },
+    fix: {
+      'zh-CN': '在编辑器中把换行符改为 LF（Unix）或 CRLF（Windows）后重新保存。',
+      en: 'Save the file again with LF (Unix) or CRLF (Windows) line endings.',
+    },
+    example: 'year: 2024\\robservations: {}   # 每行以单独的 CR 结尾',
+  },
+  'yaml-undefined-alias': {
+    kinds: ['yaml'],
+    severity: 'error',
+    title: { 'zh-CN': '引用了未定义的锚点', en: 'Alias to an undefined anchor' },
+    explain: {
+      'zh-CN': '`*名称` 引用了一个此前没有用 `&名称` 定义的锚点。YAML 的引用只能指向出现在它前面的锚点。',
+      en: 'An alias `*name` refers to an anchor `&name` that is not defined before it. A YAML alias can only point back to an anchor written earlier in the file.',
+    },
+    fix: {
+      'zh-CN': '把值直接写出来，或先用 `&名称` 定义锚点再引用。',
+      en: 'Write the value out, or define the anchor `&name` before the alias.',
+    },
+    example: 'observations:\n  gdp: *base   # 文件中此前没有 &base',
+  },
+  'yaml-tag-coercion': {
+    kinds: ['yaml'],
+    severity: 'error',
+    title: { 'zh-CN': '标签不能转换取值类型', en: 'A tag may not convert a value' },
+    explain: {
+      'zh-CN': '`!!int`、`!!float`、`!!bool`、`!!null` 只允许用在本来就是该类型的普通值上（如 `!!int 1180`）；用在带引号的文本或其他类型的值上（如 `!!int "1180"`）会悄悄转换类型，因此不被接受。',
+      en: '`!!int`, `!!float`, `!!bool` and `!!null` are accepted only on a plain value that already is one (`!!int 1180`); on quoted text or a value of another type (`!!int "1180"`) they would convert it silently, so they are refused.',
+    },
+    fix: {
+      'zh-CN': '去掉标签，直接写数字：`value: 1180`。',
+      en: 'Drop the tag and write the number: `value: 1180`.',
+    },
+    example: 'observations:\n  gdp:\n    value: !!int "1180"',
+  },
 
   // ---------------------------------------------------------------------------------------
   // Schema: the parsed file does not have the shape of the JSON Schema.

@@ -457,4 +457,18 @@ export const RULE_CODES = {
     },
     example: '# plan.yaml\nplan:\n  base_year: 2021\n# plan/data/ 下没有 2021.yaml',
   },
+  'control-character': {
+    kinds: ['rule'],
+    severity: 'warning',
+    title: { 'zh-CN': '文本含不可见的控制字符', en: 'Invisible control character in text' },
+    explain: {
+      'zh-CN': '文本中含有控制字符（制表符和换行除外）、双向文字覆盖或隔离符，或零宽字符，诊断中以 U+XXXX 标出。这些字符看不见，却能让文本显示得与实际内容不同，或扰乱终端。',
+      en: 'A text holds a control character (tab and line break aside), a bidi override or isolate, or a zero-width character, named as U+XXXX in the message. They are invisible, yet they can make a text read differently from what it holds, or disturb a terminal.',
+    },
+    fix: {
+      'zh-CN': '删除所指出的字符（多半是从网页或文档复制时带进来的）。',
+      en: 'Delete the character named (it usually came in with text copied from a web page or a document).',
+    },
+    example: 'indicators:\n  - id: gdp\n    name: "地区生产总值\\u202e"   # U+202E 从右至左覆盖',
+  },
 } as const satisfies Record<string, CodeEntry>;

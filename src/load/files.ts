@@ -1,7 +1,11 @@
-// File-system access for the CLI: read a plan folder into texts. Problems with a
-// single file become diagnostics; a missing folder or plan file is a usage error.
+// File-system access for the CLI: read a plan folder into texts. Only regular files
+// inside the plan folder are read (a symbolic link may point elsewhere in the folder),
+// and never more than MAX_FILE_BYTES of one: a FIFO, a device, a socket or a link out
+// of the folder is refused before a byte is read. Problems with a single file become
+// diagnostics; a missing or unreadable folder or plan file is a usage error.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { access, lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { IO_ERROR, MAX_FILE_BYTES, decodeText, fileDiagnostic, type PlanSources, type SourceText } from './source-text.js';
@@ -19,18 +23,136 @@ export function displayPath(path: string, cwd: string): string {
   return rel === '' ? '.' : rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel) ? abs : rel.split(sep).join('/');
 }
 
-// Read one file as UTF-8 text, refusing directories, huge files and binary data.
-async function readText(path: string, file: string): Promise<SourceText | Diagnostic> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return fileDiagnostic(file, IO_ERROR, 'is a directory, not a YAML file');
-    if (info.size > MAX_FILE_BYTES) {
-      return fileDiagnostic(file, 'file-too-large', `is ${(info.size / 1048576).toFixed(1)} MiB; plan files are limited to ${MAX_FILE_BYTES / 1048576} MiB`);
+/** Where bytes come from: an open FileHandle (a fake in tests). */
+export interface ByteSource {
+  read(buffer: Buffer, offset: number, length: number, position: null): Promise<{ bytesRead: number }>;
+}
+
+/**
+ * Read a source to its end, but never more than `limit` + 1 bytes, whatever its size
+ * seemed (files in /proc, or a device, say 0). `{ok: false}` when there is more than `limit`.
+ */
+export async function readBounded(source: ByteSource, limit: number, sizeHint = 0): Promise<{ ok: true; bytes: Buffer } | { ok: false }> {
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(sizeHint, 0) + 1, limit) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
     }
-    return decodeText(await readFile(path), file);
+    const { bytesRead } = await source.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) return { ok: true, bytes: buffer.subarray(0, length) };
+    length += bytesRead;
+    if (length > limit) return { ok: false };
+  }
+}
+
+function errnoOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? 'unknown error';
+}
+
+// Say why a file or folder cannot be read, in words for the common cases.
+function cannotRead(err: unknown): string {
+  const code = errnoOf(err);
+  return code === 'EACCES' || code === 'EPERM' ? `cannot be read: permission denied (${code})` : `cannot be read (${code})`;
+}
+
+// What an entry that is not a regular file is, or null for a regular file.
+function notRegular(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'is a directory, not a YAML file';
+  if (info.isFIFO()) return 'is a named pipe (FIFO), not a regular file';
+  if (info.isSocket()) return 'is a socket, not a regular file';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'is a device, not a regular file';
+  return 'is not a regular file';
+}
+
+function tooLarge(file: string, size: number | null): Diagnostic {
+  const what = size === null ? `holds more than ${MAX_FILE_BYTES / 1048576} MiB` : `is ${(size / 1048576).toFixed(1)} MiB`;
+  return fileDiagnostic(file, 'file-too-large', `${what}; plan files are limited to ${MAX_FILE_BYTES / 1048576} MiB`);
+}
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+// Where a symbolic link leads, if that is inside the plan folder; a diagnostic otherwise.
+async function followInside(path: string, file: string, realRoot: string): Promise<string | Diagnostic> {
+  let real: string;
+  try {
+    real = await realpath(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
-    return fileDiagnostic(file, IO_ERROR, `cannot be read (${code})`);
+    const code = errnoOf(err);
+    if (code === 'ENOENT') return fileDiagnostic(file, IO_ERROR, 'is a symbolic link to a file that does not exist');
+    if (code === 'ELOOP') return fileDiagnostic(file, IO_ERROR, 'is a symbolic link that leads round in a loop');
+    return fileDiagnostic(file, IO_ERROR, cannotRead(err));
+  }
+  if (!isInside(real, realRoot)) {
+    return fileDiagnostic(file, IO_ERROR, `is a symbolic link to ${real}, outside the plan folder`,
+      'links are followed only within the plan folder: copy the file into it');
+  }
+  return real;
+}
+
+/** How an entry was found: its text, why it cannot be read, or that there is none. */
+type Entry = SourceText | Diagnostic | 'missing';
+
+// Read one file as UTF-8 text: a regular file (or a link to one inside the plan folder),
+// at most MAX_FILE_BYTES, opened so that a FIFO swapped in after the check cannot block.
+async function readText(path: string, file: string, realRoot: string): Promise<Entry> {
+  let info: Stats;
+  let target = path;
+  try {
+    info = await lstat(path);
+    if (info.isSymbolicLink()) {
+      const real = await followInside(path, file, realRoot);
+      if (typeof real !== 'string') return real;
+      target = real;
+      info = await stat(real);
+    }
+  } catch (err) {
+    return errnoOf(err) === 'ENOENT' ? 'missing' : fileDiagnostic(file, IO_ERROR, cannotRead(err));
+  }
+  const kind = notRegular(info);
+  if (kind !== null) return fileDiagnostic(file, IO_ERROR, kind);
+  if (info.size > MAX_FILE_BYTES) return tooLarge(file, info.size);
+  let handle;
+  try {
+    handle = await open(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch (err) {
+    return fileDiagnostic(file, IO_ERROR, cannotRead(err));
+  }
+  try {
+    // The entry may have changed since it was looked at: judge what was opened.
+    const opened = await handle.stat();
+    const openedKind = notRegular(opened);
+    if (openedKind !== null) return fileDiagnostic(file, IO_ERROR, openedKind);
+    if (opened.size > MAX_FILE_BYTES) return tooLarge(file, opened.size);
+    const read = await readBounded(handle, MAX_FILE_BYTES, opened.size);
+    return read.ok ? decodeText(read.bytes, file) : tooLarge(file, null);
+  } catch (err) {
+    return fileDiagnostic(file, IO_ERROR, cannotRead(err));
+  } finally {
+    await handle.close();
+  }
+}
+
+// The year-file names in the data folder (sorted), or why the folder cannot be read;
+// no data folder means no year files.
+async function listData(dataDir: string, file: string, realRoot: string): Promise<string[] | Diagnostic> {
+  let folder = dataDir;
+  try {
+    const info = await lstat(dataDir);
+    if (info.isSymbolicLink()) {
+      const real = await followInside(dataDir, file, realRoot);
+      if (typeof real !== 'string') return real;
+      folder = real;
+    }
+    if (!(await stat(folder)).isDirectory()) return fileDiagnostic(file, IO_ERROR, 'is not a folder: year files go in data/<year>.yaml');
+    return (await readdir(folder)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  } catch (err) {
+    return errnoOf(err) === 'ENOENT' ? [] : fileDiagnostic(file, IO_ERROR, cannotRead(err));
   }
 }
 
@@ -40,38 +162,36 @@ async function readText(path: string, file: string): Promise<SourceText | Diagno
  */
 export async function readPlanFolder(dir: string, cwd: string): Promise<ReadPlanResult> {
   const root = resolve(cwd, dir);
+  const shownRoot = displayPath(dir, cwd);
+  let realRoot: string;
   try {
     const info = await stat(root);
-    if (!info.isDirectory()) return { ok: false, message: `plan folder ${displayPath(dir, cwd)} is not a folder` };
-  } catch {
-    return { ok: false, message: `plan folder ${displayPath(dir, cwd)} not found (use --plan DIR, or \`cixi-plan init DIR\` to start one)` };
+    if (!info.isDirectory()) return { ok: false, message: `plan folder ${shownRoot} is not a folder` };
+    realRoot = await realpath(root);
+    await access(root, constants.X_OK);
+  } catch (err) {
+    const code = errnoOf(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return { ok: false, message: `plan folder ${shownRoot} not found (use --plan DIR, or \`cixi-plan init DIR\` to start one)` };
+    }
+    return { ok: false, message: `plan folder ${shownRoot} ${cannotRead(err)}` };
   }
   const planPath = join(root, 'plan.yaml');
   const diagnostics: Diagnostic[] = [];
-  const planRead = await readText(planPath, displayPath(planPath, cwd));
-  if ('code' in planRead) {
-    if (planRead.code === IO_ERROR) {
-      try {
-        await stat(planPath);
-      } catch {
-        return { ok: false, message: `${displayPath(planPath, cwd)} not found: a plan folder holds plan.yaml and data/<year>.yaml` };
-      }
-    }
-    diagnostics.push(planRead);
+  const planRead = await readText(planPath, displayPath(planPath, cwd), realRoot);
+  if (planRead === 'missing') {
+    return { ok: false, message: `${displayPath(planPath, cwd)} not found: a plan folder holds plan.yaml and data/<year>.yaml` };
   }
+  if ('code' in planRead) diagnostics.push(planRead);
   const years: SourceText[] = [];
   const dataDir = join(root, 'data');
-  let names: string[] = [];
-  try {
-    names = (await readdir(dataDir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      diagnostics.push(fileDiagnostic(displayPath(dataDir, cwd), IO_ERROR, `cannot be read (${(err as NodeJS.ErrnoException).code})`));
-    }
-  }
-  for (const name of names) {
+  const names = await listData(dataDir, displayPath(dataDir, cwd), realRoot);
+  if (!Array.isArray(names)) diagnostics.push(names);
+  for (const name of Array.isArray(names) ? names : []) {
     const path = join(dataDir, name);
-    const read = await readText(path, displayPath(path, cwd));
+    const read = await readText(path, displayPath(path, cwd), realRoot);
+    // A name listed a moment ago and gone now: it was never part of the plan.
+    if (read === 'missing') continue;
     if ('code' in read) diagnostics.push(read);
     else years.push(read);
   }

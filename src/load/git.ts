@@ -172,8 +172,15 @@ function parseTree(out: Buffer): TreeEntry[] {
   return entries;
 }
 
+/** How a file read at a revision is named: as the working tree would show it, and that with `@<revision>`. */
+interface ShownPath {
+  path: string;
+  file: string;
+}
+
 // Read one blob as UTF-8 text with the same checks as a file on disk.
-async function readBlob(root: string, entry: TreeEntry, file: string): Promise<SourceText | Diagnostic> {
+async function readBlob(root: string, entry: TreeEntry, shown: ShownPath): Promise<SourceText | Diagnostic> {
+  const { file, path } = shown;
   if (entry.type !== 'blob' || entry.mode === '120000' || entry.mode === '160000') {
     return fileDiagnostic(file, IO_ERROR, 'is not a regular file at this revision');
   }
@@ -182,7 +189,7 @@ async function readBlob(root: string, entry: TreeEntry, file: string): Promise<S
   }
   const result = await git(root, ['cat-file', 'blob', entry.object]);
   if (result.code !== 0) return fileDiagnostic(file, IO_ERROR, `cannot be read from git (${firstLine(result.stderr)})`);
-  return decodeText(result.stdout, file);
+  return decodeText(result.stdout, file, path);
 }
 
 /**
@@ -205,9 +212,13 @@ async function readRevision(dir: string, revision: string, cwd: string): Promise
   const listed = await git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', `${prefix}plan.yaml`, `${prefix}data`]);
   if (listed.code !== 0) throw new GitProblem(`git cannot list ${displayPath(dir, cwd)} at ${revision}: ${firstLine(listed.stderr)}`);
   const entries = parseTree(listed.stdout);
-  // Show each file as the working tree would: relative to cwd, then @revision.
+  // Show each file as the working tree would: relative to cwd, then @revision. The
+  // revision may hold `/` and `.` (origin/main, v1.0), so the path is kept apart.
   const folder = resolve(cwd, dir);
-  const shown = (path: string) => `${displayPath(join(folder, ...path.slice(prefix.length).split('/')), cwd)}@${revision}`;
+  const shown = (treePath: string): ShownPath => {
+    const path = displayPath(join(folder, ...treePath.slice(prefix.length).split('/')), cwd);
+    return { path, file: `${path}@${revision}` };
+  };
   const planEntry = entries.find((e) => e.path === `${prefix}plan.yaml`);
   if (!planEntry) {
     const where = displayPath(join(folder, 'plan.yaml'), cwd);

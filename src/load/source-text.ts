@@ -5,7 +5,13 @@ import type { Code, Diagnostic } from '../diagnostic.js';
 
 /** A file as read: its path as shown to the user and its text. */
 export interface SourceText {
+  /** The path as shown to the user; a revision read from git adds `@<revision>`. */
   file: string;
+  /**
+   * The file's path without anything added (`plan/data/2024.yaml`): its name is the
+   * year file's year. Defaults to `file`.
+   */
+  path?: string;
   text: string;
 }
 
@@ -31,11 +37,15 @@ export function fileDiagnostic(file: string, code: Code, message: string, hint?:
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Decode a file's bytes as UTF-8 text (a leading BOM dropped), refusing binary data. */
-export function decodeText(bytes: Uint8Array, file: string): SourceText | Diagnostic {
+/**
+ * Decode a file's bytes as UTF-8 text (a leading BOM dropped), refusing binary data.
+ * `path` is the file's own path when `file` shows more (a revision).
+ */
+export function decodeText(bytes: Uint8Array, file: string, path: string = file): SourceText | Diagnostic {
   if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', 'is not a text file (it contains NUL bytes)');
   try {
-    return { file, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
+    const text = decoder.decode(bytes).replace(/^\uFEFF/, '');
+    return path === file ? { file, text } : { file, path, text };
   } catch {
     return fileDiagnostic(file, 'file-not-text', 'is not valid UTF-8 text', 'save it as UTF-8');
   }

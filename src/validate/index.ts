@@ -106,7 +106,10 @@ export function validatePlan(input: PlanSources): ValidationResult {
   if (planSource) {
     const years: YearData[] = [];
     for (const source of yearSources) {
-      if (source) years.push({ ...withDecimals(source), file: source.file });
+      if (!source) continue;
+      const year: YearData = { ...withDecimals(source), file: source.file };
+      if (source.path !== undefined) year.path = source.path;
+      years.push(year);
     }
     years.sort((a, b) => a.year - b.year || a.file.localeCompare(b.file));
     const candidate: PlanData = { file: planSource.file, plan: planSource.value as PlanFile, years };

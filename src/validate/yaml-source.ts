@@ -11,6 +11,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  Scalar,
   visit,
   type Node as YamlNode,
   type ParsedNode,
@@ -33,6 +34,11 @@ export interface Source extends SourceText {
 
 /** Aliases expanded beyond this count are treated as a resource-exhaustion attack. */
 const MAX_ALIAS_COUNT = 200;
+
+/** Levels of nested maps and lists a file may have (plan files need four or five). */
+export const MAX_DEPTH = 64;
+
+const TOO_DEEP = `nesting is deeper than ${MAX_DEPTH} levels: plan files need a few`;
 
 /** yaml's error codes that have a code of their own; every other one is `yaml-syntax`. */
 const YAML_CODES: Readonly<Record<string, Code>> = {
@@ -78,12 +84,30 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
     lineCounter,
   });
   const source: Source = { file, text, doc, lineCounter, value: undefined, broken: false };
+  if (input.path !== undefined) source.path = input.path;
+  // yaml reads a lone CR as text, so an old-Mac file is one long line (a comment, often:
+  // an "empty" file). Say what it is rather than what it looks like to the parser.
+  const loneCR = text.search(/\r(?!\n)/);
+  if (loneCR >= 0) {
+    source.broken = true;
+    return {
+      source,
+      diagnostics: [
+        spanDiagnostic(source, loneCR, loneCR + 1, 'error', 'yaml-line-endings',
+          'lines end with a lone carriage return (CR, old Mac line endings), which are not read as line breaks',
+          'save the file with LF (Unix) or CRLF (Windows) line endings'),
+      ],
+    };
+  }
+  const nodes = inspectNodes(source);
   const fromYaml = (e: YAMLError, severity: 'error' | 'warning'): Diagnostic =>
     spanDiagnostic(source, e.pos[0], tokenEnd(text, e.pos[0], e.pos[1]), severity, (Object.hasOwn(YAML_CODES, e.code) ? YAML_CODES[e.code]! : 'yaml-syntax'), yamlMessage(e), YAML_HINTS[e.code]);
   // After a syntax error the parser's recovery reports follow-on errors on the
   // next few lines; the first one is the one to fix.
   let lastSyntaxLine = -Infinity;
   for (const e of doc.errors) {
+    // yaml caught a stack overflow: the depth check below says where and why.
+    if (e.code === 'RESOURCE_EXHAUSTION' && nodes.tooDeep !== null) continue;
     const d = fromYaml(e, 'error');
     if (STANDALONE.has(e.code)) {
       diagnostics.push(d);
@@ -94,7 +118,18 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
     diagnostics.push(d);
   }
   // Unresolved tags are warnings in yaml; an unknown tag is never acceptable in plan data.
-  for (const w of doc.warnings) diagnostics.push(fromYaml(w, w.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning'));
+  // A scalar's !!int, !!float, !!bool or !!null was judged by inspectNodes.
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED' && nodes.judgedTags.has(w.pos[0])) continue;
+    diagnostics.push(fromYaml(w, w.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning'));
+  }
+  if (nodes.tooDeep !== null) {
+    // Walking the nodes further (duplicate keys, toJS) would recurse as deep.
+    diagnostics.push(spanDiagnostic(source, nodes.tooDeep, nodes.tooDeep + 1, 'error', 'yaml-too-deep', TOO_DEEP));
+    source.broken = true;
+    return { source, diagnostics };
+  }
+  diagnostics.push(...nodes.diagnostics);
 
   for (const range of findDuplicateKeys(doc)) {
     diagnostics.push(spanDiagnostic(source, range[0], range[1], 'error', 'yaml-duplicate-key', 'this key appears twice in the same map; keep one'));
@@ -145,9 +180,118 @@ function yamlMessage(e: YAMLError): string {
       return 'this key appears twice in the same map; keep one';
     case 'TAB_AS_INDENT':
       return 'tabs are not allowed for indentation; indent with spaces';
+    case 'RESOURCE_EXHAUSTION':
+      return TOO_DEEP;
     default:
       return first;
   }
+}
+
+/** The tags a scalar may carry when they restate what the plain value already is. */
+const RESTATING_TAGS: Record<string, { accepts: (v: unknown) => boolean; not: string; hint: string }> = {
+  'tag:yaml.org,2002:int': {
+    accepts: (v) => typeof v === 'number' && Number.isInteger(v),
+    not: 'a whole number',
+    hint: 'write the number as a plain number, without quotes and without the tag',
+  },
+  'tag:yaml.org,2002:float': {
+    accepts: (v) => typeof v === 'number',
+    not: 'a number',
+    hint: 'write the number as a plain number, without quotes and without the tag',
+  },
+  'tag:yaml.org,2002:bool': { accepts: (v) => typeof v === 'boolean', not: 'true or false', hint: 'write true or false, without quotes and without the tag' },
+  'tag:yaml.org,2002:null': { accepts: (v) => v === null, not: 'empty', hint: 'leave the value out, without the tag' },
+};
+
+/** What inspectNodes found. */
+interface NodeFindings {
+  /** Offset of the first map or list nested deeper than MAX_DEPTH; the walk stopped there. */
+  tooDeep: number | null;
+  /** Undefined aliases and tags that would convert a value. */
+  diagnostics: Diagnostic[];
+  /** Offsets of the restating tags judged here (yaml's own warnings about them are dropped). */
+  judgedTags: Set<number>;
+}
+
+// Walk the nodes in document order without recursion (a file may nest thousands deep):
+// stop at the first map or list deeper than MAX_DEPTH, report aliases that name no
+// earlier anchor, and judge scalars tagged !!int, !!float, !!bool or !!null.
+function inspectNodes(source: Source): NodeFindings {
+  const found: NodeFindings = { tooDeep: null, diagnostics: [], judgedTags: new Set() };
+  const anchors = new Set<string>();
+  const stack: Array<[unknown, number]> = [[source.doc.contents, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+      continue;
+    }
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) {
+        const name = short(node.source);
+        found.diagnostics.push(spanDiagnostic(source, node.range[0], node.range[1], 'error', 'yaml-undefined-alias',
+          `alias \`*${name}\` refers to no anchor \`&${name}\` before it`,
+          `put \`&${name}\` on an earlier value, or write the value out`));
+      }
+      continue;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) continue;
+    if (node.anchor) anchors.add(node.anchor);
+    if (isScalar(node)) {
+      const d = judgeTag(source, node);
+      if (d) found.diagnostics.push(d);
+      if (d !== undefined && node.range) found.judgedTags.add(tagStart(source.text, node.range[0]));
+      continue;
+    }
+    if (depth + 1 > MAX_DEPTH) {
+      found.tooDeep = node.range?.[0] ?? 0;
+      return found;
+    }
+    for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
+  }
+  return found;
+}
+
+// Where the tag before a value starts (yaml's nodes keep only the value's range).
+function tagStart(text: string, valueStart: number): number {
+  const before = text.slice(Math.max(0, valueStart - 1024), valueStart);
+  const m = /(![^\s]*)(?:\s+&[^\s]+)?\s*$/.exec(before);
+  return m ? valueStart - before.length + m.index : valueStart;
+}
+
+// A restating tag on a scalar: undefined when the scalar has none, null when the value
+// already is what the tag says (it is then read as that), else the error. yaml would
+// convert `!!int "1180"` to 1180; plan data never converts a value.
+function judgeTag(source: Source, node: Scalar): Diagnostic | null | undefined {
+  const rule = node.tag === undefined ? undefined : RESTATING_TAGS[node.tag];
+  if (rule === undefined || !node.range) return undefined;
+  const raw = source.text.slice(node.range[0], node.range[1]);
+  const untagged = plainValue(raw);
+  if (untagged.ok && rule.accepts(untagged.value)) {
+    node.value = untagged.value;
+    return null;
+  }
+  const tag = `!!${node.tag!.slice('tag:yaml.org,2002:'.length)}`;
+  const what =
+    node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE
+      ? `the quoted text ${JSON.stringify(short(String(untagged.ok ? untagged.value : raw)))}`
+      : node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED
+        ? 'block text'
+        : `${short(raw)}, which is not ${rule.not}`;
+  return spanDiagnostic(source, tagStart(source.text, node.range[0]), node.range[1], 'error', 'yaml-tag-coercion',
+    `\`${tag}\` on ${what}: a tag never turns a value into another type`, rule.hint);
+}
+
+// Text from the file quoted in a message: at most 40 characters.
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+// What a scalar's source text means without a tag (YAML 1.2 core schema).
+function plainValue(raw: string): { ok: true; value: unknown } | { ok: false } {
+  const doc = parseDocument(raw, { schema: 'core', resolveKnownTags: false, prettyErrors: false });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return { ok: false };
+  return { ok: true, value: isScalar(doc.contents) ? doc.contents.value : undefined };
 }
 
 // The ranges of every key that repeats an earlier key of the same map.

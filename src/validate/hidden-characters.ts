@@ -1,0 +1,128 @@
+// Find characters in plan text that a reader cannot see but that change what the text
+// is or how it shows: C0 and C1 control characters (tab and line feed excepted), bidi
+// embeddings, overrides, isolates and marks, and zero-width characters. Pure. The rule
+// `control-character` of rules.ts.
+
+import { at, pointer, type Diagnostic } from '../diagnostic.js';
+import type { PlanData } from '../model.js';
+
+/** Characters reported, as one class: C0 but tab and LF, DEL and C1, and the invisible formats. */
+const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+const NAMES: Record<number, string> = {
+  0x00: 'NULL', 0x01: 'START OF HEADING', 0x02: 'START OF TEXT', 0x03: 'END OF TEXT',
+  0x04: 'END OF TRANSMISSION', 0x05: 'ENQUIRY', 0x06: 'ACKNOWLEDGE', 0x07: 'BELL', 0x08: 'BACKSPACE',
+  0x0b: 'LINE TABULATION', 0x0c: 'FORM FEED', 0x0d: 'CARRIAGE RETURN', 0x0e: 'SHIFT OUT', 0x0f: 'SHIFT IN',
+  0x10: 'DATA LINK ESCAPE', 0x11: 'DEVICE CONTROL ONE', 0x12: 'DEVICE CONTROL TWO', 0x13: 'DEVICE CONTROL THREE',
+  0x14: 'DEVICE CONTROL FOUR', 0x15: 'NEGATIVE ACKNOWLEDGE', 0x16: 'SYNCHRONOUS IDLE',
+  0x17: 'END OF TRANSMISSION BLOCK', 0x18: 'CANCEL', 0x19: 'END OF MEDIUM', 0x1a: 'SUBSTITUTE', 0x1b: 'ESCAPE',
+  0x1c: 'INFORMATION SEPARATOR FOUR', 0x1d: 'INFORMATION SEPARATOR THREE', 0x1e: 'INFORMATION SEPARATOR TWO',
+  0x1f: 'INFORMATION SEPARATOR ONE', 0x7f: 'DELETE', 0x85: 'NEXT LINE',
+  0x061c: 'ARABIC LETTER MARK',
+  0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK', 0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2060: 'WORD JOINER', 0x2061: 'FUNCTION APPLICATION', 0x2062: 'INVISIBLE TIMES', 0x2063: 'INVISIBLE SEPARATOR',
+  0x2064: 'INVISIBLE PLUS',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/** Name a character for a message: `U+202E (RIGHT-TO-LEFT OVERRIDE)`. */
+export function characterName(codePoint: number): string {
+  const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+  return `U+${hex} (${NAMES[codePoint] ?? 'a C1 control character'})`;
+}
+
+/** A string of the data that holds hidden characters. */
+export interface HiddenText {
+  /** Path from the root to the string (a key's path when the key holds them). */
+  path: Array<string | number>;
+  /** Whether the key at `path`, rather than its value, holds them. */
+  inKey: boolean;
+  /** The distinct hidden characters, in order of first appearance. */
+  codePoints: number[];
+}
+
+function hiddenIn(text: string): number[] {
+  const found = new Set<number>();
+  for (const m of text.matchAll(new RegExp(HIDDEN, 'g'))) found.add(m[0].codePointAt(0)!);
+  return [...found];
+}
+
+/** A value met on the walk, with the way back to the root (paths are built only when needed). */
+interface Step {
+  node: unknown;
+  key: string | number;
+  parent: Step | null;
+}
+
+function pathOf(step: Step): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let s: Step | null = step; s !== null && s.parent !== null; s = s.parent) path.push(s.key);
+  return path.reverse();
+}
+
+/** Every string (and key) under `root` that holds hidden characters, in document order. */
+export function findHiddenText(root: unknown): HiddenText[] {
+  const out: HiddenText[] = [];
+  const seen = new Set<object>();
+  // Iterative, in document order; `seen` guards against shared (aliased) values.
+  const stack: Step[] = [{ node: root, key: '', parent: null }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    const node = step.node;
+    if (typeof node === 'string') {
+      if (HIDDEN.test(node)) out.push({ path: pathOf(step), inKey: false, codePoints: hiddenIn(node) });
+      continue;
+    }
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    const keys = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      stack.push({ node: (node as Record<string | number, unknown>)[key], key, parent: step });
+    }
+    if (!Array.isArray(node)) {
+      for (const key of keys as string[]) {
+          if (HIDDEN.test(key)) out.push({ path: [...pathOf(step), key], inKey: true, codePoints: hiddenIn(key) });
+      }
+    }
+  }
+  return out;
+}
+
+// Say which hidden characters a text holds: "`note` holds U+200B (ZERO WIDTH SPACE), …".
+function hiddenMessage(found: HiddenText): string {
+  const last = found.path[found.path.length - 1];
+  const parent = found.path[found.path.length - 2];
+  const subject = found.inKey
+    ? `a key in \`${String(parent ?? 'the file')}\``
+    : typeof last === 'number'
+      ? `item ${last + 1} of \`${String(parent)}\``
+      : `\`${String(last)}\``;
+  const names = found.codePoints.slice(0, 3).map(characterName);
+  const more = found.codePoints.length - names.length;
+  const list = more > 0 ? `${names.join(', ')} and ${more} more` : names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  const one = found.codePoints.length === 1;
+  return `${subject} holds ${list}, which ${one ? 'is' : 'are'} invisible and can make the text read differently from what ${one ? 'it holds' : 'they hold'}`;
+}
+
+/** Text holds no control, bidi or zero-width characters (copied along from web pages and PDFs). */
+export function hiddenCharacters(data: PlanData): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (file: string, root: unknown): void => {
+    for (const found of findHiddenText(root)) {
+      const hint = `delete ${found.codePoints.length === 1 ? 'it' : 'them'}: such characters come along when text is copied from web pages and PDFs`;
+      out.push(at(file, pointer(...found.path), 'warning', 'control-character', hiddenMessage(found), hint));
+    }
+  };
+  check(data.file, data.plan);
+  for (const y of data.years) {
+    // Only what the file says: not the path it was read from.
+    const { file, path: _path, ...content } = y;
+    check(file, content);
+  }
+  return out;
+}
