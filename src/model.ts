@@ -245,6 +245,9 @@ export interface Observation {
   growth?: number;
   /** Prices `growth` is measured at. */
   prices?: Prices;
+  /** Where `growth` is published, when not in the observation's own source, and its words. */
+  growth_source?: string;
+  growth_quote?: string;
   /** A published change since an earlier year (2021—2024年累计下降11.6% → from 2021, change −11.6). */
   cumulative?: { from: number; change: number };
   /** A recorded judgement of a qualitative target, as the source words it. */

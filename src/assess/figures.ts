@@ -126,15 +126,10 @@ export function figureIn(ctx: Context, ind: Indicator, year: number): Figure | n
   const published = obs.value === 0 ? 0 : obs.value;
   if (factor === 1) return { value: published, year, observation: obs, converted: null };
   const value = published * factor;
+  // Said where the figure is written (the assessment drops repeats of a diagnostic).
+  report(ctx, 'unit-converted', file.file, pointer('observations', ind.id, 'unit'), { indicator: ind.id, year },
+    `${year} value of ${label(ind)} is ${published} ${obs.unit}: converted to ${value} ${ind.unit} (× ${factor})`);
   return { value: value === 0 ? 0 : value, year, observation: obs, converted: { unit: obs.unit!, value: published, factor } };
-}
-
-/** Report a converted figure once, where it is written. */
-export function noteConversion(ctx: Context, ind: Indicator, f: Figure): void {
-  if (f.converted === null) return;
-  report(ctx, 'unit-converted', ctx.yearFiles.get(f.year)?.file ?? ctx.data.file, pointer('observations', ind.id, 'unit'),
-    { indicator: ind.id, year: f.year },
-    `${f.year} value of ${label(ind)} is ${f.converted.value} ${f.converted.unit}: converted to ${f.value} ${ind.unit} (× ${f.converted.factor})`);
 }
 
 /** The latest usable figure in the years from `to` down to `from` (inclusive), or null. */
@@ -174,6 +169,7 @@ export function seriesOf(ctx: Context, ind: Indicator, from: number, to: number)
       note: obs?.note ?? null,
       growth: obs?.missing === undefined && typeof obs?.growth === 'number' ? obs.growth : null,
       prices: obs?.prices ?? null,
+      growth_source: obs?.growth_source ?? null,
       cumulative: obs?.missing === undefined ? obs?.cumulative ?? null : null,
       judgement: obs?.missing === undefined ? obs?.judgement ?? null : null,
     });

@@ -10,7 +10,7 @@
 
 import { pointer } from '../diagnostic.js';
 import type { Comparator, Indicator } from '../model.js';
-import { figureIn, gapOf, label, latestFigure, noteConversion, report, type Context, type Figure } from './figures.js';
+import { figureIn, gapOf, label, latestFigure, report, type Context, type Figure } from './figures.js';
 import { clamp, component, finite, known, nearlyEqual, NOT_FINITE, satisfies, sign, unknown, type Maybe } from './numbers.js';
 import { measureRates, project, type RateInputs } from './rates.js';
 import type { FigureGap, Reason } from './reasons.js';
@@ -184,7 +184,6 @@ function findBaseline(ctx: Context, ind: Indicator, spec: TargetSpec | null): {
   if (ctx.year < t0) return { year: t0, figure: null, reason: { code: 'before-base', year: ctx.year, base_year: t0 } };
   const f = figureIn(ctx, ind, t0);
   if (f === null) return { year: t0, figure: null, reason: { code: 'no-baseline', year: t0, gap: gapOf(ctx, ind, t0) ?? { code: 'entry-without-value', year: t0 } } };
-  noteConversion(ctx, ind, f);
   const o = f.observation;
   return {
     year: t0,
@@ -212,7 +211,6 @@ export function assessLevel(ctx: Context, ind: Indicator, index: number, spec: T
   const cur = found.current;
   const tv = found.year;
   const vt = found.figure?.value ?? null;
-  if (found.figure !== null) noteConversion(ctx, ind, found.figure);
 
   if (found.stale && found.figure !== null) {
     const file = ctx.yearFiles.get(t);

@@ -10,7 +10,7 @@ import type { Indicator } from '../model.js';
 import { figureIn, label, report, type Context } from './figures.js';
 import { byPace, categorise, type Decision } from './status.js';
 import { clamp, component, finite, known, nearlyEqual, NOT_FINITE, satisfies, sign, unknown, type Maybe } from './numbers.js';
-import { spanIndex } from './rates-index.js';
+import { spanIndex, yearlyChange } from './rates-index.js';
 import type { Reason, WarningRule } from './reasons.js';
 import type { GapDirection, IndicatorAssessment, TargetSpec } from './types.js';
 
@@ -39,6 +39,19 @@ export function assessRateTarget(ctx: Context, ind: Indicator, index: number, sp
     : spanIndex(ctx, ind, from, to, growth ? spec.prices : null, !growth || spec.prices === 'current');
   const I = span.index;
   const tv = span.tv;
+  // A span that stops before the report year for want of figures says which years lack them.
+  const lacking: number[] = [];
+  if (I !== null && tv !== null && tv < to) {
+    for (let y = tv + 1; y <= to; y++) if (yearlyChange(ctx, ind, y, growth ? spec.prices : null) === null) lacking.push(y);
+  }
+  const staleReason: Reason | null = tv !== null && tv < to
+    ? growth ? { code: 'growth-figures-missing', years: lacking, prices: spec.prices } : { code: 'change-figures-missing', years: lacking }
+    : null;
+  if (staleReason !== null && lacking.length > 0) {
+    report(ctx, 'growth-figures-missing', ctx.yearFiles.get(t)?.file ?? ctx.data.file,
+      ctx.yearFiles.has(t) ? pointer('observations', ind.id) : pointer('indicators', index, 'target'), { indicator: ind.id, year: t },
+      `${label(ind)}: measured through ${tv} only: no usable figure for ${lacking.join(', ')}`);
+  }
   const n = tv === null ? null : tv - t0;
   if (I === null && to >= from && t >= ctx.baseYear) {
     report(ctx, 'growth-figures-missing', ctx.yearFiles.get(t)?.file ?? ctx.data.file,
@@ -48,7 +61,7 @@ export function assessRateTarget(ctx: Context, ind: Indicator, index: number, sp
         ? `${label(ind)}: the ${spec.prices === 'constant' ? 'constant-price ' : ''}growth since ${t0} cannot be measured: ${describeMissing(span.reason)}`
         : `${label(ind)}: the change since ${t0} cannot be measured: ${describeMissing(span.reason)}`,
       growth && spec.prices === 'constant'
-        ? 'enter the published growth rate of each year as `growth:` with `prices: constant` (按可比价计算), or a published change since the base year as `cumulative:`'
+        ? 'enter the published growth rate of each year as `growth:` with `prices: constant`, or a published change since the base year as `cumulative:`'
         : 'enter each year\'s published change as `growth:`, or a published change since the base year as `cumulative:`');
   }
 
@@ -144,7 +157,7 @@ export function assessRateTarget(ctx: Context, ind: Indicator, index: number, sp
     bound: latest?.observation.bound ?? null,
     value_status: latest?.observation.status ?? null,
     value_source: latest?.observation.source ?? null,
-    value_reason: tv === null ? achieved.reason : tv < to ? { code: 'stale', used_year: tv, gap: { code: 'entry-without-value', year: to } } : null,
+    value_reason: tv === null ? achieved.reason : staleReason,
     achieved: got,
     achieved_years: span.years,
     achieved_source: span.source,

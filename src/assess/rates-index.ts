@@ -49,14 +49,27 @@ function publishedSpan(ctx: Context, ind: Indicator, from: number, year: number,
 
 /**
  * Find the longest span `from`..tv (tv ≤ `to`) the data measures, preferring a published
- * change for the span, then compounded yearly changes, then (when `levels`) two levels.
+ * change for the span (the latest one, continued by the yearly changes after it), then the
+ * yearly changes compounded from `from`, then (when `levels`) two levels.
  */
 export function spanIndex(ctx: Context, ind: Indicator, from: number, to: number, prices: Prices | null, levels: boolean): SpanIndex {
   for (let tv = to; tv >= from; tv--) {
-    const published = publishedSpan(ctx, ind, from, tv, prices);
-    if (published !== null) {
-      return { index: 1 + published, tv, years: [tv], source: 'published-cumulative', reason: null,
-        component: component('1 + published change from..tv', { from, tv, change: published }, 1 + published) };
+    // The latest published change of the span up to tv, then each later year's change.
+    for (let y = tv; y >= from; y--) {
+      const published = publishedSpan(ctx, ind, from, y, prices);
+      if (published === null) continue;
+      const inputs: Record<string, number | null> = { [`cumulative ${from}..${y}`]: published };
+      let index = 1 + published;
+      for (let k = y + 1; k <= tv && index !== null; k++) {
+        const r = yearlyChange(ctx, ind, k, prices);
+        inputs[String(k)] = r;
+        index = r === null ? NaN : index * (1 + r);
+      }
+      if (Number.isNaN(index)) break;
+      const years = [y];
+      for (let k = y + 1; k <= tv; k++) years.push(k);
+      return { index, tv, years, source: 'published-cumulative', reason: null,
+        component: component('(1 + published change from..y) × product of (1 + r_k), y < k ≤ tv', inputs, index) };
     }
     const yearly: Record<string, number | null> = {};
     let product = 1;

@@ -220,9 +220,10 @@ export interface SeriesPoint {
   vintage: string | null;
   measure: string | null;
   note: string | null;
-  /** A published year-on-year change in percent, and its prices. */
+  /** A published year-on-year change in percent, its prices, and its source when not `source`. */
   growth: number | null;
   prices: Prices | null;
+  growth_source: string | null;
   /** A published change since an earlier year, in percent. */
   cumulative: { from: number; change: number } | null;
   /** A recorded judgement of a qualitative target. */

@@ -5,7 +5,7 @@
 
 import type { Comparator, Indicator } from '../model.js';
 import { figureIn, gapOf, latestFigure, observationOf, type Context, type Figure } from './figures.js';
-import { clamp, component, finite, nearlyEqual, NOT_FINITE, satisfies } from './numbers.js';
+import { component, finite, nearlyEqual, NOT_FINITE, satisfies } from './numbers.js';
 import type { FigureGap, Reason, StatusRule, WarningRule } from './reasons.js';
 import type { GapDirection, IndicatorAssessment, IndicatorStatus, TargetSpec, YearCheck } from './types.js';
 
@@ -57,8 +57,8 @@ function fillLevels(ctx: Context, ind: Indicator, a: IndicatorAssessment, latest
   } satisfies Partial<IndicatorAssessment>);
 }
 
-/** What the yearly targets share: no completion, rates or projection. */
-function noProgress(a: IndicatorAssessment, type: 'held' | 'relative' | 'qualitative', pace: number | null): void {
+/** What the yearly targets share: no completion, rates, projection or time pace. */
+function noProgress(a: IndicatorAssessment, type: 'held' | 'relative' | 'qualitative'): void {
   const why: Reason = { code: 'no-completion', type };
   Object.assign(a, {
     completion: null, completion_reason: why,
@@ -68,8 +68,8 @@ function noProgress(a: IndicatorAssessment, type: 'held' | 'relative' | 'qualita
     projection: null, projection_method: 'observed', projection_meets_target: null, projection_share: null, projection_reason: why,
     progress_ratio: null, progress_category: null, progress_ratio_reason: why,
     attainment: null,
-    time_pace: pace,
-    pace_at_value_year: pace,
+    time_pace: null,
+    pace_at_value_year: null,
   } satisfies Partial<IndicatorAssessment>);
 }
 
@@ -80,12 +80,6 @@ function yearlyWarning(ind: Indicator, status: IndicatorStatus, rule: StatusRule
   if (status === 'held') return { warning: false, warning_reason: { code: 'holding' } };
   const cause: Reason = rule.code === 'no-data' ? rule.cause : rule.code === 'qualitative' ? { code: 'qualitative-target' } : { code: 'no-target' };
   return { warning: false, warning_reason: { code: 'no-judgement', cause } };
-}
-
-/** The plan's time pace at the report year, for display. */
-function planPace(ctx: Context, T: number): number | null {
-  const t0 = ctx.baseYear;
-  return T <= t0 ? null : clamp((ctx.year - t0) / (T - t0), 0, 1);
 }
 
 /** A bound held in every year from `from` to T: held so far, or breached in the years it broke. */
@@ -101,7 +95,7 @@ export function assessHeld(ctx: Context, ind: Indicator, spec: TargetSpec, a: In
   }
   const latest = latestValue(ctx, ind);
   fillLevels(ctx, ind, a, latest);
-  noProgress(a, 'held', planPace(ctx, spec.year));
+  noProgress(a, 'held');
   const known = checks.filter((c) => c.holds !== null);
   const broken = checks.filter((c) => c.holds === false).map((c) => c.year);
   let status: IndicatorStatus;
@@ -167,7 +161,7 @@ export function assessRelative(ctx: Context, ind: Indicator, spec: TargetSpec, a
   }
   const latest = latestValue(ctx, ind);
   fillLevels(ctx, ind, a, latest);
-  noProgress(a, 'relative', planPace(ctx, spec.year));
+  noProgress(a, 'relative');
   let status: IndicatorStatus;
   let rule: StatusRule;
   let bound: number | null = null;
@@ -222,7 +216,7 @@ export function assessQualitative(ctx: Context, ind: Indicator, spec: TargetSpec
     if (obs?.judgement !== undefined && obs.missing === undefined) judgement = { text: obs.judgement, year: y, source: obs.source ?? null };
   }
   fillLevels(ctx, ind, a, latestValue(ctx, ind));
-  noProgress(a, 'qualitative', planPace(ctx, spec.year));
+  noProgress(a, 'qualitative');
   const rule: StatusRule = { code: 'qualitative', judgement: judgement?.text ?? null, year: judgement?.year ?? null };
   Object.assign(a, {
     target_measure: null,

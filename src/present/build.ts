@@ -6,7 +6,7 @@
 import type { Assessment } from '../assess/types.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { PlanFile } from '../model.js';
-import { makeCtx, nameOf, type Ctx } from './context.js';
+import { indicatorName, makeCtx, nameOf, type Ctx } from './context.js';
 import { formatDate } from './format.js';
 import type { Lang } from './i18n/index.js';
 import { indicatorDetail, indicatorRow } from './indicators.js';
@@ -81,7 +81,8 @@ export function buildReportModel(
       title: decl ? nameOf(ctx, decl) : p.name,
       goal: decl?.goal ?? null,
       goalLabel: m.pillar.goal,
-      summary: m.pillar.summary(p.indicator_ids.length, p.assessed, p.on_or_ahead, p.warnings),
+      summary: m.pillar.summary(p.indicator_ids.length, p.assessed, p.on_or_ahead, p.warnings) +
+        (p.undetermined > 0 ? (ctx.lang === 'en' ? ' ' : '') + m.pillar.undetermined(p.undetermined, p.undetermined_ids.map((id) => indicatorName(ctx, id)).join(m.listSep)) : ''),
       indicators: p.indicator_ids.flatMap((id) => {
         const ia = ctx.assessed.get(id);
         const row = rowById.get(id);

@@ -3,7 +3,7 @@
 // measures, indicators and milestones.
 
 import type { Assessment, MilestoneAssessment } from '../assess/types.js';
-import { nameOf, say, sourceTitle, wordsFor, type Ctx } from './context.js';
+import { indicatorName, nameOf, say, sourceTitle, wordsFor, type Ctx } from './context.js';
 import { formatDate } from './format.js';
 import { TONES } from './tones.js';
 import type { ActionSection, IndicatorRow, MilestoneRow, StatusBadge } from './types.js';
@@ -60,7 +60,8 @@ export function actionSection(
     title,
     heading: m.action.heading(ordinal, title),
     pillar: pillar ? nameOf(ctx, pillar) : act.pillar,
-    summary: m.action.summary(act.indicator_ids.length, act.assessed, act.on_or_ahead, act.milestone_ids.length),
+    summary: m.action.summary(act.indicator_ids.length, act.assessed, act.on_or_ahead, act.milestone_ids.length) +
+      (act.undetermined > 0 ? (ctx.lang === 'en' ? ' ' : '') + m.pillar.undetermined(act.undetermined, act.undetermined_ids.map((id) => indicatorName(ctx, id)).join(m.listSep)) : ''),
     measuresTitle: m.action.measures,
     measures: plan?.measures ?? [],
     indicatorsTitle: m.action.indicators,

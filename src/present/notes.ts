@@ -22,6 +22,10 @@ function figureNote(ctx: Ctx, p: SeriesPoint | undefined): string {
   if (p.published) parts.push(n.published(formatDate(p.published, ctx.lang)));
   if (p.vintage) parts.push(n.vintage(p.vintage));
   if (p.measure) parts.push(n.measure(p.measure));
+  if (p.growth !== null) {
+    parts.push(m.notes.growth(formatPercent(Math.abs(p.growth) / 100, ctx.lang), p.growth < 0, p.prices,
+      p.growth_source === null ? null : sourceTitle(ctx, p.growth_source)));
+  }
   if (p.note) parts.push(p.note);
   return parts.join(ctx.lang === 'en' ? '; ' : '；');
 }

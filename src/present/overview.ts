@@ -6,6 +6,7 @@ import { INDICATOR_STATUSES, MILESTONE_STATUSES, type IndicatorStatus } from '..
 import { indicatorName, say, wordsFor, type Ctx } from './context.js';
 import { formatAmount, formatPercent, num } from './format.js';
 import { badge } from './indicators.js';
+import { targetText } from './targets.js';
 import { TONES } from './tones.js';
 import type { Column, Overview, ReportModel } from './types.js';
 
@@ -52,6 +53,9 @@ export function overview(ctx: Ctx): Overview {
       ? m.overview.assessedShare(a.indicators.length, s.assessed, s.on_or_ahead, formatPercent(s.share_on_or_ahead ?? 0, lang))
       : m.overview.nothingAssessed(a.indicators.length),
   );
+  if (s.binding > 0) {
+    highlights.push(m.overview.bindingLine(s.binding, s.warnings, s.undetermined, names(s.undetermined_ids)));
+  }
   for (const status of INDICATOR_STATUSES) {
     if (status === 'no_data' || status === 'no_target' || status === 'qualitative') continue;
     const ids = byStatus(status);
@@ -73,21 +77,25 @@ export function overview(ctx: Ctx): Overview {
       const target = ia.target === null ? m.none : cmp + formatAmount(ia.target, ia.unit, ia.kind, lang, true);
       text = m.overview.warningText(ia.target_year ?? a.period.end, proj, target);
     } else if (ia.target_measure === 'rate' || ia.target_measure === 'change') {
-      const cmp = ia.comparator === null ? '' : m.comparator[ia.comparator];
-      text = m.overview.warningText(ia.target_year ?? a.period.end,
-        ia.projection === null ? m.none : formatPercent(ia.projection, lang, true),
-        ia.target === null ? m.none : cmp + formatPercent(ia.target, lang, true));
+      const p = ia.projection;
+      const proj = p === null ? m.none
+        : ia.target_measure === 'rate' ? m.target.rateText(formatPercent(p, lang, true)) : m.target.changeText(formatPercent(Math.abs(p), lang), p < 0);
+      text = m.overview.warningText(ia.target_year ?? a.period.end, proj, ia.target_spec === null ? m.none : targetText(ctx, ia, ia.target_spec));
     } else {
       text = say(m.statusRule, ia.status_reason, wordsFor(ctx, ia));
     }
     return { anchor: ctx.anchors.get(ia.id)!, name: indicatorName(ctx, ia.id), attribute: m.attribute[ia.attribute], text };
   });
 
-  const undetermined = a.indicators.filter((i) => i.undetermined).map((ia) => ({
-    anchor: ctx.anchors.get(ia.id)!,
-    name: indicatorName(ctx, ia.id),
-    text: say(m.statusRule, ia.status_reason, wordsFor(ctx, ia)),
-  }));
+  const undetermined = a.indicators.filter((i) => i.undetermined).map((ia) => {
+    const rule = ia.status_reason;
+    const w = wordsFor(ctx, ia);
+    return {
+      anchor: ctx.anchors.get(ia.id)!,
+      name: indicatorName(ctx, ia.id),
+      text: rule.code === 'no-data' ? w.reason(rule.cause) : say(m.statusRule, rule, w),
+    };
+  });
   const noWarnings = s.binding === 0 ? m.overview.noBinding
     : undetermined.length > 0 ? m.overview.noWarningsUndetermined(undetermined.length)
     : m.overview.noWarnings;

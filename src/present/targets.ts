@@ -71,7 +71,10 @@ export function baselineCell(ctx: Ctx, ia: IndicatorAssessment): Num {
   const { m, lang } = ctx;
   const baseline = num(ia.baseline, (v) => boundText(formatData(v, lang, ia.baseline_decimals), ia.baseline_bound), lang,
     ia.baseline_reason === null ? null : reasonText(ctx, ia.baseline_reason, ia));
-  if (baseline.value !== null && ia.baseline_year !== ctx.a.base_year) baseline.text += m.paren(m.cover.yearText(ia.baseline_year));
+  if (baseline.value !== null && ia.baseline_year !== ctx.a.base_year) {
+    baseline.short = `${baseline.text}*`;
+    baseline.text += m.paren(m.cover.yearText(ia.baseline_year));
+  }
   return baseline;
 }
 
@@ -123,9 +126,19 @@ export function targetCell(ctx: Ctx, ia: IndicatorAssessment): Num {
   const derived = spec.multiple !== null || spec.type === 'change';
   const note = derived && ia.target === null && ia.target_reason !== null ? reasonText(ctx, ia.target_reason, ia) : null;
   const cell: Num = { text, value: ia.target_measure === 'level' ? ia.target : null, note };
-  // A derived target reads as its value where room is short, or as its rule (×2) before it is known.
+  const cmp = m.comparator[spec.comparator ?? '>='];
+  // Where room is short: a derived target as its value (or its rule, ×2, before it is known),
+  // a rate as %/年, a change over the period as the plans print it (〔−13.5%〕), a bound as 各年≤5.5.
   if (spec.multiple !== null) {
-    cell.short = ia.target === null ? `×${formatDecimal(spec.multiple, lang, 2)}` : m.comparator[spec.comparator ?? '>='] + formatComputed(ia.target, ia.kind, ia.unit, lang);
+    cell.short = ia.target === null ? `×${formatDecimal(spec.multiple, lang, 2)}` : cmp + formatComputed(ia.target, ia.kind, ia.unit, lang);
+  } else if (spec.type === 'change' && ia.target !== null) {
+    cell.short = cmp + formatComputed(ia.target, ia.kind, ia.unit, lang);
+  } else if (spec.type === 'growth') {
+    cell.short = m.target.short.growth(cmp, formatDecimal(spec.percent ?? 0, lang, 2));
+  } else if (spec.type === 'cumulative') {
+    cell.short = `〔${formatDecimal(spec.percent ?? 0, lang, 2)}〕`;
+  } else if (spec.type === 'held') {
+    cell.short = m.target.short.held(cmp, formatData(spec.value ?? 0, lang));
   }
   return cell;
 }

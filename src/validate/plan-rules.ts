@@ -124,7 +124,7 @@ export const targetShape: Rule = (data) => {
         if (ind.kind === 'multiple') {
           if (t.multiple === undefined) {
             out.push(report('target-value-missing', data.file, ptr(),
-              `target of \`${ind.id}\` (kind multiple) has no \`multiple\``, 'write e.g. `multiple: 2` for 翻番'));
+              `target of \`${ind.id}\` (kind multiple) has no \`multiple\``, 'write e.g. `multiple: 2` for a doubling'));
           }
           if (t.value !== undefined) {
             out.push(report('target-value-missing', data.file, ptr('value'),
@@ -187,8 +187,8 @@ export const attributeKnown: Rule = (data) => {
   data.plan.indicators.forEach((ind, i) => {
     if (ind.attribute === 'unknown') {
       out.push(report('attribute-unknown', data.file, pointer('indicators', i, 'attribute'),
-        `indicator \`${ind.id}\` has attribute unknown: it is not assessed as binding (约束性), so it never raises a 预警`,
-        'write `expected` (预期性) or `binding` (约束性) once the plan says which'));
+        `indicator \`${ind.id}\` has attribute unknown: it is not assessed as binding, so it never raises an early warning`,
+        'write `expected` or `binding` once the plan says which'));
     }
   });
   return out;

@@ -63,6 +63,9 @@ export const yearReferences: Rule = (data, ctx) => {
       if (obs.source !== undefined) {
         out.push(...resolve(ctx, 'source', obs.source, y.file, ['observations', key, 'source'], subject));
       }
+      if (obs.growth_source !== undefined) {
+        out.push(...resolve(ctx, 'source', obs.growth_source, y.file, ['observations', key, 'growth_source'], subject));
+      }
     }
     for (const [key, state] of entries(y.milestones)) {
       out.push(...resolve(ctx, 'milestone', key, y.file, ['milestones', key], `milestone state \`${key}\``));
@@ -126,15 +129,15 @@ export const observationQuality: Rule = (data, ctx) => {
       }
       if (obs.status === 'preliminary') {
         out.push(report('preliminary-value', y.file, ptr('status'),
-          `${what} is preliminary (初步核算) and may be revised`));
+          `${what} is preliminary and may be revised`));
       } else if (obs.status === 'estimate') {
         if (y.year === ctx.baseYear) {
           out.push(report('baseline-estimate', y.file, ptr('status'),
-            `baseline of \`${key}\` (${y.year}) is an estimate (预计), not a measured value`,
+            `baseline of \`${key}\` (${y.year}) is an estimate, not a measured value`,
             'replace it with the published figure when available'));
         } else {
           out.push(report('estimated-value', y.file, ptr('status'),
-            `${what} is an estimate (预计), not a measured value`));
+            `${what} is an estimate, not a measured value`));
         }
       }
       if (obs.bound !== undefined) {

@@ -57,6 +57,7 @@ export const en: Messages = {
     undetermined: 'Binding indicators that cannot be judged',
     undeterminedItem: (name, why) => `${name}: ${why}`,
     noBinding: 'The plan has no binding indicator.',
+    bindingLine: (b, w, u, names) => `${b} binding indicator${b === 1 ? '' : 's'}: ${w} with an early warning${u > 0 ? `, ${u} that cannot be judged (${names})` : ', all assessed'}.`,
     assessedShare: (total, assessed, ok, share) =>
       `Of ${total} indicators, ${assessed} can be assessed; ${ok} of them are on or ahead of pace (${share}).`,
     nothingAssessed: (total) => `None of the ${total} indicators can be assessed (no target or no data).`,
@@ -89,6 +90,7 @@ export const en: Messages = {
     goal: 'Goal',
     summary: (n, a, ok, w) =>
       `${n} indicators, ${a} assessed, ${ok} on or ahead of pace, ${w} early warning${w === 1 ? '' : 's'}.`,
+    undetermined: (n, names) => `${n} binding indicator${n === 1 ? '' : 's'} cannot be judged: ${names}.`,
     noIndicators: 'This pillar has no quantitative indicators.',
     trendTable: (name) => `${name}: values by year`,
     year: 'Year',
@@ -261,6 +263,7 @@ export const en: Messages = {
     vintage: (v) => `vintage: ${v}`,
     measure: (m) => `published as: ${m}`,
     sourceOf: (t) => `source: ${t}`,
+    growth: (r, down, p, src) => `${down ? 'down' : 'up'} ${r}${p === 'constant' ? ' at constant prices' : p === 'current' ? ' at current prices' : ''}${src ? ` (${src})` : ''}`,
   },
 
   reasons: {
@@ -357,6 +360,9 @@ export const en: Messages = {
     relative: (c, partner, tol) =>
       c === '=' ? `in step with ${partner}${tol ? ` (within ${tol})` : ''}`
       : `${c === '>' ? 'above' : c === '>=' ? 'at least' : c === '<' ? 'below' : 'at most'} ${partner}${tol ? ` (tolerance ${tol})` : ''}`,
+    short: { growth: (c, r) => `${c}${r}%/yr`, held: (c, v) => `${c}${v}/yr` },
+    changeText: (p, falling) => `${falling ? 'down' : 'up'} ${p} in all`,
+    rateText: (p) => `${p} a year`,
   },
 
   indicatorStatus: {
@@ -403,6 +409,7 @@ export const en: Messages = {
     人: 'persons',
     个: 'units',
     项: 'items',
+    件: 'items',
     天: 'days',
     年: 'years',
     岁: 'years of age',

@@ -58,6 +58,12 @@ export interface TargetWords {
   held: (comparator: string, value: string, from: number) => string;
   /** Compared with another indicator. */
   relative: (comparator: Comparator, partner: string, tolerance: string | null) => string;
+  /** Compact forms for narrow views. */
+  short: { growth: (comparator: string, rate: string) => string; held: (comparator: string, value: string) => string };
+  /** What a change over the period so far or projected reads as ("累计下降7.5%"). */
+  changeText: (percent: string, falling: boolean) => string;
+  /** An average yearly growth ("年均增长5.9%"). */
+  rateText: (percent: string) => string;
 }
 
 /** The words and sentences of one language. */
@@ -126,6 +132,8 @@ export interface Messages {
     /** The plan has no binding indicator. */
     noBinding: string;
     assessedShare: (total: number, assessed: number, onOrAhead: number, share: string) => string;
+    /** The binding indicators: how many, with a 预警, and which cannot be judged. */
+    bindingLine: (binding: number, warnings: number, undetermined: number, names: string) => string;
     nothingAssessed: (total: number) => string;
     statusList: (label: string, count: number, names: string) => string;
     noDataList: (count: number, names: string) => string;
@@ -155,6 +163,8 @@ export interface Messages {
   pillar: {
     goal: string;
     summary: (indicators: number, assessed: number, onOrAhead: number, warnings: number) => string;
+    /** Binding indicators of the group that cannot be judged, by name. */
+    undetermined: (count: number, names: string) => string;
     noIndicators: string;
     trendTable: (name: string) => string;
     year: string;
@@ -320,6 +330,8 @@ export interface Messages {
     measure: (measure: string) => string;
     /** Where a state or figure comes from, in a note. */
     sourceOf: (title: string) => string;
+    /** A published growth rate beside a figure, with its prices and (when another) its source. */
+    growth: (rate: string, falling: boolean, prices: Prices | null, source: string | null) => string;
   };
 
   reasons: {

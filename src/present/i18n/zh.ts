@@ -58,6 +58,7 @@ export const zh: Messages = {
     undetermined: '无法判断的约束性指标',
     undeterminedItem: (name, why) => `${name}：${why}`,
     noBinding: '规划未设约束性指标。',
+    bindingLine: (b, w, u, names) => `约束性指标${b}项：预警${w}项${u > 0 ? `，无法判断${u}项（${names}）` : '，均已评估'}。`,
     assessedShare: (total, assessed, ok, share) =>
       `${total}项指标中${assessed}项可评估，其中${ok}项达到或快于序时进度，占${share}。`,
     nothingAssessed: (total) => `${total}项指标均无法评估（无目标或无数据）。`,
@@ -89,6 +90,7 @@ export const zh: Messages = {
   pillar: {
     goal: '目标',
     summary: (n, a, ok, w) => `本领域${n}项指标，${a}项可评估，${ok}项达到或快于序时进度，预警${w}项。`,
+    undetermined: (n, names) => `约束性指标中${n}项无法判断：${names}。`,
     noIndicators: '本领域无量化指标。',
     trendTable: (name) => `${name}历年数值`,
     year: '年份',
@@ -260,6 +262,7 @@ export const zh: Messages = {
     vintage: (v) => `口径：${v}`,
     measure: (m) => `原文名称：${m}`,
     sourceOf: (t) => `来源：${t}`,
+    growth: (r, down, p, src) => `${p === 'constant' ? '按可比价计算' : p === 'current' ? '按现价计算' : ''}${down ? '下降' : '增长'}${r}${src ? `（${src}）` : ''}`,
   },
 
   reasons: {
@@ -356,6 +359,9 @@ export const zh: Messages = {
     relative: (c, partner, tol) =>
       c === '=' ? `与${partner}基本同步${tol ? `（相差不超过${tol}）` : ''}`
       : `${c === '>' ? '高于' : c === '>=' ? '不低于' : c === '<' ? '低于' : '不高于'}${partner}${tol ? `（容差${tol}）` : ''}`,
+    short: { growth: (c, r) => `${c}${r}%/年`, held: (c, v) => `各年${c}${v}` },
+    changeText: (p, falling) => `累计${falling ? '下降' : '增长'}${p}`,
+    rateText: (p) => `年均增长${p}`,
   },
 
   indicatorStatus: {
