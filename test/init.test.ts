@@ -10,7 +10,7 @@ import type { IndicatorKind } from '../src/model.js';
 import { validatePlan } from '../src/validate/index.js';
 import { ROOT, run, tempDir } from './support/cli.js';
 
-const KINDS: IndicatorKind[] = ['level', 'percentage', 'ratio', 'count', 'cumulative', 'multiple', 'rank'];
+const KINDS: IndicatorKind[] = ['level', 'percentage', 'ratio', 'count', 'cumulative', 'multiple', 'rank', 'rate'];
 
 async function init(args: string[] = []): Promise<{ cwd: string; dir: string }> {
   const cwd = tempDir('cixi-plan-init-');
@@ -31,12 +31,12 @@ describe('cixi-plan init', () => {
     const r = await run(['validate', '--plan', 'regions/余姚'], { cwd });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('✓ regions/余姚: 1 pillar, 1 action, 7 indicators, 1 milestone, 7 observations (0 missing) in 1 year file, 0 warnings\n');
+    expect(r.stdout).toBe('✓ regions/余姚: 1 pillar, 1 action, 11 indicators, 1 milestone, 11 observations (0 missing) in 1 year file, 0 warnings\n');
     // The scaffold has no warning, so --strict passes too.
     expect((await run(['validate', '--plan', 'regions/余姚', '--strict'], { cwd })).code).toBe(0);
   });
 
-  it('holds one pillar, one action, one milestone and one indicator of each kind', async () => {
+  it('holds one pillar, one action, one milestone, one indicator of each kind and examples of target types', async () => {
     const { cwd, dir } = await init(['--region', '余姚市', '--start', '2031', '--end', '2035']);
     const read = await readPlanFolder(dir, cwd);
     expect(read.ok).toBe(true);
@@ -48,11 +48,15 @@ describe('cixi-plan init', () => {
     expect(plan.pillars).toHaveLength(1);
     expect(plan.actions).toHaveLength(1);
     expect(plan.milestones).toHaveLength(1);
-    expect(plan.indicators.map((i) => i.kind).sort()).toEqual([...KINDS].sort());
+    expect([...new Set(plan.indicators.map((i) => i.kind))].sort()).toEqual([...KINDS].sort());
+    expect(plan.indicators.map((i) => i.target?.type ?? 'level').filter((t) => t !== 'level').sort()).toEqual(['change', 'growth', 'growth', 'held']);
     expect(result.data!.years.map((y) => [y.file, y.year])).toEqual([['regions/余姚/data/2030.yaml', 2030]]);
     // The base year can be assessed: every indicator with a baseline, none without data.
     const { assessment } = assess(result.data!, 2030);
-    expect(assessment.summary.indicators_by_status.no_data).toBe(0);
+    // Targets over the years of the period (growth, held every year) wait for its first year.
+    const waiting = assessment.indicators.filter((i) => i.status === 'no_data');
+    expect(waiting.map((i) => i.id)).toEqual(['gdp-growth', 'rd-growth', 'unemployment']);
+    for (const i of waiting) expect(i.status_reason).toEqual({ code: 'no-data', cause: { code: 'period-not-started', start: 2031 } });
     expect(assessment.indicators.every((i) => i.has_target)).toBe(true);
   });
 

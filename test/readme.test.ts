@@ -18,3 +18,14 @@ describe('README', () => {
     for (const code of CODE_NAMES) expect(readme).toContain(`| \`${code}\` |`);
   });
 });
+
+describe('README, "Target kinds"', () => {
+  const goldens = ['national-plan', 'target-kinds'].map((name) =>
+    readFileSync(new URL(`./__golden__/report-${name}-2024.zh-CN.md`, import.meta.url), 'utf8'));
+
+  it('shows for each kind a row the report really prints', () => {
+    const rows = [...readme.matchAll(/<!-- target-kind:([a-z]+) -->\n```text\n(\|.*\|)\n```\n/g)];
+    expect(rows.map((r) => r[1])).toEqual(['level', 'change', 'growth', 'cumulative', 'held', 'relative', 'qualitative']);
+    for (const [, kind, row] of rows) expect(goldens.some((g) => g.includes(row!)), kind).toBe(true);
+  });
+});

@@ -102,7 +102,8 @@ export function assessHeld(ctx: Context, ind: Indicator, spec: TargetSpec, a: In
   let rule: StatusRule;
   if (known.length === 0) {
     status = 'no_data';
-    rule = { code: 'no-data', cause: a.value_reason ?? { code: 'no-value-in-range', from, to: last, gap: gapOf(ctx, ind, last) ?? { code: 'entry-without-value', year: last } } };
+    rule = { code: 'no-data', cause: last < from ? { code: 'period-not-started', start: from }
+      : a.value_reason ?? { code: 'no-value-in-range', from, to: last, gap: gapOf(ctx, ind, last) ?? { code: 'entry-without-value', year: last } } };
   } else if (broken.length > 0) {
     status = 'breached';
     rule = { code: 'breached', years: broken };
