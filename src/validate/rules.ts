@@ -1,12 +1,10 @@
 // Semantic rules and data-quality warnings over schema-valid plan data. Each rule is a small
 // named function that returns the diagnostics it finds (plan-rules.ts, year-rules.ts,
-// hidden-characters.ts); checkRules runs them all and orders the result by file, then by
-// position in the data. Pure: no I/O, never throws on bad data.
+// hidden-characters.ts); checkRules runs them all. Pure: no I/O, never throws on bad data.
 
 import type { Diagnostic } from '../diagnostic.js';
 import type { PlanData } from '../model.js';
 import { hiddenCharacters } from './hidden-characters.js';
-import { orderByData } from './order.js';
 import {
   actionPillar,
   attributeKnown,
@@ -60,8 +58,8 @@ export const RULE_CHECKS: readonly Rule[] = [
  * Check the semantic rules and data-quality warnings of schema-valid plan data.
  *
  * Diagnostics carry a JSON pointer into their file (`data.file` or a year file's `file`) and
- * line/col 0. They come ordered by file (the plan, then the year files as given), then by the
- * position of the pointed value in the data, then by rule.
+ * line/col 0, in the order the rules found them: the validate stage locates them and sorts
+ * every diagnostic of the run by file and position (sortDiagnostics).
  */
 export function checkRules(data: PlanData): Diagnostic[] {
   const ctx = createContext(data);
@@ -69,5 +67,5 @@ export function checkRules(data: PlanData): Diagnostic[] {
   for (const rule of RULE_CHECKS) {
     for (const d of rule(data, ctx)) found.push(d);
   }
-  return orderByData(data, found);
+  return found;
 }

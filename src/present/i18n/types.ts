@@ -368,8 +368,6 @@ export interface Messages {
   perYear: (unit: string) => string;
   percentagePoints: string;
   multipleTarget: (k: string, value: string | null) => string;
-  /** Localized titles of diagnostic codes; unknown codes fall back to the message. */
-  diagnosticCodes: Readonly<Record<string, string>>;
   severity: Readonly<Record<'error' | 'warning' | 'info', string>>;
 }
 
