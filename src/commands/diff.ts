@@ -15,6 +15,7 @@ import { EXIT, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserErro
 interface DiffOptions {
   plan: string;
   json: boolean;
+  verbose: boolean;
   /** Undefined until --rev is given. */
   rev?: string[];
 }
@@ -104,7 +105,7 @@ async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toTe
   }
   const fromYear = parseYear(fromText, 'the first year');
   const toYear = parseYear(toText, 'the second year');
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true);
+  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true, opts.verbose);
   checkYear(data, fromYear, '');
   checkYear(data, toYear, '');
   const common = { data, diagnostics: loaded.diagnostics, sources: loaded.sources };
@@ -125,7 +126,7 @@ async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], ye
   const invalid: string[] = [];
   for (const side of sides) {
     const errors = side.result.diagnostics.filter((d) => d.severity === 'error');
-    printDiagnostics(ctx, errors, side.result);
+    printDiagnostics(ctx, errors, side.result, false, opts.verbose);
     if (!side.result.data) {
       const n = side.result.summary.errors;
       invalid.push(`${side.name} (${n} error${n === 1 ? '' : 's'})`);
@@ -178,6 +179,7 @@ export function registerDiff(program: Command, ctx: Context): void {
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--rev <revision>', 'git revisions of the data: A..B, or A alone (against the working tree); may be given twice', collect)
     .option('--json', 'print the comparison as JSON', false)
+    .option('--verbose', 'print every error, not only the first 20 of each code', false)
     .addHelpText('after', EXAMPLES)
     .action(async (first: string, second: string | undefined, opts: DiffOptions) => {
       if (opts.rev !== undefined) await diffRevisions(ctx, opts, opts.rev, first, second);

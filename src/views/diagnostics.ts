@@ -44,25 +44,30 @@ interface Frame {
 }
 
 // The part of a line around [start, end) (0-based UTF-16 offsets) that a terminal shows:
-// FRAME_COLUMNS columns before start and from start on, measured on that window only.
+// FRAME_COLUMNS columns before start and from start on. Only a window of the line is
+// segmented, and only the graphemes shown are measured.
 function clipLine(line: string, start: number, end: number): Frame {
-  // A column takes at most a few UTF-16 units; escaped characters take more columns than units.
-  const reach = 12 * FRAME_COLUMNS;
+  // Plain text takes one or two UTF-16 units per column; a run of emoji sequences may show
+  // fewer columns than FRAME_COLUMNS, which is fine.
+  const reach = 4 * FRAME_COLUMNS;
   const from = Math.max(0, start - reach);
   const to = Math.min(line.length, start + reach);
-  const cells = graphemesOf(line, from, to).map((g) => {
-    const text = g.text === '\t' ? ' ' : escapeTerminal(g.text);
-    return { index: g.index, end: g.index + g.text.length, text, width: columns(text) };
-  });
+  const graphemes = graphemesOf(line, from, to);
   // A grapheme cut by the window's edge is not shown.
-  if (from > 0) cells.shift();
-  if (to < line.length) cells.pop();
+  if (from > 0) graphemes.shift();
+  if (to < line.length) graphemes.pop();
+  const cells = graphemes.map((g) => ({ index: g.index, end: g.index + g.text.length, text: g.text === '\t' ? ' ' : escapeTerminal(g.text), width: -1 }));
+  const width = (i: number) => {
+    const c = cells[i]!;
+    if (c.width < 0) c.width = columns(c.text);
+    return c.width;
+  };
   let first = cells.findIndex((c) => c.end > start);
   if (first < 0) first = cells.length;
   let lo = first;
-  for (let used = 0; lo > 0 && used + cells[lo - 1]!.width <= FRAME_COLUMNS; lo--) used += cells[lo - 1]!.width;
+  for (let used = 0; lo > 0 && used + width(lo - 1) <= FRAME_COLUMNS; lo--) used += width(lo - 1);
   let hi = first;
-  for (let used = 0; hi < cells.length && used + cells[hi]!.width <= FRAME_COLUMNS; hi++) used += cells[hi]!.width;
+  for (let used = 0; hi < cells.length && used + width(hi) <= FRAME_COLUMNS; hi++) used += width(hi);
   const shown = cells.slice(lo, hi);
   const cutLeft = (shown[0]?.index ?? start) > 0;
   const cutRight = (shown.at(-1)?.end ?? start) < line.trimEnd().length;

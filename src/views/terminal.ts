@@ -62,6 +62,11 @@ export function graphemesOf(text: string, from = 0, to = text.length): Grapheme[
 
 /** The width of a short text in terminal columns (wide characters count 2). */
 export function columns(text: string): number {
+  // One printable ASCII character, the common case of a code frame, without string-width's work.
+  if (text.length === 1) {
+    const code = text.charCodeAt(0);
+    if (code >= 0x20 && code < 0x7f) return 1;
+  }
   return stringWidth(text);
 }
 
