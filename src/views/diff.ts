@@ -24,6 +24,7 @@ import type {
   QualityChanges,
   QualityWarning,
 } from '../diff/types.js';
+import { escapePlanText } from './terminal.js';
 
 export interface DiffViewOptions {
   chalk: ChalkInstance;
@@ -270,7 +271,9 @@ function pillarHeading(chalk: ChalkInstance, p: PillarDiff): string {
 }
 
 /** Render a Diff for the terminal. Ends with a newline. */
-export function formatDiff(diff: Diff, options: DiffViewOptions): string {
+export function formatDiff(planDiff: Diff, options: DiffViewOptions): string {
+  // Plan text is shown with its control characters escaped, and laid out as shown.
+  const diff = escapePlanText(planDiff);
   const { chalk } = options;
   const out: string[] = [...header(diff, chalk), '', ...summaryLines(diff)];
   if (!diff.has_changes) {

@@ -8,6 +8,7 @@ import type { Assessment, IndicatorAssessment, IndicatorStatus, MilestoneStatus 
 import { boundMark, formatData, formatPercent } from '../present/format.js';
 import { messages } from '../present/i18n.js';
 import type { Lang, ReportModel } from '../present/types.js';
+import { columns, escapePlanText, truncate } from './terminal.js';
 
 export interface GapsViewOptions {
   chalk: ChalkInstance;
@@ -32,12 +33,8 @@ const BAR_CELLS = 16;
 
 /** Pad or cut `text` to exactly `width` terminal columns (wide characters count 2). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  let shown = text;
-  if (stringWidth(shown) > width) {
-    while (shown.length > 0 && stringWidth(shown) > width - 1) shown = shown.slice(0, -1);
-    shown += '…';
-  }
-  const pad = ' '.repeat(Math.max(0, width - stringWidth(shown)));
+  const shown = truncate(text, width);
+  const pad = ' '.repeat(Math.max(0, width - columns(shown)));
   return align === 'left' ? shown + pad : pad + shown;
 }
 
@@ -130,7 +127,10 @@ export function wrap(text: string, width: number, indent = '  '): string[] {
  * assessment; every label and sentence from the ReportModel, so the terminal and the
  * reports say the same thing in the same words.
  */
-export function formatGaps(assessment: Assessment, model: ReportModel, options: GapsViewOptions): string {
+export function formatGaps(planAssessment: Assessment, planModel: ReportModel, options: GapsViewOptions): string {
+  // Plan text is shown with its control characters escaped, and laid out as shown.
+  const assessment = escapePlanText(planAssessment);
+  const model = escapePlanText(planModel);
   const { chalk } = options;
   const width = Math.max(80, options.width ?? 100);
   const lang = model.lang;
