@@ -32,6 +32,9 @@ if git rev-parse --verify --quiet HEAD:plan/plan.yaml >/dev/null 2>&1; then
   echo "recipe: diff --rev HEAD..HEAD 2024"
   cixi diff --rev HEAD..HEAD 2024 >"$tmp/rev.txt"
   grep -q '^没有变化。$' "$tmp/rev.txt" || fail "diff --rev HEAD..HEAD: a revision differs from itself"
+  echo "recipe: diff --rev HEAD..HEAD 2024 --format markdown (the job summary)"
+  cixi diff --rev HEAD..HEAD 2024 --format markdown >"$tmp/rev.md"
+  { [ "$(head -1 "$tmp/rev.md")" = '```text' ] && [ "$(tail -1 "$tmp/rev.md")" = '```' ]; } || fail "diff --format markdown: not one fenced code block"
   echo "recipe: diff --rev HEAD 2024"
   # HEAD against the working tree: exit 0 whatever uncommitted edits there are.
   cixi diff --rev HEAD 2024 --json >"$tmp/rev.json"
