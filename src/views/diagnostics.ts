@@ -104,7 +104,7 @@ function formatDiagnostic(d: Diagnostic, lineOf: LineOf, chalk: ChalkInstance): 
   return out.join('\n');
 }
 
-const NOUNS: Readonly<Record<Diagnostic['severity'], string>> = { error: 'error', warning: 'warning', info: 'info' };
+const NOUNS: Readonly<Record<Diagnostic['severity'], string>> = { error: 'error', warning: 'warning', info: 'info message' };
 
 // The first MAX_PER_CODE diagnostics of each code, and how many of each code are left out.
 function capPerCode(diagnostics: readonly Diagnostic[]): { shown: Diagnostic[]; more: string[] } {
