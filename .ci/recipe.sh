@@ -66,7 +66,10 @@ npx() { if [ "$1" = cixi-plan ]; then shift; cixi "$@"; else command npx "$@"; f
 echo "recipe: $diff_command (BASE_REF=release/2024, REPORT_YEAR=$report_year)"
 (cd "$clone" && BASE_REF=release/2024 REPORT_YEAR="$report_year" eval "$diff_command") >"$tmp/pr.txt" \
   || fail "$diff_command failed in a clone with origin/release/2024"
-head -1 "$tmp/pr.txt" | grep -q "^origin/release/2024 → HEAD · ${report_year}年 · " || fail "diff --rev: unexpected header: $(head -1 "$tmp/pr.txt")"
+# The job summary is one fenced code block (--format markdown) holding the text view.
+fence="$(head -1 "$tmp/pr.txt")"
+{ [[ "$fence" =~ ^\`\`\`+text$ ]] && [ "$(tail -1 "$tmp/pr.txt")" = "${fence%text}" ]; } || fail "the job summary is not one fenced code block"
+sed -n 2p "$tmp/pr.txt" | grep -q "^origin/release/2024 → HEAD · ${report_year}年 · " || fail "diff --rev: unexpected header: $(sed -n 2p "$tmp/pr.txt")"
 ! grep -q '^没有变化。$' "$tmp/pr.txt" || fail "diff --rev origin/release/2024..HEAD: the changed value is not seen"
 (cd "$clone" && cixi diff --rev "origin/release/2024..HEAD" "$report_year" --json) >"$tmp/pr.json"
 node -e '

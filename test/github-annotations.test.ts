@@ -13,7 +13,7 @@ describe('diagnosticsToGithub', () => {
     ];
     expect(diagnosticsToGithub(d)).toBe(
       '::error file=plan/data/2024.yaml,line=12,col=7,endLine=12,endColumn=12,title=schema-type::`value` must be a number (hint: remove the quotes)\n' +
-        '::warning file=plan/data/a%2Cb%3Ac.yaml,line=3,col=5,title=preliminary-value::a,b: 100%25%0Anext\n' +
+        '::warning file=plan/data/a%2Cb%3Ac.yaml,line=3,col=5,title=preliminary-value::a,b: 100%25\\nnext\n' +
         '::notice file=plan/plan.yaml,title=io-error::whole file\n',
     );
   });

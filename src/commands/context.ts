@@ -69,12 +69,15 @@ export async function loadPlan(ctx: Context, planDir: string): Promise<LoadedPla
   return loaded;
 }
 
-/** Print diagnostics to stderr with source excerpts (errors only when quiet). */
-export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: Pick<ValidationResult, 'sources'>, quiet = false): void {
+/**
+ * Print diagnostics to stderr with source excerpts (errors only when quiet); unless
+ * verbose, the first 20 of each code and a count of the rest.
+ */
+export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: Pick<ValidationResult, 'sources'>, quiet = false, verbose = false): void {
   const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (shown.length === 0) return;
   const texts = new Map(loaded.sources.map((s) => [s.file, s.text]));
-  ctx.io.stderr(formatDiagnostics(shown, texts, makeChalk(useColor(ctx.io))) + '\n');
+  ctx.io.stderr(formatDiagnostics(shown, texts, makeChalk(useColor(ctx.io)), { verbose }) + '\n');
 }
 
 /**
@@ -82,9 +85,9 @@ export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[
  * prints its diagnostics (warnings too unless quiet) and throws UserError with
  * exit 1 when it is invalid, 2 when a file could not be read.
  */
-export async function requireValidPlan(ctx: Context, planDir: string, quiet = false): Promise<{ data: PlanData; loaded: LoadedPlan }> {
+export async function requireValidPlan(ctx: Context, planDir: string, quiet = false, verbose = false): Promise<{ data: PlanData; loaded: LoadedPlan }> {
   const loaded = await loadPlan(ctx, planDir);
-  printDiagnostics(ctx, loaded.diagnostics, loaded, quiet);
+  printDiagnostics(ctx, loaded.diagnostics, loaded, quiet, verbose);
   if (loaded.ioFailed) throw new UserError(`${planDir}: a file could not be read`, EXIT.usage);
   if (!loaded.data) {
     const n = loaded.summary.errors;

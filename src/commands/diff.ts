@@ -5,6 +5,8 @@
 import { Option, type Command } from 'commander';
 import { buildSide, diffSides, type DiffSide, type SideOrigin } from '../diff/index.js';
 import { formatDiff } from '../views/diff.js';
+import { makeChalk } from '../views/diagnostics.js';
+import { codeBlock } from '../views/markdown.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { readPlanAtRevision } from '../load/git.js';
 import { IO_ERROR } from '../load/files.js';
@@ -16,6 +18,8 @@ import { EXIT, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserErro
 interface DiffOptions {
   plan: string;
   json: boolean;
+  format: 'text' | 'json' | 'markdown';
+  verbose: boolean;
   /** Undefined until --rev is given. */
   rev?: string[];
   lang?: Lang;
@@ -97,7 +101,11 @@ function checkYear(data: PlanData, year: number, where: string): void {
 
 function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mode: 'years' | 'revisions', planLang: Lang): void {
   const diff = diffSides(from, to, mode);
-  ctx.io.stdout(opts.json ? JSON.stringify(diff, null, 2) + '\n' : formatDiff(diff, { chalk: ctx.chalk, lang: opts.lang ?? planLang }));
+  const lang = opts.lang ?? planLang;
+  if (opts.json || opts.format === 'json') ctx.io.stdout(JSON.stringify(diff, null, 2) + '\n');
+  // A job summary is a Markdown page, never a terminal: no colour.
+  else if (opts.format === 'markdown') ctx.io.stdout(codeBlock(formatDiff(diff, { chalk: makeChalk(false), lang })));
+  else ctx.io.stdout(formatDiff(diff, { chalk: ctx.chalk, lang }));
 }
 
 async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toText: string | undefined): Promise<void> {
@@ -106,7 +114,7 @@ async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toTe
   }
   const fromYear = parseYear(fromText, 'the first year');
   const toYear = parseYear(toText, 'the second year');
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true);
+  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true, opts.verbose);
   checkYear(data, fromYear, '');
   checkYear(data, toYear, '');
   const common = { data, diagnostics: loaded.diagnostics, sources: loaded.sources };
@@ -127,7 +135,7 @@ async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], ye
   const invalid: string[] = [];
   for (const side of sides) {
     const errors = side.result.diagnostics.filter((d) => d.severity === 'error');
-    printDiagnostics(ctx, errors, side.result);
+    printDiagnostics(ctx, errors, side.result, false, opts.verbose);
     if (!side.result.data) {
       const n = side.result.summary.errors;
       invalid.push(`${side.name} (${n} error${n === 1 ? '' : 's'})`);
@@ -165,6 +173,7 @@ Examples:
   cixi-plan diff --rev main --rev HEAD 2024  the same
   cixi-plan diff --rev main 2024             main against the working tree (uncommitted edits)
   cixi-plan diff 2023 2024 --json            for scripts (schema_version 1)
+  cixi-plan diff 2023 2024 --format markdown  as a Markdown code block, for a GitHub job summary
 
 Revisions are read from git without touching the working tree. Exit 0 whatever changed,
 1 when either side is invalid, 2 for a usage error (no git repository, unknown revision).
@@ -179,7 +188,13 @@ export function registerDiff(program: Command, ctx: Context): void {
     .argument('[to-year]', 'the second report year (without --rev)')
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--rev <revision>', 'git revisions of the data: A..B, or A alone (against the working tree); may be given twice', collect)
-    .option('--json', 'print the comparison as JSON', false)
+    .addOption(new Option('--json', 'print the comparison as JSON (the same as --format json)').default(false).conflicts('format'))
+    .addOption(
+      new Option('--format <format>', 'text, json, or markdown: the text in a code block that no plan text can close, for a GitHub job summary')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
+    .option('--verbose', 'print every error, not only the first 20 of each code', false)
     .addOption(new Option('--lang <lang>', "language of the comparison (default: the plan's language)").choices(LANGS))
     .addHelpText('after', EXAMPLES)
     .action(async (first: string, second: string | undefined, opts: DiffOptions) => {

@@ -11,12 +11,13 @@ interface GapsOptions {
   plan: string;
   json: boolean;
   lang?: Lang;
+  verbose: boolean;
 }
 
 async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promise<void> {
   const year = parseYear(yearText, 'the report year');
   // Validation warnings are the `validate` command's business; here only errors stop us.
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true);
+  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true, opts.verbose);
   checkReportYear(data, year);
   const { assessment, diagnostics } = assess(data, year);
   if (opts.json) {
@@ -33,7 +34,7 @@ async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promi
   ctx.io.stdout(formatGaps(model, { chalk: ctx.chalk, width }));
   // What limited the assessment (not-comparable values, undefined growth) goes to stderr.
   const limits = located.filter((d) => d.severity !== 'info');
-  printDiagnostics(ctx, limits, loaded);
+  printDiagnostics(ctx, limits, loaded, false, opts.verbose);
   const warnings = loaded.summary.warnings;
   if (warnings > 0) {
     ctx.io.stderr(ctx.chalk.dim(`${warnings} data-quality warning${warnings === 1 ? '' : 's'}: run \`cixi-plan validate --plan ${opts.plan}\` to see them\n`));
@@ -48,6 +49,7 @@ export function registerGaps(program: Command, ctx: Context): void {
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--json', 'print the whole assessment as JSON (the report saves the same as assessment.json)', false)
     .addOption(new Option('--lang <lang>', "language of the table (default: the plan's language)").choices(LANGS))
+    .option('--verbose', 'print every diagnostic, not only the first 20 of each code', false)
     .action(async (year: string, opts: GapsOptions) => {
       await runGaps(ctx, year, opts);
     });

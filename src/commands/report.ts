@@ -40,6 +40,7 @@ interface ReportOptions {
   templates?: string;
   lang?: Lang;
   quiet: boolean;
+  verbose: boolean;
 }
 
 /** Parse `--format md,html`: known, available formats, in the order given, without repeats. */
@@ -74,12 +75,12 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   const year = parseYear(yearText, 'the report year');
   const formats = parseFormats(opts.format);
   const time = reportTime(ctx.io.env);
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, opts.quiet);
+  const { data, loaded } = await requireValidPlan(ctx, opts.plan, opts.quiet, opts.verbose);
   checkReportYear(data, year);
 
   const result = assess(data, year);
   const assessDiagnostics = locate(result.diagnostics, loaded.sources);
-  printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, opts.quiet);
+  printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, opts.quiet, opts.verbose);
   const lang = opts.lang ?? data.plan.plan.language;
   const model = buildReportModel(data.plan, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt: time.date, planFile: data.file });
 
@@ -132,6 +133,7 @@ export function registerReport(program: Command, ctx: Context): void {
     .option('--templates <dir>', 'folder of Handlebars templates overriding the built-in ones file by file')
     .addOption(new Option('--lang <lang>', "report language (default: the plan's language)").choices(LANGS))
     .option('--quiet', 'print only errors', false)
+    .option('--verbose', 'print every diagnostic, not only the first 20 of each code', false)
     .action(async (year: string, opts: ReportOptions) => {
       await runReport(ctx, year, opts);
     });

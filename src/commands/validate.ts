@@ -22,6 +22,7 @@ interface ValidateOptions {
   plan: string;
   strict: boolean;
   format: 'text' | 'json' | 'github';
+  verbose: boolean;
 }
 
 async function runValidate(ctx: Context, opts: ValidateOptions): Promise<void> {
@@ -42,7 +43,7 @@ async function runValidate(ctx: Context, opts: ValidateOptions): Promise<void> {
     ctx.io.stdout(`${opts.plan}: ${verdict}; ${summaryLine(summary)}\n`);
     return;
   }
-  printDiagnostics(ctx, loaded.diagnostics, loaded);
+  printDiagnostics(ctx, loaded.diagnostics, loaded, false, opts.verbose);
   const c = ctx.chalk;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (summary.errors > 0 || loaded.ioFailed) {
@@ -61,6 +62,7 @@ export function registerValidate(program: Command, ctx: Context): void {
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--strict', 'treat warnings as errors (exit 1)', false)
     .addOption(new Option('--format <format>', 'output format (github: workflow commands that annotate a pull request)').choices(['text', 'json', 'github']).default('text'))
+    .option('--verbose', 'print every diagnostic, not only the first 20 of each code (json and github always print all)', false)
     .action(async (opts: ValidateOptions) => {
       await runValidate(ctx, opts);
     });

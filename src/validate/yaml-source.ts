@@ -14,7 +14,9 @@ import {
   Scalar,
   visit,
   type Node as YamlNode,
+  type Pair,
   type ParsedNode,
+  type YAMLMap,
   type YAMLError,
 } from 'yaml';
 import { splitPointer, type Code, type Diagnostic } from '../diagnostic.js';
@@ -345,6 +347,28 @@ export function spanDiagnostic(
 /** What part of a node a diagnostic should point at. */
 export type Anchor = 'value' | 'key';
 
+// The entries of large maps by key, built on the first lookup, so that thousands of
+// diagnostics pointing into one map (a year file's observations) cost linear time, not
+// a search of the map each. Rebuilt if the map's size changed.
+const entriesByKey = new WeakMap<YAMLMap, { size: number; byKey: Map<string, Pair> }>();
+
+// The first entry of a map whose scalar key reads `key`.
+function entryOf(map: YAMLMap, key: string): Pair | undefined {
+  const isEntry = (p: unknown): p is Pair => isPair(p) && isScalar(p.key);
+  if (map.items.length <= 16) return map.items.find((p) => isEntry(p) && String((p.key as Scalar).value) === key);
+  let index = entriesByKey.get(map);
+  if (index?.size !== map.items.length) {
+    const byKey = new Map<string, Pair>();
+    for (const p of map.items) {
+      const k = isEntry(p) ? String((p.key as Scalar).value) : undefined;
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, p);
+    }
+    index = { size: map.items.length, byKey };
+    entriesByKey.set(map, index);
+  }
+  return index.byKey.get(key);
+}
+
 /**
  * Find the node a JSON pointer names, or the deepest existing ancestor.
  * Returns the node's [start, end) range, preferring the key of a map entry
@@ -363,7 +387,7 @@ export function rangeOfPointer(
     let next: unknown;
     let nextKey: YamlNode | null = null;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      const pair = entryOf(node, seg);
       if (pair) {
         next = pair.value;
         nextKey = isScalar(pair.key) ? (pair.key as YamlNode) : null;

@@ -2,8 +2,8 @@
 // the source line with the offending span underlined. Pure: returns strings.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import type { Diagnostic } from '../diagnostic.js';
+import { columns, escapeTerminal, graphemesOf } from './terminal.js';
 
 /** A chalk instance that colours only when asked (TTY and no NO_COLOR). */
 export function makeChalk(color: boolean): ChalkInstance {
@@ -13,37 +13,141 @@ export function makeChalk(color: boolean): ChalkInstance {
 /** The texts of the files diagnostics point into, by file path. */
 export type SourceLines = ReadonlyMap<string, string>;
 
-/** Format one diagnostic with its source excerpt. */
-export function formatDiagnostic(d: Diagnostic, texts: SourceLines, chalk: ChalkInstance): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+/** How many diagnostics of one code are printed unless verbose. */
+export const MAX_PER_CODE = 20;
+
+/** Columns of the source line shown on either side of a diagnostic's column. */
+export const FRAME_COLUMNS = 60;
+
+export interface FormatDiagnosticsOptions {
+  /** Print every diagnostic, not only the first MAX_PER_CODE of each code. */
+  verbose?: boolean;
+}
+
+// The lines of each file, split once on first use (not once per diagnostic).
+type LineOf = (file: string, line: number) => string | undefined;
+
+function lineReader(texts: SourceLines): LineOf {
+  const split = new Map<string, readonly string[] | undefined>();
+  return (file, line) => {
+    if (!split.has(file)) split.set(file, texts.get(file)?.split(/\r?\n/));
+    return split.get(file)?.[line - 1];
+  };
+}
+
+interface Frame {
+  /** The shown part of the line, control characters escaped, `…` where it was cut. */
+  text: string;
+  /** Columns before the underline, and its length (at least 1). */
+  before: number;
+  span: number;
+}
+
+// The part of a line around [start, end) (0-based UTF-16 offsets) that a terminal shows:
+// FRAME_COLUMNS columns before start and from start on. Only a window of the line is
+// segmented, and only the graphemes shown are measured.
+function clipLine(line: string, start: number, end: number): Frame {
+  // Plain text takes one or two UTF-16 units per column; a run of emoji sequences may show
+  // fewer columns than FRAME_COLUMNS, which is fine.
+  const reach = 4 * FRAME_COLUMNS;
+  const from = Math.max(0, start - reach);
+  const to = Math.min(line.length, start + reach);
+  const graphemes = graphemesOf(line, from, to);
+  // A grapheme cut by the window's edge is not shown.
+  if (from > 0) graphemes.shift();
+  if (to < line.length) graphemes.pop();
+  const cells = graphemes.map((g) => ({ index: g.index, end: g.index + g.text.length, text: g.text === '\t' ? ' ' : escapeTerminal(g.text), width: -1 }));
+  const width = (i: number) => {
+    const c = cells[i]!;
+    if (c.width < 0) c.width = columns(c.text);
+    return c.width;
+  };
+  let first = cells.findIndex((c) => c.end > start);
+  if (first < 0) first = cells.length;
+  let lo = first;
+  for (let used = 0; lo > 0 && used + width(lo - 1) <= FRAME_COLUMNS; lo--) used += width(lo - 1);
+  let hi = first;
+  for (let used = 0; hi < cells.length && used + width(hi) <= FRAME_COLUMNS; hi++) used += width(hi);
+  const shown = cells.slice(lo, hi);
+  const cutLeft = (shown[0]?.index ?? start) > 0;
+  const cutRight = (shown.at(-1)?.end ?? start) < line.trimEnd().length;
+  let before = cutLeft ? 1 : 0;
+  let span = 0;
+  for (const c of shown) {
+    if (c.end <= start) before += c.width;
+    else if (c.index < end) span += c.width;
+  }
+  const text = (cutLeft ? '…' : '') + shown.map((c) => c.text).join('') + (cutRight ? '…' : '');
+  return { text, before, span: Math.max(1, span) };
+}
+
+// Format one diagnostic with its source excerpt.
+function formatDiagnostic(d: Diagnostic, lineOf: LineOf, chalk: ChalkInstance): string {
+  const file = escapeTerminal(d.file);
+  const where = d.line > 0 ? `${file}:${d.line}:${d.col}` : file;
   const sev =
     d.severity === 'error' ? chalk.red.bold('error') : d.severity === 'warning' ? chalk.yellow.bold('warning') : chalk.blue('info');
-  const out = [`${chalk.bold(where)} ${sev} ${chalk.dim(d.code)} ${d.message}`];
-  const text = texts.get(d.file);
-  if (text !== undefined && d.line > 0) {
-    const lines = text.split(/\r?\n/);
-    const lineText = lines[d.line - 1];
-    if (lineText !== undefined) {
-      const shown = lineText.replace(/\t/g, ' ');
-      const gutter = String(d.line);
-      const pad = ' '.repeat(gutter.length);
-      // Underline to the end of the span on this line (or one character).
-      const startIdx = Math.max(0, d.col - 1);
-      const endIdx = d.endLine === d.line && d.endCol !== undefined ? Math.max(d.endCol - 1, startIdx + 1) : Math.max(shown.trimEnd().length, startIdx + 1);
-      const before = stringWidth(shown.slice(0, startIdx));
-      const span = Math.max(1, stringWidth(shown.slice(startIdx, endIdx)));
-      const mark = d.severity === 'error' ? chalk.red : d.severity === 'warning' ? chalk.yellow : chalk.blue;
-      out.push(`${chalk.dim(`${gutter} |`)} ${shown}`);
-      out.push(`${chalk.dim(`${pad} |`)} ${' '.repeat(before)}${mark('^'.repeat(span))}`);
-    }
+  const out = [`${chalk.bold(where)} ${sev} ${chalk.dim(escapeTerminal(d.code))} ${escapeTerminal(d.message)}`];
+  const lineText = d.line > 0 ? lineOf(d.file, d.line) : undefined;
+  if (lineText !== undefined) {
+    const gutter = String(d.line);
+    const pad = ' '.repeat(gutter.length);
+    // Underline to the end of the span on this line (or to the end of the line).
+    const startIdx = Math.max(0, d.col - 1);
+    const endIdx = d.endLine === d.line && d.endCol !== undefined ? Math.max(d.endCol - 1, startIdx + 1) : Math.max(lineText.trimEnd().length, startIdx + 1);
+    const frame = clipLine(lineText, startIdx, endIdx);
+    const mark = d.severity === 'error' ? chalk.red : d.severity === 'warning' ? chalk.yellow : chalk.blue;
+    out.push(`${chalk.dim(`${gutter} |`)} ${frame.text}`);
+    out.push(`${chalk.dim(`${pad} |`)} ${' '.repeat(frame.before)}${mark('^'.repeat(frame.span))}`);
   }
-  if (d.hint) out.push(`${chalk.cyan('hint')}: ${d.hint}`);
+  if (d.hint) out.push(`${chalk.cyan('hint')}: ${escapeTerminal(d.hint)}`);
   return out.join('\n');
 }
 
-/** Format all diagnostics, separated by blank lines. */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], texts: SourceLines, chalk: ChalkInstance): string {
-  return diagnostics.map((d) => formatDiagnostic(d, texts, chalk)).join('\n\n');
+const NOUNS: Readonly<Record<Diagnostic['severity'], string>> = { error: 'error', warning: 'warning', info: 'info message' };
+
+// The first MAX_PER_CODE diagnostics of each code, and how many of each code are left out.
+function capPerCode(diagnostics: readonly Diagnostic[]): { shown: Diagnostic[]; more: string[] } {
+  const seen = new Map<string, number>();
+  const shown: Diagnostic[] = [];
+  const hidden = new Map<string, Diagnostic['severity'] | 'mixed'>();
+  const hiddenCount = new Map<string, number>();
+  for (const d of diagnostics) {
+    const n = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, n);
+    if (n <= MAX_PER_CODE) {
+      shown.push(d);
+      continue;
+    }
+    const severity = hidden.get(d.code);
+    hidden.set(d.code, severity === undefined || severity === d.severity ? d.severity : 'mixed');
+    hiddenCount.set(d.code, (hiddenCount.get(d.code) ?? 0) + 1);
+  }
+  const more = [...hidden].map(([code, severity]) => {
+    const n = hiddenCount.get(code)!;
+    const noun = severity === 'mixed' ? 'diagnostic' : NOUNS[severity];
+    return `… and ${n} more \`${escapeTerminal(code)}\` ${noun}${n === 1 ? '' : 's'} (use --verbose to see all)`;
+  });
+  return { shown, more };
+}
+
+/**
+ * Format diagnostics, separated by blank lines: each with its source line clipped to
+ * FRAME_COLUMNS columns either side of its column, and plan text escaped. Unless
+ * verbose, only the first MAX_PER_CODE of each code, then a line per code saying how
+ * many more there are.
+ */
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  texts: SourceLines,
+  chalk: ChalkInstance,
+  options: FormatDiagnosticsOptions = {},
+): string {
+  const lineOf = lineReader(texts);
+  const { shown, more } = options.verbose ? { shown: diagnostics, more: [] } : capPerCode(diagnostics);
+  const parts = shown.map((d) => formatDiagnostic(d, lineOf, chalk));
+  if (more.length > 0) parts.push(chalk.dim(more.join('\n')));
+  return parts.join('\n\n');
 }
 
 /** The JSON form of diagnostics, for CI. Stable field order. */
@@ -65,9 +169,11 @@ export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): object[] 
   });
 }
 
-// Escape text for a GitHub Actions workflow command (data: %, CR, LF; properties also : and ,).
+// Escape text for a GitHub Actions workflow command (data: %, CR, LF; properties also : and ,),
+// after showing control characters visibly: no plan text can end the line and start a
+// second command, or reach the log viewer's terminal emulation.
 function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeTerminal(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeGithubProperty(text: string): string {

@@ -21,7 +21,7 @@ import type {
   QualityChanges,
   QualityWarning,
 } from '../diff/types.js';
-
+import { escapePlanText } from './terminal.js';
 import { toneColor } from './tones.js';
 
 export interface DiffViewOptions {
@@ -264,7 +264,9 @@ function pillarHeading(v: View, p: PillarDiff): string {
 }
 
 /** Render a Diff for the terminal. Ends with a newline. */
-export function formatDiff(diff: Diff, options: DiffViewOptions): string {
+export function formatDiff(planDiff: Diff, options: DiffViewOptions): string {
+  // Plan text is shown with its control characters escaped, and laid out as shown.
+  const diff = escapePlanText(planDiff);
   const lang = options.lang ?? 'zh-CN';
   const v: View = { chalk: options.chalk, m: messages(lang), lang };
   const { chalk, m } = v;

@@ -7,6 +7,7 @@
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import type { Num, ReportModel } from '../present/types.js';
+import { columns as widthOf, escapePlanText, truncate } from './terminal.js';
 import { toneColor } from './tones.js';
 
 export interface GapsViewOptions {
@@ -19,12 +20,8 @@ const BAR_CELLS = 16;
 
 /** Pad or cut `text` to exactly `width` terminal columns (wide characters count 2). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  let shown = text;
-  if (stringWidth(shown) > width) {
-    while (shown.length > 0 && stringWidth(shown) > width - 1) shown = shown.slice(0, -1);
-    shown += '…';
-  }
-  const pad = ' '.repeat(Math.max(0, width - stringWidth(shown)));
+  const shown = truncate(text, width);
+  const pad = ' '.repeat(Math.max(0, width - widthOf(shown)));
   return align === 'left' ? shown + pad : pad + shown;
 }
 
@@ -73,7 +70,9 @@ export function wrap(text: string, width: number, indent = '  '): string[] {
 }
 
 /** Render the report's model as a terminal table grouped by pillar. */
-export function formatGaps(model: ReportModel, options: GapsViewOptions): string {
+export function formatGaps(planModel: ReportModel, options: GapsViewOptions): string {
+  // Plan text is shown with its control characters escaped, and laid out as shown.
+  const model = escapePlanText(planModel);
   const { chalk } = options;
   const width = Math.max(80, options.width ?? 100);
   const { columns, barCells } = layout(width);

@@ -1,0 +1,91 @@
+// Text from the plan on its way to a terminal, a CI log or an annotation: control
+// characters and bidi controls shown visibly, never raw, and widths measured in
+// display columns on bounded slices only (Intl.Segmenter, under string-width, takes
+// time quadratic in the length of the string it is given).
+
+import stringWidth from 'string-width';
+
+// C0, DEL, C1; the bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069);
+// the Unicode line and paragraph separators, which some viewers take as line breaks.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function visible(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  if (code >= 0x2000) return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+  return SHORT[ch] ?? `\\u{${code.toString(16)}}`;
+}
+
+/**
+ * Show the control characters and bidi controls of plan-derived text visibly:
+ * ESC as `\u{1b}`, a newline as `\n`, a tab as `\t`, U+202E as `<U+202E>`. Only plan
+ * text goes through here: our own newlines and colours are added afterwards.
+ */
+export function escapeTerminal(text: string): string {
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, visible) : text;
+}
+
+/**
+ * A copy of plain data (objects, arrays, strings, numbers) with every string passed
+ * through escapeTerminal; keys are kept. For views that lay out a whole model of
+ * plan-derived text: escape it once on the way in, then measure and colour.
+ */
+export function escapePlanText<T>(value: T): T {
+  if (typeof value === 'string') return escapeTerminal(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => escapePlanText(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapePlanText(v)])) as T;
+  }
+  return value;
+}
+
+const segmenter = new Intl.Segmenter();
+
+/** A grapheme of a text: its characters and its 0-based UTF-16 offset in the text. */
+export interface Grapheme {
+  text: string;
+  index: number;
+}
+
+/**
+ * The graphemes of text[from, to), segmented on that slice only. A grapheme cut by
+ * either end of the slice comes out in pieces; callers mark the cut ends anyway.
+ */
+export function graphemesOf(text: string, from = 0, to = text.length): Grapheme[] {
+  const out: Grapheme[] = [];
+  for (const s of segmenter.segment(text.slice(from, to))) out.push({ text: s.segment, index: from + s.index });
+  return out;
+}
+
+/** The width of a short text in terminal columns (wide characters count 2). */
+export function columns(text: string): number {
+  // One printable ASCII character, the common case of a code frame, without string-width's work.
+  if (text.length === 1) {
+    const code = text.charCodeAt(0);
+    if (code >= 0x20 && code < 0x7f) return 1;
+  }
+  return stringWidth(text);
+}
+
+/**
+ * Cut `text` to at most `width` columns, ending it with `…` when cut. Looks at no more
+ * of the text than the width can show, so a name of any length costs the same.
+ */
+export function truncate(text: string, width: number): string {
+  // A column takes at most a few UTF-16 units (an emoji sequence up to ~11): read a bounded prefix.
+  const limit = Math.min(text.length, 12 * width + 16);
+  const head = text.slice(0, limit);
+  if (limit === text.length && columns(head) <= width) return text;
+  let shown = '';
+  let used = 0;
+  for (const g of graphemesOf(head)) {
+    const w = columns(g.text);
+    if (used + w > width - 1) break;
+    shown += g.text;
+    used += w;
+  }
+  return shown + '…';
+}

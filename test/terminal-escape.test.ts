@@ -1,0 +1,100 @@
+// Plan text with terminal control sequences and bidi controls: every command that
+// prints it to a terminal or a CI log shows it visibly, never raw.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapePlanText, escapeTerminal, truncate } from '../src/views/terminal.js';
+import { fit } from '../src/views/gaps.js';
+import { planWith, run } from './support/cli.js';
+
+// In YAML double quotes: ESC ] 0 ; … BEL retitles the terminal, ESC [ 2 J clears it,
+// U+202E reverses what follows, U+2066 opens an isolate, \n breaks the line.
+const YAML_HOSTILE = String.raw`"GDP\e]0;PWNED\a\e[2J \u202Eevil\u2066 a\nb"`;
+const SHOWN = String.raw`GDP\u{1b}]0;PWNED\u{7}\u{1b}[2J <U+202E>evil<U+2066> a\nb`;
+const YAML_MEASURE = String.raw`"GDP\e[5m\u202Erevised"`;
+const MEASURE_SHOWN = String.raw`GDP\u{1b}[5m<U+202E>revised`;
+// What may reach a terminal besides our own colour codes: printable text and our newlines.
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const withoutColours = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** The base plan with hostile text in an indicator, a pillar and a milestone name and in a year file. */
+function hostilePlan(): string {
+  const dir = planWith();
+  const plan = join(dir, 'plan.yaml');
+  writeFileSync(
+    plan,
+    readFileSync(plan, 'utf8')
+      .replace('name: 地区生产总值', `name: ${YAML_HOSTILE}`)
+      .replace('name: 硬核实力', String.raw`name: "硬核\e[2J实力"`)
+      .replace('name: 高铁站建成', String.raw`name: "高铁站\e]8;;x\a建成"`),
+  );
+  const year = join(dir, 'data', '2024.yaml');
+  // `measure` differs from the indicator's name: a warning quoting both.
+  writeFileSync(year, readFileSync(year, 'utf8').replace(/(  gdp:\n)/, `$1    measure: ${YAML_MEASURE}\n`));
+  return dir;
+}
+
+describe('escapeTerminal', () => {
+  it('shows C0, DEL, C1, bidi controls and line separators visibly and leaves other text alone', () => {
+    expect(escapeTerminal('a\u0000b\u0007c\u001bd\u007fe\u0085f\u009bg\th\ri\nj')).toBe(String.raw`a\u{0}b\u{7}c\u{1b}d\u{7f}e\u{85}f\u{9b}g\th\ri\nj`);
+    expect(escapeTerminal('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029')).toBe(
+      '<U+202A><U+202B><U+202C><U+202D><U+202E><U+2066><U+2067><U+2068><U+2069><U+2028><U+2029>',
+    );
+    expect(escapeTerminal('地区生产总值 ≥3,200 👨‍👩‍👧 é')).toBe('地区生产总值 ≥3,200 👨‍👩‍👧 é');
+  });
+
+  it('escapes every string of plain data and keeps its shape, keys and numbers', () => {
+    expect(escapePlanText({ a: ['x\u001by', 1, null, { 'k\u001b': 'v\n' }], b: true })).toEqual({ a: [String.raw`x\u{1b}y`, 1, null, { 'k\u001b': String.raw`v\n` }], b: true });
+  });
+});
+
+describe('cutting names to a column width', () => {
+  it('cuts a 2,000-character name to the column in time linear in the column, not the name', { timeout: 60_000 }, async () => {
+    // Cutting one character at a time and measuring the rest took about 3 s per 2,000-character
+    // name, so 50 names blow the timeout (the test yields between names so that it can fire).
+    const name = '字'.repeat(2_000);
+    for (let i = 0; i < 50; i++) {
+      expect(fit(name, 30)).toBe(`${'字'.repeat(14)}… `);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(truncate('GDP', 3)).toBe('GDP');
+    expect(truncate('GDPs', 3)).toBe('GD…');
+  });
+});
+
+describe('hostile plan text in terminal output', () => {
+  const dir = hostilePlan();
+
+  it.each([
+    ['validate', ['validate']],
+    ['validate --format github', ['validate', '--format', 'github']],
+    ['gaps', ['gaps', '2024']],
+    ['diff', ['diff', '2022', '2024']],
+    ['report', ['report', '2024', '--format', 'md', '--out', join(dir, 'out')]],
+  ])('%s shows it escaped, on a TTY too', { timeout: 60_000 }, async (_name, args) => {
+    for (const isTTY of [false, true]) {
+      const r = await run([...args, '--plan', dir], { isTTY });
+      expect(r.code).toBe(0);
+      const printed = withoutColours(r.stdout + r.stderr);
+      expect(printed).not.toMatch(RAW_CONTROL);
+      expect(printed).not.toContain('\u001b');
+    }
+  });
+
+  it('validate quotes the hostile measure visibly in its warning and in the annotation', { timeout: 60_000 }, async () => {
+    const text = await run(['validate', '--plan', dir]);
+    expect(text.stderr).toContain(`is published as ${MEASURE_SHOWN}, not ${SHOWN}: the definition may differ`);
+    const github = await run(['validate', '--plan', dir, '--format', 'github']);
+    expect(github.stdout).toContain(`title=measure-differs::\`gdp\` 2024 is published as ${MEASURE_SHOWN}, not ${SHOWN}`);
+  });
+
+  it('gaps and diff show the names visibly', { timeout: 60_000 }, async () => {
+    const gaps = await run(['gaps', '2024', '--plan', dir], { env: { COLUMNS: '200' } });
+    expect(gaps.stdout).toContain(String.raw`硬核\u{1b}[2J实力`);
+    expect(gaps.stdout).toContain(String.raw`GDP\u{1b}]0;PWNED\u{7}`);
+    expect(gaps.stdout).toContain(String.raw`高铁站\u{1b}]8;;x\u{7}建成`);
+    const diff = await run(['diff', '2022', '2024', '--plan', dir]);
+    expect(diff.stdout).toContain(String.raw`硬核\u{1b}[2J实力`);
+    expect(diff.stdout).toContain(SHOWN);
+  });
+});
