@@ -37,7 +37,7 @@ describe('code frames on long lines', () => {
 
   it('prints a short line whole, without marks', () => {
     const printed = formatDiagnostics([warning(2, 5, 8)], new Map([[FILE, 'year: 2024\n  x: abcdef\n']]), plain);
-    expect(printed).toBe(`${FILE}:2:5 warning preliminary-value is preliminary\n2 |   x: abcdef\n  |     ^^^\n`.trimEnd());
+    expect(printed).toBe(`${FILE}:2:5 warning preliminary-value is preliminary\n2 |   x: abcdef\n  |     ^^^\n= explain: cixi-plan explain preliminary-value`);
   });
 
   it('cuts an underline that runs past the window at the window', () => {

@@ -103,6 +103,7 @@ describe('validate output', () => {
       36 |     targt:
          |     ^^^^^
       hint: did you mean \`target\`?
+      = explain: cixi-plan explain schema-unknown-key
       "
     `);
     expect(r.stdout).toBe('✗ test/fixtures/validate/schema-misspelt-key: 1 error, 0 warnings\n');

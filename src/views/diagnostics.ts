@@ -101,6 +101,8 @@ function formatDiagnostic(d: Diagnostic, lineOf: LineOf, chalk: ChalkInstance): 
     out.push(`${chalk.dim(`${pad} |`)} ${' '.repeat(frame.before)}${mark('^'.repeat(frame.span))}`);
   }
   if (d.hint) out.push(`${chalk.cyan('hint')}: ${escapeTerminal(d.hint)}`);
+  // As compilers do (rustc --explain): where to read what the code means and how to fix it.
+  out.push(chalk.dim(`= explain: cixi-plan explain ${escapeTerminal(d.code)}`));
   return out.join('\n');
 }
 
