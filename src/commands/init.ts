@@ -24,6 +24,9 @@ interface InitOptions {
 export const DEFAULT_START = 2026;
 /** A five-year plan covers five years: end = start + 4 unless --end says otherwise. */
 const DEFAULT_LENGTH = 5;
+/** The years a plan may use (the schemas' `year` range). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
 
 /** What the scaffold's placeholders are filled with. */
 export interface ScaffoldValues {
@@ -113,7 +116,14 @@ function parseOptions(opts: InitOptions): { start: number; end: number; region: 
   const start = opts.start === undefined ? DEFAULT_START : parseYear(opts.start, '--start');
   const end = opts.end === undefined ? start + DEFAULT_LENGTH - 1 : parseYear(opts.end, '--end');
   if (end <= start) throw new UserError(`--end (${end}) must come after --start (${start})`);
-  if (start - 1 < 1900 || end > 2200) throw new UserError('plan years must lie between 1900 and 2200');
+  // The schema's years run from 1900 to 2200, and the base year is the year before --start.
+  if (start - 1 < MIN_YEAR) {
+    throw new UserError(`--start ${start} would make the base year ${start - 1}: plan years run from ${MIN_YEAR} to ${MAX_YEAR}, so --start must be ${MIN_YEAR + 1} or later`);
+  }
+  if (end > MAX_YEAR) {
+    const what = opts.end === undefined ? `the period from --start ${start} would end in ${end}, which is` : `--end ${end} is`;
+    throw new UserError(`${what} after ${MAX_YEAR}: plan years run from ${MIN_YEAR} to ${MAX_YEAR}`);
+  }
   const region = opts.region.trim();
   if (region === '' || /[\p{Cc}]/u.test(region) || region.length > 100) {
     throw new UserError('--region must be a name on one line (at most 100 characters)');
