@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin entry: run the built CLI with the real process I/O and report its exit code.
-import { main, outputErrorMessage } from '../dist/cli.js';
+import { main, outputErrorMessage, removeTempFilesSync } from '../dist/cli.js';
 
 // A reader that stops early (`cixi-plan gaps 2024 | head`) is not an error of ours; any
 // other failure to write stdout (a full disk, /dev/full) is an I/O error: one line, exit 2.
@@ -14,6 +14,14 @@ process.stdout.on('error', (err) => {
 process.stderr.on('error', (err) => {
   if (err.code !== 'EPIPE') process.exitCode = 2;
 });
+
+// Interrupted (Ctrl-C, kill): remove this run's temporary files, then die of the same signal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    removeTempFilesSync();
+    process.kill(process.pid, signal);
+  });
+}
 
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { makeChalk } from './views/diagnostics.js';
 import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/context.js';
+import { describeError } from './commands/output.js';
 
 type Register = (program: Command, ctx: Context) => void;
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 };
 
 export { EXIT, UserError, type CliIO } from './commands/context.js';
+export { removeTempFilesSync } from './commands/output.js';
 
 /** Exit code for a bug in cixi-plan itself (EX_SOFTWARE), distinct from the contract's 0/1/2. */
 export const EXIT_INTERNAL = 70;
@@ -62,10 +64,7 @@ class OutputError extends Error {
  * `cannot write to standard output (ENOSPC: no space left on device)`.
  */
 export function outputErrorMessage(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  // Node's message is "CODE: description, syscall"; keep the code and the description.
-  const text = String(e?.message ?? err).replace(/^[A-Z0-9_]+: /, '').replace(/, \w+( '.*')?$/, '');
-  return `cannot write to standard output (${e?.code ? `${e.code}: ${text}` : text})`;
+  return `cannot write to standard output (${describeError(err)})`;
 }
 
 /** Run the CLI with arguments (without node and script) and return the exit code. */
