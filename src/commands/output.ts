@@ -353,14 +353,20 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
     await removeStaleTemps(parent, fsys, pid, options.isAlive ?? processAlive);
     liveTemps.add(staging);
     await fsys.mkdir(staging);
+    const made = [staging];
     for (const file of files) {
       const parts = file.path.split('/');
       for (let n = 1; n < parts.length; n++) {
         const sub = join(staging, ...parts.slice(0, n));
-        if (!(await fsys.stat(sub).then((s) => s.isDirectory(), () => false))) await fsys.mkdir(sub);
+        if (!made.includes(sub)) {
+          await fsys.mkdir(sub);
+          made.push(sub);
+        }
       }
       await writeWhole(fsys, join(staging, ...parts), bytesOf(file.content), undefined);
     }
+    // The new folders' entries must be on disk before the folder appears under its name.
+    for (const folder of made.reverse()) await syncFolder(fsys, folder);
     await options.hooks?.afterTemps?.();
     fsys.renameSync(staging, target);
     liveTemps.delete(staging);
