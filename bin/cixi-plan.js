@@ -1,18 +1,33 @@
 #!/usr/bin/env node
 // Thin entry: run the built CLI with the real process I/O and report its exit code.
-import { main } from '../dist/cli.js';
+import { main, outputErrorMessage, removeTempFilesSync } from '../dist/cli.js';
 
-// A reader that stops early (`cixi-plan gaps 2024 | head`) is not an error of ours.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err) => {
-    if (err.code !== 'EPIPE') throw err;
+// A reader that stops early (`cixi-plan gaps 2024 | head`) is not an error of ours; any
+// other failure to write stdout (a full disk, /dev/full) is an I/O error: one line, exit 2.
+let outputFailed = false;
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE' || outputFailed) return;
+  outputFailed = true;
+  process.exitCode = 2;
+  process.stderr.write(`error: ${outputErrorMessage(err)}\n`);
+});
+process.stderr.on('error', (err) => {
+  if (err.code !== 'EPIPE') process.exitCode = 2;
+});
+
+// Interrupted (Ctrl-C, kill): remove this run's temporary files, then die of the same signal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    removeTempFilesSync();
+    process.kill(process.pid, signal);
   });
 }
 
-process.exitCode = await main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   cwd: process.cwd(),
 });
+process.exitCode = outputFailed ? 2 : code;

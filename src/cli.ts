@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { makeChalk } from './views/diagnostics.js';
 import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/context.js';
+import { describeError } from './commands/output.js';
 
 type Register = (program: Command, ctx: Context) => void;
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 };
 
 export { EXIT, UserError, type CliIO } from './commands/context.js';
+export { removeTempFilesSync } from './commands/output.js';
 
 /** Exit code for a bug in cixi-plan itself (EX_SOFTWARE), distinct from the contract's 0/1/2. */
 export const EXIT_INTERNAL = 70;
@@ -51,17 +53,56 @@ export async function createProgram(ctx: Context, argv: readonly string[] = []):
   return program;
 }
 
+/** A write to standard output failed (a full disk, a closed device): an I/O error, exit 2. */
+class OutputError extends Error {
+  constructor(cause: unknown) {
+    super(outputErrorMessage(cause), { cause });
+  }
+}
+
+/**
+ * The one line said when standard output cannot be written, e.g.
+ * `cannot write to standard output (ENOSPC: no space left on device)`.
+ */
+export function outputErrorMessage(err: unknown): string {
+  return `cannot write to standard output (${describeError(err)})`;
+}
+
 /** Run the CLI with arguments (without node and script) and return the exit code. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const ctx: Context = { io, chalk: makeChalk(useColor(io)), exitCode: EXIT.ok };
+  // A failing stdout becomes an OutputError, whoever writes (a command or commander's help).
+  const guarded: CliIO = {
+    ...io,
+    stdout: (text) => {
+      try {
+        io.stdout(text);
+      } catch (err) {
+        throw new OutputError(err);
+      }
+    },
+  };
+  const ctx: Context = { io: guarded, chalk: makeChalk(useColor(io)), exitCode: EXIT.ok };
   try {
+    // `help nope`: commander would print the whole help; name the mistake instead.
+    if (argv[0] === 'help' && argv[1] !== undefined && !Object.hasOwn(COMMANDS, argv[1])) {
+      throw new UserError(`unknown command \`${argv[1]}\`: choose from ${Object.keys(COMMANDS).join(', ')}`);
+    }
     const program = await createProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      // Help asked for (`--help`, `help`) is a success; help shown for a mistake (no command) is not.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof OutputError) {
+      try {
+        io.stderr(`${ctx.chalk.red('error')}: ${err.message}\n`);
+      } catch {
+        // stderr is gone too: the exit code is all that is left to say it.
+      }
+      return EXIT.usage;
     }
     if (err instanceof UserError) {
       io.stderr(`${ctx.chalk.red('error')}: ${err.message}\n`);

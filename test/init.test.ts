@@ -130,6 +130,28 @@ describe('cixi-plan init', () => {
     }
     expect(readdirSync(cwd)).toEqual(['file']);
   });
+
+  it('refuses a folder it cannot create, with the reason (exit 2), and leaves no staging folder', async () => {
+    const cwd = tempDir('cixi-plan-init-');
+    writeFileSync(join(cwd, 'file'), '');
+    const cases: Array<[string, string]> = [
+      ['file/plan', 'error: cannot create folder file/plan: file is a file, not a folder\n'],
+      ['/proc/x/plan', 'error: cannot create folder /proc/x: /proc does not accept new folders (ENOENT)\n'],
+    ];
+    for (const [dir, message] of cases) {
+      const r = await run(['init', dir], { cwd });
+      expect(r.code, dir).toBe(2);
+      expect(r.stderr).toBe(message);
+    }
+    expect(readdirSync(cwd)).toEqual(['file']);
+  });
+
+  it('removes the staging folder a killed init left behind', async () => {
+    const cwd = tempDir('cixi-plan-init-');
+    mkdirSync(join(cwd, `.new.cixi-plan-${process.pid}-0badcafe.tmp`, 'data'), { recursive: true });
+    expect((await run(['init', 'new'], { cwd })).code).toBe(0);
+    expect(readdirSync(cwd)).toEqual(['new']);
+  });
 });
 
 describe('cixi-plan report on a new folder', () => {

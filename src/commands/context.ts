@@ -39,10 +39,18 @@ export interface Context {
   exitCode: number;
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set to anything non-empty. */
+/**
+ * Whether to colour, by the usual conventions, first match wins: NO_COLOR (non-empty) off;
+ * FORCE_COLOR=0/false off, FORCE_COLOR=1/2/3/true on even without a terminal; TERM=dumb off;
+ * else on only when stdout is a terminal. An empty FORCE_COLOR counts as unset.
+ */
 export function useColor(io: CliIO): boolean {
-  const noColor = io.env.NO_COLOR;
-  return io.isTTY && (noColor === undefined || noColor === '');
+  const { NO_COLOR: noColor, FORCE_COLOR: force, TERM: term } = io.env;
+  if (noColor !== undefined && noColor !== '') return false;
+  if (force === '0' || force === 'false') return false;
+  if (force === '1' || force === '2' || force === '3' || force === 'true') return true;
+  if (term === 'dumb') return false;
+  return io.isTTY;
 }
 
 export interface LoadedPlan extends ValidationResult {

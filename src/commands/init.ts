@@ -3,9 +3,8 @@
 // indicator of each kind and one milestone, and the base year's data file — that
 // validates (with no warning) as it is written.
 
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { displayPath } from '../load/files.js';
@@ -13,6 +12,7 @@ import { packagePath } from '../paths.js';
 import { schemaPath } from '../validate/schema.js';
 import { validatePlan } from '../validate/index.js';
 import { parseYear, UserError, type Context } from './context.js';
+import { writeNewFolder } from './output.js';
 
 interface InitOptions {
   region: string;
@@ -24,6 +24,9 @@ interface InitOptions {
 export const DEFAULT_START = 2026;
 /** A five-year plan covers five years: end = start + 4 unless --end says otherwise. */
 const DEFAULT_LENGTH = 5;
+/** The years a plan may use (the schemas' `year` range). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
 
 /** What the scaffold's placeholders are filled with. */
 export interface ScaffoldValues {
@@ -93,12 +96,13 @@ export async function scaffoldFiles(folder: string, v: ScaffoldValues): Promise<
 }
 
 // Refuse anything but a missing or empty folder.
-async function checkTarget(target: string, shown: string): Promise<boolean> {
+async function checkTarget(target: string, shown: string): Promise<void> {
   let info;
   try {
     info = await stat(target);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    // Missing, or under a file: the writer creates the parents or says which file is in the way.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return;
     throw new UserError(`cannot use ${shown} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
   if (!info.isDirectory()) throw new UserError(`${shown} exists and is not a folder: choose a new folder for the plan`);
@@ -106,14 +110,20 @@ async function checkTarget(target: string, shown: string): Promise<boolean> {
   if (entries.length > 0) {
     throw new UserError(`${shown} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}): init never overwrites; choose a new or empty folder`);
   }
-  return true;
 }
 
 function parseOptions(opts: InitOptions): { start: number; end: number; region: string } {
   const start = opts.start === undefined ? DEFAULT_START : parseYear(opts.start, '--start');
   const end = opts.end === undefined ? start + DEFAULT_LENGTH - 1 : parseYear(opts.end, '--end');
   if (end <= start) throw new UserError(`--end (${end}) must come after --start (${start})`);
-  if (start - 1 < 1900 || end > 2200) throw new UserError('plan years must lie between 1900 and 2200');
+  // The schema's years run from 1900 to 2200, and the base year is the year before --start.
+  if (start - 1 < MIN_YEAR) {
+    throw new UserError(`--start ${start} would make the base year ${start - 1}: plan years run from ${MIN_YEAR} to ${MAX_YEAR}, so --start must be ${MIN_YEAR + 1} or later`);
+  }
+  if (end > MAX_YEAR) {
+    const what = opts.end === undefined ? `the period from --start ${start} would end in ${end}, which is` : `--end ${end} is`;
+    throw new UserError(`${what} after ${MAX_YEAR}: plan years run from ${MIN_YEAR} to ${MAX_YEAR}`);
+  }
   const region = opts.region.trim();
   if (region === '' || /[\p{Cc}]/u.test(region) || region.length > 100) {
     throw new UserError('--region must be a name on one line (at most 100 characters)');
@@ -125,7 +135,7 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
   const { start, end, region } = parseOptions(opts);
   const target = resolve(ctx.io.cwd, dir);
   const shown = displayPath(dir, ctx.io.cwd);
-  const existsEmpty = await checkTarget(target, shown);
+  await checkTarget(target, shown);
   const files = await scaffoldFiles(target, { region, start, end, id: scaffoldId(basename(target), start, end) });
 
   // The scaffold must validate cleanly whatever the options; if not, that is a bug here.
@@ -138,31 +148,13 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
     throw new Error(`the init scaffold does not validate: ${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`);
   }
 
-  // Write into a hidden sibling folder, then rename it into place: a failed run leaves nothing half-made.
-  const parent = dirname(target);
-  try {
-    await mkdir(parent, { recursive: true });
-  } catch (err) {
-    throw new UserError(`cannot create ${displayPath(parent, ctx.io.cwd)} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-  }
-  let staging: string | undefined;
-  try {
-    // mkdir (not mkdtemp, which makes the folder private) so the umask applies as for any folder.
-    staging = join(parent, `.cixi-plan-init-${randomUUID()}`);
-    await mkdir(staging);
-    for (const f of files) {
-      const path = join(staging, ...f.path.split('/'));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, f.text, { encoding: 'utf8', flag: 'wx' });
-    }
-    if (existsEmpty) await rmdir(target);
-    await rename(staging, target);
-    staging = undefined;
-  } catch (err) {
-    throw new UserError(`cannot write ${shown} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-  } finally {
-    if (staging) await rm(staging, { recursive: true, force: true });
-  }
+  // Written into a hidden sibling folder, then renamed into place: a failed run leaves nothing half-made.
+  const written = await writeNewFolder(
+    target,
+    files.map((f) => ({ path: f.path, content: f.text })),
+    { show: (p) => displayPath(p, ctx.io.cwd) },
+  );
+  if (!written.ok) throw new UserError(written.message);
 
   const c = ctx.chalk;
   const listed = files.map((f) => `  ${shown}/${f.path}`).join('\n');

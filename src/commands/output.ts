@@ -1,10 +1,14 @@
-// Atomic output: every file is written to a temporary file in its own folder and
-// renamed over the old one (write-file-atomic), so an interrupted or failed run
-// never leaves a half-written file and never destroys the previous report.
+// Output that never destroys a good report. The files of one run are one set: each is
+// first written in full to a temporary file beside its target (every byte count checked,
+// then fsync), and only when all of them are written are they renamed over their targets,
+// in one synchronous step, after which the folder is synced. A failure before the renames
+// removes the temporary files and leaves the previous set as it was. Renaming replaces a
+// symlink itself, never the file it points to. Temporary files are named
+// `.<name>.cixi-plan-<pid>-<random>.tmp`; the next run removes those of dead processes.
 
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** A file to write: absolute path and content (text is written as UTF-8). */
 export interface OutputFile {
@@ -20,30 +24,361 @@ export interface WrittenFile {
 
 export type WriteResult =
   | { ok: true; written: WrittenFile[] }
-  | { ok: false; path: string; message: string; written: WrittenFile[] };
+  | {
+      ok: false;
+      /** The file or folder that failed. */
+      path: string;
+      /** One line for the user: what failed, why, and what state the files are in. */
+      message: string;
+      /** Targets already replaced when the failure came (only a failed rename leaves any). */
+      replaced: string[];
+    };
+
+/** The file-system calls the writer makes; tests inject faults (short writes, ENOSPC, failing renames). */
+export interface WriterFs {
+  stat(path: string): Promise<fs.Stats>;
+  lstat(path: string): Promise<fs.Stats>;
+  /** Create one folder (its parent must exist). */
+  mkdir(path: string): Promise<void>;
+  readdir(path: string): Promise<string[]>;
+  open(path: string, flags: string, mode?: number): Promise<number>;
+  /** Write `length` bytes of `data` from `offset`; resolves to the number of bytes written. */
+  write(fd: number, data: Uint8Array, offset: number, length: number): Promise<number>;
+  fchmod(fd: number, mode: number): Promise<void>;
+  fsync(fd: number): Promise<void>;
+  close(fd: number): Promise<void>;
+  /** Remove a file or a folder with its contents; no error when it is gone. */
+  rm(path: string): Promise<void>;
+  /** Synchronous, so that no signal handler runs between the renames of one set. */
+  renameSync(from: string, to: string): void;
+}
+
+const call =
+  <A extends unknown[], R>(f: (...args: [...A, (err: NodeJS.ErrnoException | null, result: R) => void]) => void) =>
+  (...args: A): Promise<R> =>
+    new Promise((resolve, reject) => f(...args, (err, result) => (err ? reject(err) : resolve(result))));
+
+/** The real file system. */
+export const nodeFs: WriterFs = {
+  stat: (path) => fs.promises.stat(path),
+  lstat: (path) => fs.promises.lstat(path),
+  mkdir: async (path) => {
+    await fs.promises.mkdir(path);
+  },
+  readdir: (path) => fs.promises.readdir(path),
+  open: (path, flags, mode) => call<[string, string, number | undefined], number>(fs.open)(path, flags, mode),
+  write: (fd, data, offset, length) => call<[number, Uint8Array, number, number, null], number>(fs.write)(fd, data, offset, length, null),
+  fchmod: (fd, mode) => call<[number, number], void>(fs.fchmod)(fd, mode),
+  fsync: (fd) => call<[number], void>(fs.fsync)(fd),
+  close: (fd) => call<[number], void>(fs.close)(fd),
+  rm: (path) => fs.promises.rm(path, { recursive: true, force: true }),
+  renameSync: (from, to) => fs.renameSync(from, to),
+};
+
+/** Test-only points where a writer may pause (see fault-points.ts). */
+export interface WriteHooks {
+  /** Every temporary file is written and synced; nothing is renamed yet. Awaited. */
+  afterTemps?: () => void | Promise<void>;
+  /** The n-th rename (1-based) is done and more remain. Synchronous: the renames are one step. */
+  afterRename?: (n: number) => void;
+}
+
+export interface WriteOptions {
+  fs?: WriterFs;
+  hooks?: WriteHooks;
+  /** How a path is shown in messages (default: as given). */
+  show?: (path: string) => string;
+  /** The pid written into temporary names (default: this process). */
+  pid?: number;
+  /** Whether a process lives (default: `kill(pid, 0)`); decides which leftover temporary files are stale. */
+  isAlive?: (pid: number) => boolean;
+}
 
 /** The size of a file's content in bytes. */
 export function byteLength(content: string | Uint8Array): number {
   return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
 }
 
+// ── Temporary files ──────────────────────────────────────────────────────────
+
+const TEMP_NAME = /^\..*\.cixi-plan-(\d+)-[0-9a-f]{8}\.tmp$/u;
+
+// This process's temporary files and folders not yet renamed: removed on SIGINT/SIGTERM.
+const liveTemps = new Set<string>();
+
+/** A temporary path beside `target`: `.<name>.cixi-plan-<pid>-<random>.tmp` (name cut to 40 characters). */
+export function tempPathFor(target: string, pid: number = process.pid): string {
+  const name = [...basename(target)].slice(0, 40).join('');
+  return join(dirname(target), `.${name}.cixi-plan-${pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Whether a file name is one of cixi-plan's temporary files; gives the pid of the run that made it. */
+export function tempOwner(name: string): number | undefined {
+  const m = TEMP_NAME.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
- * Write files one by one, each atomically (temporary file + rename), creating their
- * folders. Stops at the first failure and says which file failed and why; files
- * written before it are complete, the failed one keeps its previous content.
+ * Remove this process's temporary files at once (synchronously): called by the entry
+ * point on SIGINT, SIGTERM and SIGHUP before the process dies of the signal.
  */
-export async function writeOutputs(files: readonly OutputFile[]): Promise<WriteResult> {
-  const written: WrittenFile[] = [];
-  for (const file of files) {
+export function removeTempFilesSync(): void {
+  for (const path of liveTemps) {
     try {
-      await mkdir(dirname(file.path), { recursive: true });
-      const data = typeof file.content === 'string' ? file.content : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
-      await writeFileAtomic(file.path, data, typeof file.content === 'string' ? { encoding: 'utf8' } : {});
-      written.push({ path: file.path, bytes: byteLength(file.content) });
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      return { ok: false, path: file.path, message: e.code ? `${e.code}: ${e.message.replace(/^\w+: /, '')}` : e.message, written };
+      fs.rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Dying anyway: the next run removes what is left.
     }
   }
-  return { ok: true, written };
+  liveTemps.clear();
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// Remove temporary files a killed run left in `dir`: those of dead processes, and those
+// with this process's pid that it is not using (a dead run whose pid was reused).
+async function removeStaleTemps(dir: string, fsys: WriterFs, pid: number, isAlive: (pid: number) => boolean): Promise<void> {
+  let names: string[];
+  try {
+    names = await fsys.readdir(dir);
+  } catch {
+    return; // The writes that follow report the folder's problem.
+  }
+  for (const name of names) {
+    const owner = tempOwner(name);
+    const path = join(dir, name);
+    if (owner === undefined || liveTemps.has(path)) continue;
+    if (owner !== pid && isAlive(owner)) continue; // another run at work
+    await fsys.rm(path).catch(() => undefined);
+  }
+}
+
+// ── Errors ───────────────────────────────────────────────────────────────────
+
+class WriteFailure extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const errCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException)?.code;
+
+/** `ENOSPC: no space left on device` from a Node error (without the syscall and path). */
+export function describeError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const text = String(e?.message ?? err)
+    .replace(/^[A-Z0-9_]+: /, '')
+    .replace(/, \w+( '.*')*$/s, '');
+  return e?.code ? `${e.code}: ${text}` : text;
+}
+
+// ── Folders ──────────────────────────────────────────────────────────────────
+
+/**
+ * Make sure `dir` is a folder, creating the missing levels one at a time, each with a
+ * clear error: a file in the way, a file system that refuses new folders (/proc), a
+ * read-only or full file system, no permission. `wanted` is the folder the caller is
+ * after (`dir` or a folder inside it), named in the messages.
+ */
+async function ensureFolder(dir: string, fsys: WriterFs, show: (p: string) => string, wanted = dir): Promise<void> {
+  const missing: string[] = [];
+  for (let current = dir; ; ) {
+    let info: fs.Stats;
+    try {
+      info = await fsys.stat(current);
+    } catch (err) {
+      const parent = dirname(current);
+      if ((errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') && parent !== current) {
+        missing.unshift(current);
+        current = parent;
+        continue;
+      }
+      throw new WriteFailure(current, `cannot use folder ${show(current)} (${describeError(err)})`);
+    }
+    if (!info.isDirectory()) {
+      const where = current === wanted ? '' : `cannot create folder ${show(wanted)}: `;
+      throw new WriteFailure(current, `${where}${show(current)} is a file, not a folder`);
+    }
+    break;
+  }
+  for (const level of missing) {
+    try {
+      await fsys.mkdir(level);
+    } catch (err) {
+      if (errCode(err) === 'EEXIST' && (await fsys.stat(level).then((s) => s.isDirectory(), () => false))) continue;
+      // ENOENT with the parent in place: a file system such as /proc that takes no new folder.
+      const why = errCode(err) === 'ENOENT' ? `: ${show(dirname(level))} does not accept new folders (ENOENT)` : ` (${describeError(err)})`;
+      throw new WriteFailure(level, `cannot create folder ${show(level)}${why}`);
+    }
+  }
+}
+
+// ── Files ────────────────────────────────────────────────────────────────────
+
+const bytesOf = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+
+// Write a new file in full: loop until every byte is written (a full disk gives a short
+// write, then ENOSPC), set the mode, fsync, close. Throws on any failure.
+async function writeWhole(fsys: WriterFs, path: string, data: Uint8Array, mode: number | undefined): Promise<void> {
+  const fd = await fsys.open(path, 'wx', 0o666);
+  try {
+    for (let offset = 0; offset < data.byteLength; ) {
+      const n = await fsys.write(fd, data, offset, data.byteLength - offset);
+      if (!(n > 0)) throw new Error(`short write: ${offset} of ${data.byteLength} bytes written`);
+      offset += n;
+    }
+    if (mode !== undefined) await fsys.fchmod(fd, mode);
+    await fsys.fsync(fd);
+  } catch (err) {
+    await fsys.close(fd).catch(() => undefined);
+    throw err;
+  }
+  await fsys.close(fd);
+}
+
+// Sync a folder so that the renames in it survive a crash. File systems that cannot sync
+// a folder say so with EINVAL or ENOTSUP: nothing more can be done there.
+async function syncFolder(fsys: WriterFs, dir: string): Promise<void> {
+  const fd = await fsys.open(dir, 'r');
+  try {
+    await fsys.fsync(fd).catch((err: unknown) => {
+      if (!['EINVAL', 'ENOTSUP', 'EISDIR', 'EBADF'].includes(errCode(err) ?? '')) throw err;
+    });
+  } finally {
+    await fsys.close(fd).catch(() => undefined);
+  }
+}
+
+/**
+ * Write a set of files so that either all of them replace their targets or none does:
+ * create the folders, remove stale temporary files, refuse a folder standing at a
+ * target, write every temporary file in full, then rename them all in one synchronous
+ * step and sync the folders. A killed process can still stop between two renames: the
+ * set is then mixed, which the run id inside the files shows.
+ */
+export async function writeFileSet(files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const fsys = options.fs ?? nodeFs;
+  const show = options.show ?? ((p: string) => p);
+  const pid = options.pid ?? process.pid;
+  const folders = [...new Set(files.map((f) => dirname(f.path)))];
+  const temps: string[] = [];
+  try {
+    for (const folder of folders) {
+      await ensureFolder(folder, fsys, show);
+      await removeStaleTemps(folder, fsys, pid, options.isAlive ?? processAlive);
+    }
+    // Refuse a folder in the way before writing anything (rename would fail half-way).
+    const modes: Array<number | undefined> = [];
+    for (const file of files) {
+      const info = await fsys.lstat(file.path).catch(() => undefined);
+      if (info?.isDirectory()) throw new WriteFailure(file.path, `cannot write ${show(file.path)}: a folder of that name is in the way; no file was replaced`);
+      modes.push(info?.isFile() ? info.mode & 0o7777 : undefined);
+    }
+    for (const [i, file] of files.entries()) {
+      const temp = tempPathFor(file.path, pid);
+      temps.push(temp);
+      liveTemps.add(temp);
+      try {
+        await writeWhole(fsys, temp, bytesOf(file.content), modes[i]);
+      } catch (err) {
+        throw new WriteFailure(file.path, `cannot write ${show(file.path)} (${describeError(err)}); no file was replaced`);
+      }
+    }
+    await options.hooks?.afterTemps?.();
+  } catch (err) {
+    await removeTemps(temps, fsys);
+    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, replaced: [] };
+    throw err;
+  }
+
+  const replaced: string[] = [];
+  for (const [i, file] of files.entries()) {
+    try {
+      fsys.renameSync(temps[i]!, file.path);
+    } catch (err) {
+      await removeTemps(temps.slice(i), fsys);
+      const done = replaced.length === 0 ? 'no file was replaced' : `${replaced.map((p) => basename(p)).join(', ')} replaced, the rest left from before: run again`;
+      return { ok: false, path: file.path, message: `cannot replace ${show(file.path)} (${describeError(err)}); ${done}`, replaced };
+    }
+    liveTemps.delete(temps[i]!);
+    replaced.push(file.path);
+    if (i < files.length - 1) options.hooks?.afterRename?.(i + 1);
+  }
+  for (const folder of folders) {
+    try {
+      await syncFolder(fsys, folder);
+    } catch (err) {
+      return { ok: false, path: folder, message: `every file was written, but folder ${show(folder)} cannot be synced (${describeError(err)})`, replaced };
+    }
+  }
+  return { ok: true, written: files.map((f) => ({ path: f.path, bytes: byteLength(f.content) })) };
+}
+
+async function removeTemps(temps: readonly string[], fsys: WriterFs): Promise<void> {
+  for (const temp of temps) {
+    await fsys.rm(temp).catch(() => undefined);
+    liveTemps.delete(temp);
+  }
+}
+
+/** A file of a new folder: path inside it (`/`-separated) and content. */
+export interface FolderFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Create the folder `target` (absolute; missing or empty) holding `files`, all or nothing:
+ * the files are written in full into a temporary folder beside it, which is then renamed
+ * into place (a rename replaces an empty folder). Parents are created one level at a time.
+ */
+export async function writeNewFolder(target: string, files: readonly FolderFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const fsys = options.fs ?? nodeFs;
+  const show = options.show ?? ((p: string) => p);
+  const pid = options.pid ?? process.pid;
+  const parent = dirname(target);
+  const staging = tempPathFor(target, pid);
+  try {
+    await ensureFolder(parent, fsys, show, target);
+    await removeStaleTemps(parent, fsys, pid, options.isAlive ?? processAlive);
+    liveTemps.add(staging);
+    await fsys.mkdir(staging);
+    const made = [staging];
+    for (const file of files) {
+      const parts = file.path.split('/');
+      for (let n = 1; n < parts.length; n++) {
+        const sub = join(staging, ...parts.slice(0, n));
+        if (!made.includes(sub)) {
+          await fsys.mkdir(sub);
+          made.push(sub);
+        }
+      }
+      await writeWhole(fsys, join(staging, ...parts), bytesOf(file.content), undefined);
+    }
+    // The new folders' entries must be on disk before the folder appears under its name.
+    for (const folder of made.reverse()) await syncFolder(fsys, folder);
+    await options.hooks?.afterTemps?.();
+    fsys.renameSync(staging, target);
+    liveTemps.delete(staging);
+  } catch (err) {
+    await removeTemps([staging], fsys);
+    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, replaced: [] };
+    return { ok: false, path: target, message: `cannot write ${show(target)} (${describeError(err)})`, replaced: [] };
+  }
+  try {
+    await syncFolder(fsys, parent);
+  } catch (err) {
+    return { ok: false, path: parent, message: `${show(target)} was written, but folder ${show(parent)} cannot be synced (${describeError(err)})`, replaced: [target] };
+  }
+  return { ok: true, written: files.map((f) => ({ path: join(target, ...f.path.split('/')), bytes: byteLength(f.content) })) };
 }

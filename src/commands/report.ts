@@ -2,7 +2,8 @@
 // and only when all of that succeeded write out/<year>/ atomically. Exit 0 written,
 // 1 invalid data or a year outside the plan, 2 usage, template or I/O problem.
 
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { assess } from '../assess/index.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -11,7 +12,9 @@ import { displayPath } from '../load/files.js';
 import { buildReportModel, LANGS, type Lang } from '../present/index.js';
 import { FORMAT_NAMES, availableFormats, isFormat, rendererFor, type Format } from '../render/index.js';
 import { loadTemplates } from '../load/templates.js';
-import { writeOutputs, type OutputFile } from './output.js';
+import { writeFileSet, type OutputFile } from './output.js';
+import { faultPoints } from './fault-points.js';
+import { packageVersion } from '../paths.js';
 import { locate } from '../validate/yaml-source.js';
 import {
   EXIT,
@@ -59,6 +62,53 @@ export function parseFormats(text: string | undefined): Format[] {
   return formats;
 }
 
+/** Which run wrote a report set: saved as `run` in assessment.json. */
+export interface RunRecord {
+  /** SHA-256 (hex) of every input of the run (see runInputsHash); also in report.md, report.html and report.pdf. */
+  inputs_sha256: string;
+  tool: 'cixi-plan';
+  version: string;
+  /** The files the run wrote, assessment.json last. */
+  files: string[];
+}
+
+/** What a report depends on, as the run id hashes it. */
+export interface RunInputs {
+  version: string;
+  year: number;
+  lang: string;
+  formats: readonly string[];
+  /** The report's date (YYYY-MM-DD) and the PDF's creation instant (ISO 8601). */
+  date: string;
+  instant: string;
+  /** Plan and year files (path inside the plan folder) and templates (format and name), with their texts. */
+  sources: ReadonlyArray<{ file: string; text: string }>;
+  templates: ReadonlyArray<{ file: string; text: string }>;
+}
+
+/**
+ * The run id: SHA-256 over the tool version, the options, the date and every plan and
+ * template text. Same inputs (and SOURCE_DATE_EPOCH), same id, so output stays
+ * byte-reproducible; files whose ids differ come from different runs.
+ */
+export function runInputsHash(inputs: RunInputs): string {
+  const hash = createHash('sha256');
+  const { sources, templates, ...options } = inputs;
+  hash.update(JSON.stringify(['cixi-plan', options]));
+  for (const f of [...sources, ...templates]) hash.update(`\0${f.file}\0${f.text.length}\0${f.text}`);
+  return hash.digest('hex');
+}
+
+/** The line that names the run at the end of report.md and report.html (a comment in both). */
+export function runMark(id: string): string {
+  return `<!-- cixi-plan run ${id} -->`;
+}
+
+// Append the run mark to a text report: an HTML comment, valid in Markdown and after </html>.
+function stampRun(text: string, id: string): string {
+  return `${text}${text.endsWith('\n') ? '' : '\n'}${runMark(id)}\n`;
+}
+
 /** A byte count for people: 812 B, 13.4 KiB, 2.1 MiB. */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -84,29 +134,53 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   const lang = opts.lang ?? data.plan.plan.language;
   const model = buildReportModel(data.plan, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt: time.date, planFile: data.file });
 
-  // Render everything in memory first: a broken template must not leave half a report.
+  // Load every template first: the run id covers them, and the PDF carries it.
   const outDir = resolve(ctx.io.cwd, opts.out, String(year));
-  const files: OutputFile[] = [];
+  const planDir = resolve(ctx.io.cwd, opts.plan);
+  const jobs = [];
   for (const format of formats) {
     const renderer = rendererFor(format)!;
     const templates = await loadTemplates(renderer.format, opts.templates ?? null, ctx.io.cwd);
     if (!templates.ok) throw new UserError(templates.message);
-    const rendered = await renderer.render({ model, templates: templates.templates, createdAt: time.instant });
+    jobs.push({ renderer, templates: templates.templates });
+  }
+  const fileNames = [...jobs.map((j) => j.renderer.format.fileName), ASSESSMENT_FILE];
+  const run: RunRecord = {
+    inputs_sha256: runInputsHash({
+      version: packageVersion(),
+      year,
+      lang,
+      formats,
+      date: time.date,
+      instant: time.instant.toISOString(),
+      // Named inside the plan folder and by template name: the id must not depend on where things are.
+      sources: loaded.sources.map((f) => ({ file: relative(planDir, resolve(ctx.io.cwd, f.file)), text: f.text })),
+      templates: jobs.flatMap((j) => [j.templates.main, ...j.templates.partials].map((t) => ({ file: `${j.renderer.format.id}:${t.name}`, text: t.text }))),
+    }),
+    tool: 'cixi-plan',
+    version: packageVersion(),
+    files: fileNames,
+  };
+
+  // Render everything in memory first: a broken template must not leave half a report.
+  const files: OutputFile[] = [];
+  for (const { renderer, templates } of jobs) {
+    const rendered = await renderer.render({ model, templates, createdAt: time.instant, runId: run.inputs_sha256 });
     if (!rendered.ok) {
-      const set = templates.templates;
-      const texts = new Map([set.main, ...set.partials].map((t) => [t.file, t.text]));
+      const texts = new Map([templates.main, ...templates.partials].map((t) => [t.file, t.text]));
       printTemplateDiagnostics(ctx, rendered.diagnostics, texts);
       const n = rendered.diagnostics.length;
       throw new UserError(`cannot render ${renderer.format.fileName}: ${n} template error${n === 1 ? '' : 's'}; nothing was written`);
     }
-    files.push({ path: join(outDir, renderer.format.fileName), content: rendered.content });
+    const content = typeof rendered.content === 'string' ? stampRun(rendered.content, run.inputs_sha256) : rendered.content;
+    files.push({ path: join(outDir, renderer.format.fileName), content });
   }
-  files.push({ path: join(outDir, ASSESSMENT_FILE), content: JSON.stringify(result.assessment, null, 2) + '\n' });
+  // The run goes right after schema_version; the rest is what `gaps --json` prints.
+  const { schema_version, ...assessment } = result.assessment;
+  files.push({ path: join(outDir, ASSESSMENT_FILE), content: JSON.stringify({ schema_version, run, ...assessment }, null, 2) + '\n' });
 
-  const written = await writeOutputs(files);
-  if (!written.ok) {
-    throw new UserError(`cannot write ${displayPath(written.path, ctx.io.cwd)} (${written.message})`, EXIT.usage);
-  }
+  const written = await writeFileSet(files, { show: (p) => displayPath(p, ctx.io.cwd), hooks: faultPoints(ctx.io.env, ctx.io.stderr) });
+  if (!written.ok) throw new UserError(written.message, EXIT.usage);
   if (opts.quiet) return;
 
   const c = ctx.chalk;

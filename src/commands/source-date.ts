@@ -1,7 +1,7 @@
 // SOURCE_DATE_EPOCH (reproducible-builds.org): the moment a reproducible report is dated.
 
-/** Largest epoch a JavaScript Date can hold, in seconds (8.64e15 ms). */
-const MAX_EPOCH_SECONDS = 8_640_000_000_000;
+/** The last second of 9999-12-31 (UTC): later dates have no four-digit year (ISO 8601 writes +010000). */
+const MAX_EPOCH_SECONDS = 253_402_300_799;
 
 export type SourceDateResult =
   | { ok: true; date: Date | undefined }
@@ -9,8 +9,9 @@ export type SourceDateResult =
 
 /**
  * Read SOURCE_DATE_EPOCH: unset gives `date: undefined` (the caller uses the current time);
- * a non-negative integer of seconds since 1970-01-01T00:00:00Z gives that date; anything else,
- * the empty string included, is an error the CLI reports with exit code 2.
+ * a non-negative integer of seconds since 1970-01-01T00:00:00Z, up to 9999-12-31T23:59:59Z,
+ * gives that date; anything else, the empty string included, is an error the CLI reports
+ * with exit code 2.
  */
 export function parseSourceDateEpoch(value: string | undefined): SourceDateResult {
   if (value === undefined) return { ok: true, date: undefined };
@@ -22,7 +23,10 @@ export function parseSourceDateEpoch(value: string | undefined): SourceDateResul
   }
   const seconds = Number(value);
   if (seconds > MAX_EPOCH_SECONDS) {
-    return { ok: false, message: `SOURCE_DATE_EPOCH ${value} is beyond the largest date that can be written` };
+    return {
+      ok: false,
+      message: `SOURCE_DATE_EPOCH ${value} is after 9999-12-31T23:59:59Z (${MAX_EPOCH_SECONDS}): a report is dated with a four-digit year`,
+    };
   }
   return { ok: true, date: new Date(seconds * 1000) };
 }

@@ -12,6 +12,8 @@ export interface RenderInput {
   templates: TemplateSet;
   /** When the report is made (SOURCE_DATE_EPOCH or the clock, read by the CLI): dates the PDF. */
   createdAt: Date;
+  /** The id of the run writing the report set (a SHA-256, hex); the PDF keeps it in its Keywords. */
+  runId?: string;
 }
 
 /** A rendered document, or the diagnostics that stopped it (template file, line, column). */

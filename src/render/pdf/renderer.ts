@@ -72,7 +72,7 @@ export function pdfBlocks(model: ReportModel): PdfBlocks {
 
 export const pdfRenderer: Renderer = {
   format: PDF_FORMAT,
-  async render({ model, templates, createdAt }) {
+  async render({ model, templates, createdAt, runId }) {
     const rendered = renderTemplates(PDF_FORMAT, templates, model);
     if (!rendered.ok) return rendered;
     const markdown = tidy(rendered.text);
@@ -97,7 +97,7 @@ export const pdfRenderer: Renderer = {
       title: meta.title,
       author: meta.organisation ?? meta.region,
       subject: meta.subtitle,
-      keywords: [meta.region, meta.planTitle, String(meta.year)],
+      keywords: [meta.region, meta.planTitle, String(meta.year), ...(runId ? [`cixi-plan run ${runId}`] : [])],
       lang: model.lang,
       creationDate: createdAt,
       headerText: meta.shortTitle,

@@ -1,0 +1,136 @@
+// The CLI's contract outside any one command: exit codes for usage and I/O errors,
+// help, colour conventions, SOURCE_DATE_EPOCH limits, and a failing standard output.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { useColor } from '../src/commands/context.js';
+import { parseSourceDateEpoch } from '../src/commands/source-date.js';
+import { BASE_PLAN, ROOT, run, tempDir } from './support/cli.js';
+
+const bin = join(ROOT, 'bin/cixi-plan.js');
+const ESC = /\u001b\[/;
+
+describe('usage errors exit 2, help exits 0', () => {
+  it('prints the help to stderr and exits 2 when no command is given', async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: cixi-plan');
+  });
+
+  it('calls `help nope` an unknown command (exit 2)', async () => {
+    const r = await run(['help', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: unknown command `nope`: choose from validate, gaps, report, diff, schema, init, explain\n$/);
+  });
+
+  it.each([[['help']], [['--help']], [['help', 'report']], [['report', '--help']]])('%j prints help on stdout and exits 0', async (args) => {
+    const r = await run(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: cixi-plan');
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 2 on an unknown command', async () => {
+    const r = await run(['nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'nope'");
+  });
+});
+
+describe('colour follows NO_COLOR, FORCE_COLOR, TERM and the terminal', () => {
+  it.each([
+    { env: {}, tty: true, colour: true },
+    { env: {}, tty: false, colour: false },
+    { env: { NO_COLOR: '1' }, tty: true, colour: false },
+    { env: { NO_COLOR: '' }, tty: true, colour: true },
+    { env: { TERM: 'dumb' }, tty: true, colour: false },
+    { env: { TERM: 'xterm-256color' }, tty: true, colour: true },
+    { env: { FORCE_COLOR: '0' }, tty: true, colour: false },
+    { env: { FORCE_COLOR: 'false' }, tty: true, colour: false },
+    { env: { FORCE_COLOR: '1' }, tty: false, colour: true },
+    { env: { FORCE_COLOR: '2' }, tty: false, colour: true },
+    { env: { FORCE_COLOR: '3' }, tty: false, colour: true },
+    { env: { FORCE_COLOR: 'true' }, tty: false, colour: true },
+    { env: { FORCE_COLOR: '' }, tty: false, colour: false },
+    { env: { FORCE_COLOR: '1', TERM: 'dumb' }, tty: false, colour: true },
+    // The user's "no colour" wins over a forced colour.
+    { env: { FORCE_COLOR: '1', NO_COLOR: '1' }, tty: true, colour: false },
+  ])('$env on a TTY: $tty → colour $colour', ({ env, tty, colour }) => {
+    expect(useColor({ stdout: () => {}, stderr: () => {}, isTTY: tty, env, cwd: ROOT })).toBe(colour);
+  });
+
+  it('prints no escape code for TERM=dumb or FORCE_COLOR=0 on a terminal, and colours a pipe with FORCE_COLOR=1', async () => {
+    const args = ['gaps', '2024', '--plan', BASE_PLAN];
+    expect((await run(args, { isTTY: true })).stdout).toMatch(ESC);
+    expect((await run(args, { isTTY: true, env: { TERM: 'dumb' } })).stdout).not.toMatch(ESC);
+    expect((await run(args, { isTTY: true, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ESC);
+    expect((await run(args, { isTTY: false, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ESC);
+  });
+});
+
+describe('SOURCE_DATE_EPOCH', () => {
+  it('accepts the last second of 9999 and refuses any later moment', () => {
+    expect(parseSourceDateEpoch('253402300799')).toEqual({ ok: true, date: new Date('9999-12-31T23:59:59Z') });
+    for (const late of ['253402300800', '8640000000000', '99999999999999999999']) {
+      expect(parseSourceDateEpoch(late)).toEqual({
+        ok: false,
+        message: `SOURCE_DATE_EPOCH ${late} is after 9999-12-31T23:59:59Z (253402300799): a report is dated with a four-digit year`,
+      });
+    }
+  });
+
+  it('stops the report with exit 2 instead of printing the year +010000', async () => {
+    const out = tempDir();
+    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: '253402300800' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: SOURCE_DATE_EPOCH 253402300800 is after 9999-12-31T23:59:59Z');
+    expect(existsSync(join(out, '2024'))).toBe(false);
+  });
+});
+
+describe('init years', () => {
+  it.each([
+    [['--start', '1900'], 'error: --start 1900 would make the base year 1899: plan years run from 1900 to 2200, so --start must be 1901 or later\n'],
+    [['--start', '2198', '--end', '2201'], 'error: --end 2201 is after 2200: plan years run from 1900 to 2200\n'],
+    [['--start', '2199'], 'error: the period from --start 2199 would end in 2203, which is after 2200: plan years run from 1900 to 2200\n'],
+  ])('init %j says what is wrong', async (args, message) => {
+    const cwd = tempDir();
+    const r = await run(['init', 'new', ...args], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+  });
+
+  it('accepts the earliest and latest years the schema allows', async () => {
+    const cwd = tempDir();
+    expect((await run(['init', 'early', '--start', '1901'], { cwd })).code).toBe(0);
+    expect((await run(['init', 'late', '--start', '2196', '--end', '2200'], { cwd })).code).toBe(0);
+    expect((await run(['validate', '--plan', 'late'], { cwd })).code).toBe(0);
+  });
+});
+
+describe('a standard output that cannot be written', () => {
+  it('is an I/O error: one line on stderr, exit 2, no stack trace (/dev/full)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" schema > /dev/full`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('error: cannot write to standard output (ENOSPC: no space left on device)\n');
+  });
+
+  it('is an I/O error in-process too, when the writer throws', async () => {
+    let stderr = '';
+    const code = await main(['schema'], {
+      stdout: () => {
+        throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+      },
+      stderr: (t) => (stderr += t),
+      isTTY: false,
+      env: {},
+      cwd: ROOT,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toBe('error: cannot write to standard output (EIO: i/o error)\n');
+  });
+});
