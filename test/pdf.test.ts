@@ -243,6 +243,20 @@ describe('odd input', () => {
     expect(t).toContain('封面标题');
   });
 
+  it('sets Markdown nested 2,000 deep as text after 16 levels, with a note, instead of overflowing the stack', async () => {
+    const md = ['引言', '>'.repeat(2000) + ' 深引用', '- '.repeat(2000) + '深列表', '*'.repeat(2000) + '深强调' + '*'.repeat(2000)].join('\n\n');
+    const t = (await pageTexts(await openPdf(await typesetPdf(md, {}, { title: 'x', creationDate: new Date(0) })))).join('');
+    for (const s of ['引言', '深引用', '深列表', '深强调', 'Markdown嵌套超过16层']) expect(t).toContain(s);
+  }, SLOW.timeout);
+
+  it('breaks a 200,000-character word across lines and pages, losing no character', async () => {
+    const word = 'W'.repeat(200_000);
+    const doc = await openPdf(await typesetPdf(`前文\n\n${word}\n\n后文`, {}, { title: 'x', creationDate: new Date(0) }));
+    const t = (await pageTexts(doc)).join('');
+    expect(t.match(/W+/g)!.join('')).toBe(word);
+    expect(t).toContain('后文');
+  }, SLOW.timeout);
+
   it('never throws on arbitrary Markdown, directives and payload shapes', async () => {
     const piece = fc.oneof(
       fc.string({ maxLength: 40 }),

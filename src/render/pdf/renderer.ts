@@ -82,14 +82,15 @@ export const pdfRenderer: Renderer = {
     const problems = pdf.checkPdfDirectives(markdown, blocks, model.lang);
     if (problems.length > 0) {
       // The line is in the rendered Markdown, not in a template: say so, and name the main template.
-      const diagnostics = problems.map((p): Diagnostic => ({
-        severity: 'error',
-        code: 'pdf-directive',
-        message: `${p.message} (line ${p.line} of the Markdown that ${PDF_FORMAT.template} renders)`,
-        file: templates.main.file,
-        line: 0,
-        col: 0,
-      }));
+      const where = (line: number): string => `line ${line} of the Markdown that ${PDF_FORMAT.template} renders`;
+      const diagnostics = problems.map((p): Diagnostic => {
+        const d: Diagnostic = { severity: 'error', code: p.code, message: `${p.message} (${where(p.line)})`, file: templates.main.file, line: 0, col: 0 };
+        if (p.code === 'pdf-nesting') {
+          d.message = `Markdown nested more than ${pdf.MAX_NESTING} levels deep (block quotes, lists, emphasis or links) at ${where(p.line)}`;
+          d.hint = 'a template prints text that starts with `>`, `-` or `*` without {{md}}, or nests its own blocks too deep';
+        }
+        return d;
+      });
       return { ok: false, diagnostics };
     }
     const { meta } = model;

@@ -180,13 +180,8 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
     used = 0;
     pendingSpace = null;
   };
-  const queue = atomize(runs);
-  for (let i = 0; i < queue.length; i++) {
-    const atom = queue[i]!;
-    if (atom.hard) {
-      finish(true);
-      continue;
-    }
+  // Place an atom; one too wide for a line of its own is placed character by character.
+  const place = (atom: Atom, whole: boolean): void => {
     const atomPieces = atom.pieces.map(measured);
     const w = atomPieces.reduce((sum, p) => sum + p.width, 0);
     const space = pendingSpace === null ? null : measured(pendingSpace);
@@ -194,25 +189,32 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
     if (pieces.length > 0 && used + spaceW + w > limit() + 0.01) {
       finish(false);
     }
-    if (pieces.length === 0 && w > limit() + 0.01 && atomLength(atom) > 1) {
-      queue.splice(i, 1, ...splitAtom(atom));
-      i--;
-      continue;
+    if (whole && pieces.length === 0 && w > limit() + 0.01 && longerThanOne(atom)) {
+      // A loop, not a splice of the characters into the queue: a word may have 200,000 of them.
+      for (const part of splitAtom(atom)) place(part, false);
+      return;
     }
     if (pieces.length > 0 && space !== null) {
       pieces.push(space);
       used += spaceW;
     }
-    pieces.push(...atomPieces);
+    for (const p of atomPieces) pieces.push(p);
     used += w;
     pendingSpace = atom.space;
+  };
+  for (const atom of atomize(runs)) {
+    if (atom.hard) finish(true);
+    else place(atom, true);
   }
   if (pieces.length > 0 || lines.length === 0) finish(true);
   return lines;
 }
 
-function atomLength(atom: Atom): number {
-  return atom.pieces.reduce((n, p) => n + Array.from(p.text).length, 0);
+// Whether an atom has more than one character (code point).
+function longerThanOne(atom: Atom): boolean {
+  let n = 0;
+  for (const p of atom.pieces) for (const _ of p.text) if (++n > 1) return true;
+  return false;
 }
 
 // Merge same-styled neighbours into fragments (a fragment is as wide as its pieces: no kerning

@@ -1,10 +1,11 @@
 // The PDF typesetter: Markdown (with block directives) and directive payloads in, the bytes of
 // an A4 PDF out. Pure apart from reading the font files once per process.
 
-import { Lexer, type Token } from 'marked';
+import type { Token } from 'marked';
 import PDFDocument from 'pdfkit';
 import { directivesIn, resolveDirective } from './directives.js';
 import { FONT } from './draw.js';
+import { lexMarkdown } from './lex.js';
 import { type Flow, TEXT_FRAME } from './flow.js';
 import { loadFonts, type PdfFonts } from './fonts.js';
 import { type MarkdownEnv, renderDocument } from './markdown.js';
@@ -64,7 +65,7 @@ function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptio
     doc.on('error', reject);
   });
 
-  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  const tokens = lexMarkdown(markdown);
   const flow: Flow = {
     doc,
     fonts,
