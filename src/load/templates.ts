@@ -33,6 +33,12 @@ export interface TemplateLayout {
 
 export type LoadResult = { ok: true; templates: TemplateSet } | { ok: false; message: string };
 
+/**
+ * Bytes a template file may have. The package's largest is 12 KB; Handlebars parses about
+ * 10,000 blocks a second, so a template of many megabytes would hold the report for minutes.
+ */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 /** The package's own templates folder. */
 export function builtinTemplatesDir(): string {
   return packagePath('templates');
@@ -82,6 +88,10 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
   }
   const read = async (path: string, name: string): Promise<TemplateFile | string> => {
     try {
+      const { size } = await stat(path);
+      if (size > MAX_TEMPLATE_BYTES) {
+        return `${displayPath(path, cwd)}: a template of ${size.toLocaleString('en-US')} bytes is over the limit of ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} bytes`;
+      }
       return { name, file: displayPath(path, cwd), text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') };
     } catch (err) {
       return `${displayPath(path, cwd)}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`;
