@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type PdfBlocks, type PdfOptions, typesetPdf } from '../src/render/pdf/index.js';
+import { type PdfBlocks, type PdfOptions, typesetPdf, typesetPdfReport } from '../src/render/pdf/index.js';
 import { openPdf, outline, pageTexts, squash } from './support/read-pdf.js';
 import { sampleBlocks, sampleOptions, statusRow } from './fixtures/pdf/sample-blocks.js';
 
@@ -255,6 +255,21 @@ describe('odd input', () => {
     const t = (await pageTexts(doc)).join('');
     expect(t.match(/W+/g)!.join('')).toBe(word);
     expect(t).toContain('后文');
+  }, SLOW.timeout);
+
+  it('sets characters the font lacks as boxed code points in the text layer, and says which and where', async () => {
+    // Emoji (one joined by ZWJ, one with a variation selector), Hangul, Thai, Arabic, CJK Extension B.
+    const md = '标题前😀\n\n# 第一节\n\n正文 한국어 ok ❤️ 👨\u200d👧 与 ไทย عربي 𠀀。\n\n# 第二节 😀\n\n再次 😀 没有新字。';
+    const { pdf: bytes, missingGlyphs } = await typesetPdfReport(md, {}, { title: '缺字😀', creationDate: new Date(0) });
+    const t = (await pageTexts(await openPdf(bytes))).join('');
+    expect(t).toContain('标题前U+1F600');
+    expect(t).toContain('正文U+D55CU+AD6DU+C5B4okU+2764U+1F468U+1F467与U+0E44U+0E17U+0E22U+0639U+0631U+0628U+064AU+20000。');
+    // Joiners and variation selectors have no form of their own: left out, not boxed.
+    expect(t).not.toMatch(/U\+200D|U\+FE0F/);
+    expect(missingGlyphs).toEqual([
+      { where: 'the cover', codePoints: [0x1f600], context: '缺字😀' },
+      { where: 'section “第一节”', codePoints: [0xd55c, 0xad6d, 0xc5b4, 0x2764, 0x1f468, 0x1f467, 0xe44, 0xe17, 0xe22, 0x639, 0x631, 0x628, 0x64a, 0x20000], context: expect.stringContaining('正文 한국어 ok ❤') },
+    ]);
   }, SLOW.timeout);
 
   it('never throws on arbitrary Markdown, directives and payload shapes', async () => {

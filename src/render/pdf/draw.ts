@@ -3,6 +3,7 @@
 
 import type { Font } from 'fontkit';
 import type { PdfFonts } from './fonts.js';
+import { hasGlyph, missingGlyphLogs } from './glyphs.js';
 import { isWide, type Line, type Measure } from './text.js';
 import { COLOR, TONE_COLOR } from './theme.js';
 import type { PdfTone } from './types.js';
@@ -18,7 +19,11 @@ export function measurer(fonts: PdfFonts, size: number): Measure {
   let sizes = measurers.get(fonts);
   if (sizes === undefined) measurers.set(fonts, (sizes = new Map()));
   let m = sizes.get(size);
-  if (m === undefined) sizes.set(size, (m = (text, bold) => size * emWidth(bold ? fonts.bold : fonts.regular, text)));
+  if (m === undefined) {
+    m = (text, bold) => size * emWidth(bold ? fonts.bold : fonts.regular, text);
+    m.covers = (cp, bold) => hasGlyph(bold ? fonts.bold : fonts.regular, cp);
+    sizes.set(size, m);
+  }
   return m;
 }
 
@@ -142,8 +147,23 @@ export function drawLine(doc: Doc, line: Line, x: number, top: number, width: nu
       doc.save().lineWidth(0.6).strokeColor(color).moveTo(left, y).lineTo(left + drawn, y).stroke().restore();
     }
     if (f.style.link !== undefined) doc.link(left, top, drawn, set.pitch, f.style.link);
+    if (f.style.missing !== undefined) {
+      // The box sits inside the no-break spaces around the code point.
+      const inset = 0.1 * set.size;
+      doc.save().lineWidth(0.5).strokeColor(COLOR.accent)
+        .roundedRect(left + inset, top + (set.pitch - set.size * 1.25) / 2, drawn - 2 * inset, set.size * 1.25, 1.5).stroke().restore();
+      logMissing(doc, line, f.style.missing);
+    }
     left += advance;
   }
+}
+
+// Tell the document's log that a character was drawn as its code point, with its line as context.
+function logMissing(doc: Doc, line: Line, cp: number): void {
+  const log = missingGlyphLogs.get(doc);
+  if (log === undefined) return;
+  const context = line.fragments.map((f) => (f.style.missing !== undefined ? String.fromCodePoint(f.style.missing) : f.text)).join('');
+  log.add(cp, context);
 }
 
 // The parts of pdfkit's document and font objects that emitText uses.

@@ -6,7 +6,8 @@ import type { PdfBlocks, PdfLang } from './types.js';
 
 export { loadFonts, type PdfFonts } from './fonts.js';
 export { MAX_NESTING } from './lex.js';
-export { typesetPdf } from './typeset.js';
+export { codePointName, type MissingGlyphs } from './glyphs.js';
+export { typesetPdf, typesetPdfReport, type TypesetResult } from './typeset.js';
 export type * from './types.js';
 export type { DirectiveProblem };
 

@@ -136,6 +136,7 @@ function heading(env: MarkdownEnv, t: Tokens.Heading, next: Token | undefined, f
   const size = HEADING_SIZE[level];
   const set: Setting = { size, pitch: size * LEADING.heading, color: COLOR.heading };
   const runs = inline(t.tokens, { bold: true });
+  flow.glyphs.where = `section “${plainText(runs)}”`;
   const lines = linesFor(flow, runs, frame, { set, align: 'left' });
   const rule = level === 1 ? 7 : 0;
   const height = lines.length * set.pitch + rule;

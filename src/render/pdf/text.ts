@@ -1,6 +1,9 @@
 // Rich text: styled runs, line breaking for mixed Chinese and Latin text (break between
 // ideographs, keep Latin words and numbers whole, keep closing punctuation off the start of a
-// line and opening punctuation off its end), and drawing a broken line onto the page.
+// line and opening punctuation off its end), and drawing a broken line onto the page. A
+// character the font lacks is set as its code point, in a box (glyphs.ts).
+
+import { isIgnorable, missingGlyphText } from './glyphs.js';
 
 /** How a run looks. Colours are CSS hex strings. */
 export interface TextStyle {
@@ -11,6 +14,8 @@ export interface TextStyle {
   strike?: boolean;
   /** External link target. */
   link?: string;
+  /** Set in place of this code point, which the font lacks: the text is its `U+…` name, boxed. */
+  missing?: number;
 }
 
 /** A stretch of text in one style. A run's text contains "\n" only as a hard line break. */
@@ -39,8 +44,11 @@ export interface Line {
   end: boolean;
 }
 
-/** Width in points of `text` in the given weight, at the size being broken for. */
-export type Measure = (text: string, bold: boolean) => number;
+/**
+ * Width in points of `text` in the given weight, at the size being broken for; with `covers`,
+ * whether the font has a glyph for a code point (without it, every character counts as covered).
+ */
+export type Measure = ((text: string, bold: boolean) => number) & { covers?: (cp: number, bold: boolean) => boolean };
 
 // Characters that may not begin a line (closing punctuation, 行首禁则).
 const NO_START = new Set(
@@ -98,14 +106,18 @@ interface Atom {
   hard: boolean;
 }
 
-// Split runs into atoms at every break opportunity; collapse runs of spaces into one.
-function atomize(runs: Run[]): Atom[] {
+// Split runs into atoms at every break opportunity; collapse runs of spaces into one. A
+// character the font lacks is an atom of its own, its code point in its place.
+function atomize(runs: Run[], covers: Measure['covers']): Atom[] {
   const atoms: Atom[] = [];
   let atom: Atom = { pieces: [], space: null, hard: false };
   let prev = '';
+  // The atom holds a missing character: what follows starts a new one.
+  let closed = false;
   const flush = (): void => {
     if (atom.pieces.length > 0) atoms.push(atom);
     atom = { pieces: [], space: null, hard: false };
+    closed = false;
   };
   for (const run of runs) {
     for (const ch of run.text) {
@@ -121,7 +133,16 @@ function atomize(runs: Run[]): Atom[] {
         prev = ' ';
         continue;
       }
-      if (atom.space !== null || (prev !== '' && atom.pieces.length > 0 && canBreak(prev, c))) flush();
+      if (covers !== undefined && !covers(c.codePointAt(0)!, run.style.bold === true)) {
+        if (isIgnorable(c)) continue;
+        flush();
+        const cp = c.codePointAt(0)!;
+        atom.pieces.push({ text: missingGlyphText(cp), style: { ...run.style, missing: cp } });
+        closed = true;
+        prev = c;
+        continue;
+      }
+      if (atom.space !== null || closed || (prev !== '' && atom.pieces.length > 0 && canBreak(prev, c))) flush();
       const last = atom.pieces[atom.pieces.length - 1];
       if (last !== undefined && last.style === run.style) last.text += c;
       else atom.pieces.push({ text: c, style: run.style });
@@ -202,7 +223,7 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
     used += w;
     pendingSpace = atom.space;
   };
-  for (const atom of atomize(runs)) {
+  for (const atom of atomize(runs, measure.covers)) {
     if (atom.hard) finish(true);
     else place(atom, true);
   }
@@ -242,7 +263,9 @@ function compose(pieces: MeasuredPiece[], end: boolean): Line {
   return { fragments, width, glyphs, wide, end };
 }
 
+// Each character set as its code point keeps a fragment (and a box) of its own.
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  if (a.missing !== undefined || b.missing !== undefined) return false;
   return (
     a === b ||
     (a.bold === b.bold && a.color === b.color && a.code === b.code && a.strike === b.strike && a.link === b.link)
