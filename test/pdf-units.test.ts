@@ -102,7 +102,7 @@ describe('softBreaks', () => {
 });
 
 describe('fitColumns', () => {
-  const need = (width: number, max = width, fluid = false, min = 0) => ({ width, max, fluid, min });
+  const need = (width: number, max = width, fluid = false, min = 0, keep = 0) => ({ width, max, fluid, min, keep });
 
   it('shares by weight when every column has room', () => {
     expect(fitColumns([1, 1], [need(10, 100, true), need(10, 100, true)], 100)).toEqual([50, 50]);
@@ -144,6 +144,13 @@ describe('fitColumns', () => {
     expect(w[1]).toBeCloseTo(60);
     // When even the words cannot all fit, each column gets the same share of its widest word.
     expect(fitColumns([1, 3], [need(80, 80, false, 90), need(80, 80, false, 60)], 100)).toEqual([60, 40]);
+  });
+
+  it('keeps numbers whole and cuts words when not even the widest words fit', () => {
+    // Column 1: a 90-point word and a 50-point number; column 2: a 60-point word, a 10-point number.
+    const w = fitColumns([1, 3], [need(80, 80, false, 90, 50), need(80, 80, false, 60, 10)], 100);
+    expect(w[0]).toBeCloseTo(50 + (40 * 40) / 90);
+    expect(w[1]).toBeCloseTo(10 + (40 * 50) / 90);
   });
 });
 

@@ -44,3 +44,36 @@ describe('characters the PDF font lacks', () => {
     expect(quiet.stderr).toBe('');
   }, SLOW);
 });
+
+// Every text item of the pages holding `marker`, whitespace removed.
+async function itemsOnPagesWith(pdf: Uint8Array, marker: string): Promise<string[]> {
+  const doc = await openPdf(pdf);
+  const items: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    const strs = content.items.map((item) => ('str' in item ? item.str.replace(/\s+/g, '') : ''));
+    if (strs.join('').includes(marker)) items.push(...strs.filter((s) => s !== ''));
+  }
+  return items;
+}
+
+describe('a long unbroken word in an indicator name', () => {
+  it('is broken across lines in the status table, and every number stays on one line', async () => {
+    const word = 'Gross'.repeat(40);
+    const r = await reportPdf(planNaming('gdp', `地区生产总值${word}`));
+    expect(r.code).toBe(0);
+    const texts = await pageTexts(await openPdf(r.pdf!));
+    const table = texts.find((t) => t.includes('2024年主要指标完成情况'))!;
+    expect(table).toContain(`地区生产总值${word}`);
+    // The numbers of the base plan's status table, each as many times as it is shown there.
+    const numbers = ['2,379.2', '2,929', '≥3,200', '67.0%', '60.0%', '≥5,000', '1,000', '50.0%', '25.0%', '66.7%', '20.0%'];
+    const items = await itemsOnPagesWith(r.pdf!, '2024年主要指标完成情况');
+    const shown = (n: string) => items.reduce((count, item) => count + item.split(n).length - 1, 0);
+    const expected = (n: string) => table.split(n).length - 1;
+    for (const n of numbers) {
+      expect(expected(n), n).toBeGreaterThan(0);
+      // A number cut across lines would be two or three items, none holding it whole.
+      expect(shown(n), n).toBe(expected(n));
+    }
+  }, SLOW);
+});

@@ -231,6 +231,14 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
   return lines;
 }
 
+/** The pieces of runs a line never breaks inside (words, numbers, 避头尾 groups), with their widths. */
+export function unbreakable(runs: Run[], measure: Measure): Array<{ text: string; width: number }> {
+  return atomize(runs, measure.covers).map((atom) => ({
+    text: atom.pieces.map((p) => p.text).join(''),
+    width: atom.pieces.reduce((sum, p) => sum + measure(p.text, p.style.bold === true), 0),
+  }));
+}
+
 // Whether an atom has more than one character (code point).
 function longerThanOne(atom: Atom): boolean {
   let n = 0;
