@@ -3,8 +3,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planWith, run, tempDir } from './support/cli.js';
+import { loadTemplates } from '../src/load/templates.js';
+import { rendererFor } from '../src/render/index.js';
+import { generatePlan } from './bench/generate-plan.mjs';
+import { BASE_PLAN, FIXTURES, planWith, ROOT, run, tempDir } from './support/cli.js';
 import { openPdf, pageTexts } from './support/read-pdf.js';
+import { buildModel } from './support/report.js';
 
 const SLOW = 240_000;
 const EPOCH = { SOURCE_DATE_EPOCH: '1740787200' };
@@ -74,6 +78,51 @@ describe('a long unbroken word in an indicator name', () => {
       expect(expected(n), n).toBeGreaterThan(0);
       // A number cut across lines would be two or three items, none holding it whole.
       expect(shown(n), n).toBe(expected(n));
+    }
+  }, SLOW);
+});
+
+describe('large and hostile plans', () => {
+  it('typesets a 200,000-character indicator name (past the schema’s limit, given to the renderer directly)', async () => {
+    const { model } = await buildModel(BASE_PLAN, 2024);
+    const name = `地区生产总值${'G'.repeat(200_000)}`;
+    // Every place the model shows the name (table, lists, the indicator's section and outline).
+    const rename = (node: Record<string, unknown>): void => {
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === 'string') node[key] = value.replaceAll('地区生产总值', name);
+        else if (value !== null && typeof value === 'object') rename(value as Record<string, unknown>);
+      }
+    };
+    rename(model as unknown as Record<string, unknown>);
+    const renderer = rendererFor('pdf')!;
+    const loaded = await loadTemplates(renderer.format, null, ROOT);
+    if (!loaded.ok) throw new Error(loaded.message);
+    const r = await renderer.render({ model, templates: loaded.templates, createdAt: new Date(0) });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const doc = await openPdf(r.content as Uint8Array);
+    expect(doc.numPages).toBeGreaterThan(100);
+    const first = (await pageTexts(doc)).slice(0, 12).join('');
+    expect(first).toContain(`地区生产总值${'G'.repeat(50)}`);
+  }, SLOW);
+
+  it('makes the PDF of a plan of 2,000 indicators', async () => {
+    const plan = join(tempDir(), 'plan');
+    generatePlan(plan, 2000);
+    const r = await reportPdf(plan, ['--quiet']);
+    expect(r.code).toBe(0);
+    const doc = await openPdf(r.pdf!);
+    expect(doc.numPages).toBeGreaterThan(2000);
+    const last = await (await doc.getPage(doc.numPages)).getTextContent();
+    expect(last.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, '')).toContain(`第${doc.numPages}页/共${doc.numPages}页`);
+  }, SLOW);
+
+  it('keeps the hostile fixture’s markup, pipes and moustaches as literal text in the PDF', async () => {
+    const r = await reportPdf(join(FIXTURES, 'report-hostile-text'), ['--quiet']);
+    expect(r.code).toBe(0);
+    const all = (await pageTexts(await openPdf(r.pdf!))).join('');
+    for (const s of ['地区生产总值{{moustaches}}|pipes|', '*stars*_under_<b>bold</b>[link](https://example.invalid)', '硬核|实力</table>', '`backticks`&&amp;entity~~strike~~']) {
+      expect(all).toContain(s);
     }
   }, SLOW);
 });

@@ -31,13 +31,17 @@ const measurers = new WeakMap<PdfFonts, Map<number, Measure>>();
 
 const widths = new WeakMap<Font, Map<string, number>>();
 
+// Long shaped strings measured lately. Shaping a 200,000-letter word takes two seconds, and
+// every pass over its table measures it again.
+const longWidths = new WeakMap<Font, Map<string, number>>();
+
 // Width of text in ems. Full-width text is the sum of its glyphs' advances (no shaping changes
 // them); anything else is shaped. Short strings (atoms: a character, a word) are cached for the
-// life of the process, as the fonts are.
+// life of the process, as the fonts are; the last few hundred long shaped ones too.
 function emWidth(font: Font, text: string): number {
   let cache = widths.get(font);
   if (cache === undefined) widths.set(font, (cache = new Map()));
-  const hit = cache.get(text);
+  const hit = text.length <= 32 ? cache.get(text) : longWidths.get(font)?.get(text);
   if (hit !== undefined) return hit;
   let units = 0;
   let wide = true;
@@ -56,6 +60,12 @@ function emWidth(font: Font, text: string): number {
   }
   const em = units / font.unitsPerEm;
   if (text.length <= 32) cache.set(text, em);
+  else if (!wide) {
+    let long = longWidths.get(font);
+    if (long === undefined) longWidths.set(font, (long = new Map()));
+    if (long.size >= 256) long.clear();
+    long.set(text, em);
+  }
   return em;
 }
 
