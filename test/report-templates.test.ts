@@ -137,6 +137,8 @@ describe('escaping', () => {
     expect(markdownCode('██┃░')).toBe('`██┃░`');
     expect(markdownCode('a`b')).toBe('``a`b``');
     expect(markdownCode('`a')).toBe('`` `a ``');
+    // 200,000 runs of backticks: counted without spreading them into one call.
+    expect(markdownCode('`a'.repeat(200_000)).slice(0, 4)).toBe('`` `');
   });
 
   it('escapes HTML text and attributes', () => {

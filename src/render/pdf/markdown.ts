@@ -271,10 +271,7 @@ function gfmTable(flow: Flow, t: Tokens.Table, frame: Frame): TableSpec {
   const measure = measurer(flow.fonts, SIZE.table);
   const columns = t.header.map((cell, i) => {
     const cells = t.rows.map((r) => r[i]);
-    const natural = Math.max(
-      measure(cell.text, true),
-      ...cells.map((c) => (c === undefined ? 0 : measure(plainText(inline(c.tokens, {})), false))),
-    );
+    const natural = cells.reduce((most, c) => Math.max(most, c === undefined ? 0 : measure(plainText(inline(c.tokens, {})), false)), measure(cell.text, true));
     const numeric = cells.length > 0 && cells.every((c) => c === undefined || /^[-+−]?[\d,.]+\s*[%‰]?$|^[—–-]?$/.test(c.text.trim()));
     const align = t.align[i] ?? (numeric ? 'right' : 'left');
     return {

@@ -122,7 +122,7 @@ function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
   w.reduce((left, width) => (x.push(left), left + width), frame.x);
   const cellLines = (runs: Run[], col: number): Line[] => breakLines(runs, measure, Math.max(w[col]! - 2 * PAD_X, 1));
   const heightOf = (cells: Cell[], extra: Line[] = []): number =>
-    Math.max(1, extra.length, ...cells.map((c) => c.lines.length)) * set.pitch + 2 * PAD_Y;
+    cells.reduce((most, c) => Math.max(most, c.lines.length), Math.max(1, extra.length)) * set.pitch + 2 * PAD_Y;
 
   // Header labels that wrap are balanced: 完成/进度, not 完成进/度.
   const headerLines = (runs: Run[], col: number): Line[] => {
@@ -167,7 +167,7 @@ export interface ColumnNeed {
 function columnNeed(header: Run[], cells: Run[][], measure: Measure, size: number, cap: number): ColumnNeed {
   const short = 5 * size;
   // Natural width: the widest unbroken line (measured by atoms, which the measurer caches).
-  const widthOf = (runs: Run[]): number => Math.max(0, ...breakLines(runs, measure, Infinity).map((l) => l.width));
+  const widthOf = (runs: Run[]): number => breakLines(runs, measure, Infinity).reduce((most, l) => Math.max(most, l.width), 0);
   const label = Array.from(plainText(header));
   const halves = label.length >= 4 && label.every((ch) => isWide(ch.codePointAt(0)!));
   let width = halves ? measure(label.slice(0, Math.ceil(label.length / 2)).join(''), true) : widthOf(header);
@@ -186,7 +186,7 @@ function columnNeed(header: Run[], cells: Run[][], measure: Measure, size: numbe
   for (const runs of [header.map((r) => ({ text: r.text, style: { ...r.style, bold: true } })), ...cells]) {
     for (const { text, width: w } of unbreakable(runs, measure)) if (NUMBER.test(text)) keep = Math.max(keep, w);
   }
-  const min = Math.max(keep, widestWord(header, measure, true, cap), ...cells.map((runs) => widestWord(runs, measure, false, cap)));
+  const min = cells.reduce((most, runs) => Math.max(most, widestWord(runs, measure, false, cap)), Math.max(keep, widestWord(header, measure, true, cap)));
   return { width: Math.max(width, min) + pad, max: Math.max(max, min) + pad, min: min + pad, keep: keep + pad, fluid };
 }
 
@@ -326,7 +326,7 @@ export function table(flow: Flow, spec: TableSpec, frame: Frame): void {
 function splitRow(row: Row, lines: number, set: Setting): [Row, Row] {
   const height = (n: number): number => n * set.pitch + 2 * PAD_Y;
   const cut = (from: number, to?: number): Cell[] => row.cells.map((c) => ({ align: c.align, lines: c.lines.slice(from, to) }));
-  const restLines = Math.max(0, ...row.cells.map((c) => c.lines.length - lines), (row.status?.lines.length ?? 0) - lines);
+  const restLines = row.cells.reduce((most, c) => Math.max(most, c.lines.length - lines), Math.max(0, (row.status?.lines.length ?? 0) - lines));
   const head: Row = { cells: cut(0, lines), height: height(lines) };
   const tail: Row = { cells: cut(lines), height: height(Math.max(1, restLines)) };
   if (row.status !== undefined) {
