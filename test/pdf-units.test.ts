@@ -38,6 +38,15 @@ describe('breakLines', () => {
     expect(texts(breakLines(plain('abcdefghij'), measure, 20))).toEqual(['abcd', 'efgh', 'ij']);
   });
 
+  it('breaks a 200,000-character word across lines (no spread of its characters into a call)', () => {
+    const word = 'a'.repeat(200_000);
+    const lines = texts(breakLines(plain(`x ${word} y`), measure, 100));
+    expect(lines.length).toBe(10_002);
+    expect(lines.slice(0, 3)).toEqual(['x', 'a'.repeat(20), 'a'.repeat(20)]);
+    expect(lines.at(-1)).toBe('y');
+    expect(lines.join('')).toBe(`x${word}y`);
+  });
+
   it('gives the first line its own width (a first-line indent)', () => {
     expect(texts(breakLines(plain('一二三四五六七八'), measure, 40, 20))).toEqual(['一二', '三四五六', '七八']);
   });
@@ -93,7 +102,7 @@ describe('softBreaks', () => {
 });
 
 describe('fitColumns', () => {
-  const need = (width: number, max = width, fluid = false, min = 0) => ({ width, max, fluid, min });
+  const need = (width: number, max = width, fluid = false, min = 0, keep = 0) => ({ width, max, fluid, min, keep });
 
   it('shares by weight when every column has room', () => {
     expect(fitColumns([1, 1], [need(10, 100, true), need(10, 100, true)], 100)).toEqual([50, 50]);
@@ -136,6 +145,13 @@ describe('fitColumns', () => {
     // When even the words cannot all fit, each column gets the same share of its widest word.
     expect(fitColumns([1, 3], [need(80, 80, false, 90), need(80, 80, false, 60)], 100)).toEqual([60, 40]);
   });
+
+  it('keeps numbers whole and cuts words when not even the widest words fit', () => {
+    // Column 1: a 90-point word and a 50-point number; column 2: a 60-point word, a 10-point number.
+    const w = fitColumns([1, 3], [need(80, 80, false, 90, 50), need(80, 80, false, 60, 10)], 100);
+    expect(w[0]).toBeCloseTo(50 + (40 * 40) / 90);
+    expect(w[1]).toBeCloseTo(10 + (40 * 50) / 90);
+  });
 });
 
 describe('loadFonts', () => {
@@ -165,9 +181,9 @@ describe('checkPdfDirectives', () => {
   it('finds the sample’s unknown directive and missing payload, with their lines', () => {
     const md = ['<!-- pdf:toc -->', '', '# 一', '', '<!-- pdf:unknown-widget foo -->', '<!-- pdf:trend-chart missing-chart -->', '<!-- pdf:toc -->'].join('\n');
     expect(checkPdfDirectives(md, sampleBlocks)).toEqual([
-      { line: 5, message: '未知的排版指令 pdf:unknown-widget' },
-      { line: 6, message: 'pdf:trend-chart 引用的数据块“missing-chart”不存在' },
-      { line: 7, message: 'pdf:toc 只能出现一次' },
+      { code: 'pdf-directive', line: 5, message: '未知的排版指令 pdf:unknown-widget' },
+      { code: 'pdf-directive', line: 6, message: 'pdf:trend-chart 引用的数据块“missing-chart”不存在' },
+      { code: 'pdf-directive', line: 7, message: 'pdf:toc 只能出现一次' },
     ]);
   });
 
@@ -175,7 +191,17 @@ describe('checkPdfDirectives', () => {
     const md = '<!-- pdf:cover cover -->\n<!-- a comment -->\n\n```\n<!-- pdf:nope -->\n```\n\n<!-- pdf:status-table main -->';
     expect(checkPdfDirectives(md, sampleBlocks)).toEqual([]);
     expect(checkPdfDirectives('<!-- pdf:progress-bar main -->', sampleBlocks, 'en')).toEqual([
-      { line: 1, message: 'pdf:progress-bar names block "main", which is a status-table' },
+      { code: 'pdf-directive', line: 1, message: 'pdf:progress-bar names block "main", which is a status-table' },
+    ]);
+  });
+
+  it('names the line where block quotes, lists or emphasis nest deeper than 16 levels', () => {
+    const deep = (n: number, open: string, close = ''): string => `${open.repeat(n)}深处${close.repeat(n)}`;
+    const md = ['# 标题', '', deep(2000, '>'), '', '正文', '', '> 一层', '>> 两层', deep(17, '- '), '', deep(2000, '*', '*'), '', deep(16, '>')].join('\n');
+    expect(checkPdfDirectives(md, {}, 'en')).toEqual([
+      { code: 'pdf-nesting', line: 3, message: 'Markdown nested more than 16 deep (block quotes, lists, emphasis, links): the rest is shown as written' },
+      { code: 'pdf-nesting', line: 9, message: expect.stringContaining('more than 16 deep') },
+      { code: 'pdf-nesting', line: 11, message: expect.stringContaining('more than 16 deep') },
     ]);
   });
 });

@@ -1,11 +1,15 @@
 // The PDF typesetter, read back with pdf.js as a reader would: pages, selectable text, the
 // embedded font, outline, metadata, the status table across pages, determinism, odd input.
 
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type PdfBlocks, type PdfOptions, typesetPdf } from '../src/render/pdf/index.js';
+import { type PdfBlocks, type PdfOptions, typesetPdf, typesetPdfReport } from '../src/render/pdf/index.js';
+import { ROOT } from './support/cli.js';
 import { openPdf, outline, pageTexts, squash } from './support/read-pdf.js';
 import { sampleBlocks, sampleOptions, statusRow } from './fixtures/pdf/sample-blocks.js';
 
@@ -242,6 +246,59 @@ describe('odd input', () => {
     expect(t).toContain('pdf:trend-chart引用的数据块“g”缺少可绘制的图形数据');
     expect(t).toContain('封面标题');
   });
+
+  it('sets Markdown nested 2,000 deep as text after 16 levels, with a note, instead of overflowing the stack', async () => {
+    const md = ['引言', '>'.repeat(2000) + ' 深引用', '- '.repeat(2000) + '深列表', '*'.repeat(2000) + '深强调' + '*'.repeat(2000)].join('\n\n');
+    const t = (await pageTexts(await openPdf(await typesetPdf(md, {}, { title: 'x', creationDate: new Date(0) })))).join('');
+    for (const s of ['引言', '深引用', '深列表', '深强调', 'Markdown嵌套超过16层']) expect(t).toContain(s);
+  }, SLOW.timeout);
+
+  it('breaks a 200,000-character word across lines and pages, losing no character', async () => {
+    const word = 'W'.repeat(200_000);
+    const doc = await openPdf(await typesetPdf(`前文\n\n${word}\n\n后文`, {}, { title: 'x', creationDate: new Date(0) }));
+    const t = (await pageTexts(doc)).join('');
+    expect(t.match(/W+/g)!.join('')).toBe(word);
+    expect(t).toContain('后文');
+  }, SLOW.timeout);
+
+  it('sets characters the font lacks as boxed code points in the text layer, and says which and where', async () => {
+    // Emoji (one joined by ZWJ, one with a variation selector), Hangul, Thai, Arabic, CJK Extension B.
+    const md = '标题前😀\n\n# 第一节\n\n正文 한국어 ok ❤️ 👨\u200d👧 与 ไทย عربي 𠀀。\n\n# 第二节 😀\n\n再次 😀 没有新字。';
+    const { pdf: bytes, missingGlyphs } = await typesetPdfReport(md, {}, { title: '缺字😀', creationDate: new Date(0) });
+    const t = (await pageTexts(await openPdf(bytes))).join('');
+    expect(t).toContain('标题前U+1F600');
+    expect(t).toContain('正文U+D55CU+AD6DU+C5B4okU+2764U+1F468U+1F467与U+0E44U+0E17U+0E22U+0639U+0631U+0628U+064AU+20000。');
+    // Joiners and variation selectors have no form of their own: left out, not boxed.
+    expect(t).not.toMatch(/U\+200D|U\+FE0F/);
+    expect(missingGlyphs).toEqual([
+      { where: 'the cover', codePoints: [0x1f600], context: '缺字😀' },
+      { where: 'section “第一节”', codePoints: [0xd55c, 0xad6d, 0xc5b4, 0x2764, 0x1f468, 0x1f467, 0xe44, 0xe17, 0xe22, 0x639, 0x631, 0x628, 0x64a, 0x20000], context: expect.stringContaining('正文 한국어 ok ❤') },
+    ]);
+  }, SLOW.timeout);
+
+  it('sets a table cell of 200,000 lines (no spread of its lines into a call)', async () => {
+    const md = `| 指标 | 说明 |\n|---|---|\n| 甲 | ${'行<br>'.repeat(200_000)}完 |`;
+    const doc = await openPdf(await typesetPdf(md, {}, { title: 'x', creationDate: new Date(0) }));
+    expect(doc.numPages).toBeGreaterThan(1000);
+  }, SLOW.timeout);
+
+  it('cuts a 200,000-character chapter title to one line of running header in a few breaks, not one per character', async () => {
+    // In a child process, so that a return of the character-by-character cut (hours) cannot hang the suite.
+    const out = join(tmpdir(), `cixi-plan-heading-${process.pid}.pdf`);
+    const script = `
+      import { writeFileSync } from 'node:fs';
+      import { typesetPdf } from ${JSON.stringify(join(ROOT, 'dist/render/pdf/index.js'))};
+      const pdf = await typesetPdf('# ' + '标'.repeat(200000) + '\\n\\n正文', {}, { title: '页眉', creationDate: new Date(0) });
+      writeFileSync(${JSON.stringify(out)}, pdf);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: SLOW.timeout });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const texts = await pageTexts(await openPdf(readFileSync(out)));
+    rmSync(out);
+    // The running header: the document title left, the chapter cut with an ellipsis right.
+    expect(texts.at(-1)).toMatch(/页眉标{10,}…第\d+页/);
+  }, SLOW.timeout);
 
   it('never throws on arbitrary Markdown, directives and payload shapes', async () => {
     const piece = fc.oneof(

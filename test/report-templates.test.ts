@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeMarkdown, markdownCode, oneLine } from '../src/render/escape.js';
 import { HTML_FORMAT, MARKDOWN_FORMAT, type FormatSpec } from '../src/render/formats.js';
+import { templateLimits, type TemplateLimits } from '../src/render/limits.js';
 import { loadTemplates } from '../src/load/templates.js';
 import { RENDERERS, rendererFor } from '../src/render/registry.js';
 import { compactEmptyCells, renderTemplates, tidy, type TemplateSet } from '../src/render/templates.js';
@@ -19,8 +20,8 @@ function set(main: string, partials: Record<string, string> = {}): TemplateSet {
   };
 }
 
-function run(spec: FormatSpec, templates: TemplateSet, view: unknown) {
-  return renderTemplates(spec, templates, view);
+function run(spec: FormatSpec, templates: TemplateSet, view: unknown, limits?: TemplateLimits) {
+  return renderTemplates(spec, templates, view, limits);
 }
 
 describe('renderTemplates', () => {
@@ -71,6 +72,45 @@ describe('renderTemplates', () => {
   });
 });
 
+describe('limits on what a template may do', () => {
+  const small: TemplateLimits = { ...templateLimits(10_000), steps: 1_000 };
+  const where = (r: ReturnType<typeof run>) => (r.ok ? [] : r.diagnostics.map((d) => [d.file, d.line, d.col, d.code, d.message]));
+  const rows = { rows: Array.from({ length: 7 }, (_, i) => ({ i })) };
+
+  it('stops loops inside loops once they have iterated too often, at the loop that went over', () => {
+    const nested = (n: number) => '{{#each @root.rows}}'.repeat(n) + 'x' + '{{/each}}'.repeat(n);
+    expect(run(MARKDOWN_FORMAT, set(nested(3)), rows, small)).toEqual({ ok: true, text: 'x'.repeat(343) });
+    // 7⁴ = 2,401 innermost iterations: over 1,000, in the fourth loop (column 61).
+    expect(where(run(MARKDOWN_FORMAT, set(`a\n${nested(4)}`), rows, small))).toEqual([
+      ['main.hbs', 2, 61, 'template-limit', 'the templates do too much work: more than 1,000 loop iterations and partial calls (a loop inside a loop inside a loop?)'],
+    ]);
+  });
+
+  it('counts partial calls as work, and stops partials calling each other too deep at the call', () => {
+    const twice = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`p${i}`, i === 11 ? 'x' : `{{> p${i + 1}}}{{> p${i + 1}}}`]));
+    expect(where(run(MARKDOWN_FORMAT, set('{{> p0}}', twice), {}, small))[0]?.slice(3, 4)).toEqual(['template-limit']);
+    expect(where(run(MARKDOWN_FORMAT, set('{{> self}}', { self: 'x\n  {{> self}}' }), {}, small))).toEqual([
+      ['partials/self.hbs', 2, 3, 'template-limit', 'partials nested more than 32 deep (a partial that calls itself?)'],
+    ]);
+  });
+
+  it('stops a loop whose output goes over the limit', () => {
+    const view = { xs: Array(20).fill(0), s: 'y'.repeat(1_000) };
+    expect(where(run(MARKDOWN_FORMAT, set('\n {{#each xs}}{{../s}}{{/each}}'), view, small))).toEqual([
+      ['main.hbs', 2, 2, 'template-limit', 'the templates write more than 10,000 characters'],
+    ]);
+  });
+
+  it('refuses blocks nested too deep before running, even too deep for the parser; else-if chains are not nesting', () => {
+    const ifs = (n: number) => '{{#if a}}\n'.repeat(n) + 'x' + '{{/if}}'.repeat(n);
+    expect(run(MARKDOWN_FORMAT, set(ifs(24)), { a: true }, small)).toEqual({ ok: true, text: 'x' });
+    expect(where(run(MARKDOWN_FORMAT, set(ifs(25)), { a: true }, small))).toEqual([['main.hbs', 25, 1, 'template-limit', 'blocks nested more than 24 deep']]);
+    expect(where(run(MARKDOWN_FORMAT, set(ifs(5_000)), { a: true }, small))).toEqual([['main.hbs', 25, 1, 'template-limit', 'blocks nested more than 24 deep']]);
+    const chain = '{{#if a}}a' + '{{else if a}}b'.repeat(100) + '{{else}}c{{/if}}';
+    expect(run(MARKDOWN_FORMAT, set(chain), { a: false }, small)).toEqual({ ok: true, text: 'c' });
+  });
+});
+
 describe('escaping', () => {
   it('keeps Markdown table cells on one line with their pipes escaped', () => {
     expect(escapeMarkdown('a | b\nc')).toBe('a \\| b c');
@@ -97,6 +137,8 @@ describe('escaping', () => {
     expect(markdownCode('██┃░')).toBe('`██┃░`');
     expect(markdownCode('a`b')).toBe('``a`b``');
     expect(markdownCode('`a')).toBe('`` `a ``');
+    // 200,000 runs of backticks: counted without spreading them into one call.
+    expect(markdownCode('`a'.repeat(200_000)).slice(0, 4)).toBe('`` `');
   });
 
   it('escapes HTML text and attributes', () => {
@@ -150,6 +192,15 @@ describe('loadTemplates', () => {
     const { model } = await buildModel(BASE_PLAN, 2024);
     const md = await render(model, 'md', dir);
     expect(md.startsWith('# 示例市五年规划2024年度实施进展报告 (custom cover)\n')).toBe(true);
+  });
+
+  it('refuses templates over 256 KiB in all before reading the file that goes over', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'report.md.hbs'), '{{#if a}}x{{/if}}\n'.repeat(15_000));
+    expect(await loadTemplates(MARKDOWN_FORMAT, dir, dir)).toEqual({
+      ok: false,
+      message: 'report.md.hbs: with this file the templates of report.md.hbs come to 270,000 bytes, over the limit of 262,144',
+    });
   });
 
   it('says when the user folder does not exist', async () => {

@@ -438,4 +438,46 @@ export const FILE_CODES = {
     },
     example: '<!-- pdf:trend-chart trend:gdpp -->',
   },
+  'template-limit': {
+    kinds: ['template'],
+    severity: 'error',
+    title: { 'zh-CN': '模板超出运行限制', en: 'Template over a limit' },
+    explain: {
+      'zh-CN': '模板运行超出了限制：块嵌套超过24层、局部模板嵌套超过32层、`{{#each}}` 循环与局部模板调用合计超过800万次、模板文件合计超过256 KiB，或输出超过该格式的上限（Markdown 1亿字符、HTML 3亿字符、PDF 2000万字符）。限制按工作量而不是时间计算，因此同一模板在任何机器上都在同一处停下。',
+      en: 'The template went over a limit: blocks nested more than 24 deep, partials more than 32 deep, more than 8,000,000 `{{#each}}` iterations and partial calls in all, template files over 256 KiB together, or more output than the format allows (100 million characters of Markdown, 300 million of HTML, 20 million for the PDF). Limits count work, not time, so a template stops at the same place on any machine.',
+    },
+    fix: {
+      'zh-CN': '简化所指出位置的循环或局部模板：减少嵌套，或不要在循环中重复输出整份数据。',
+      en: 'Simplify the loop or partial at the place named: nest less, or do not repeat the whole model inside a loop.',
+    },
+    example: '{{#each pillars.items}}{{#each ../pillars.items}}{{#each ../../pillars.items}}…{{/each}}{{/each}}{{/each}}',
+  },
+  'pdf-nesting': {
+    kinds: ['template'],
+    severity: 'error',
+    title: { 'zh-CN': 'PDF 文稿嵌套过深', en: 'PDF Markdown nested too deep' },
+    explain: {
+      'zh-CN': 'PDF 模板生成的 Markdown 中，引用块、列表或强调嵌套超过16层。超出部分作为普通文字排版并提示，报告不写出。位置是模板生成的 Markdown 的行号。',
+      en: 'The Markdown the PDF template renders nests block quotes, lists or emphasis more than 16 levels deep. The rest would be set as plain text; the report is not written. The position is a line of the rendered Markdown.',
+    },
+    fix: {
+      'zh-CN': '检查自定义的 PDF 模板（--templates）或所插入的文字，减少嵌套层级。',
+      en: 'Check the custom PDF template (--templates) or the text it places, and nest less.',
+    },
+    example: '> > > > > > > > > > > > > > > > > 过深的引用',
+  },
+  'pdf-missing-glyph': {
+    kinds: ['template'],
+    severity: 'warning',
+    title: { 'zh-CN': 'PDF 字体缺少字符', en: 'Character missing from the PDF font' },
+    explain: {
+      'zh-CN': 'PDF 所嵌入的字体（Noto Sans SC）没有这些字符，例如表情符号、韩文、泰文、阿拉伯文或中日韩扩展B区汉字。PDF 中以红框内的码位（如 U+1F600）显示，文字层保留原字符；警告列出这些字符和首次出现的章节。',
+      en: 'The font embedded in the PDF (Noto Sans SC) lacks these characters, such as emoji, Hangul, Thai, Arabic or CJK Extension B. The PDF shows each as its code point in a red box (U+1F600) and keeps it in the text layer; the warning names them and the section where they first appear.',
+    },
+    fix: {
+      'zh-CN': '若是录入错误，改正规划或数据文件中的文字；若确需这些字符，使用 Markdown 或 HTML 报告。',
+      en: 'If they are typing mistakes, correct the plan or data text; if the characters are needed, use the Markdown or HTML report.',
+    },
+    example: 'name: 地区生产总值 📈',
+  },
 } as const satisfies Record<string, CodeEntry>;

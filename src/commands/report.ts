@@ -172,6 +172,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
       const n = rendered.diagnostics.length;
       throw new UserError(`cannot render ${renderer.format.fileName}: ${n} template error${n === 1 ? '' : 's'}; nothing was written`);
     }
+    if (rendered.diagnostics !== undefined) printDiagnostics(ctx, rendered.diagnostics, loaded, opts.quiet);
     const content = typeof rendered.content === 'string' ? stampRun(rendered.content, run.inputs_sha256) : rendered.content;
     files.push({ path: join(outDir, renderer.format.fileName), content });
   }

@@ -31,7 +31,7 @@ export function escapeMarkdown(text: string): string {
 /** Wrap text in a Markdown code span whose fence is longer than any backtick run inside. */
 export function markdownCode(text: string): string {
   const line = oneLine(text);
-  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = (line.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${line}${pad}${fence}`;

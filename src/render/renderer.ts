@@ -16,9 +16,12 @@ export interface RenderInput {
   runId?: string;
 }
 
-/** A rendered document, or the diagnostics that stopped it (template file, line, column). */
+/**
+ * A rendered document, with warnings about it (e.g. characters the PDF font lacks), or the
+ * diagnostics that stopped it (template file, line, column).
+ */
 export type RenderResult =
-  | { ok: true; content: string | Uint8Array }
+  | { ok: true; content: string | Uint8Array; diagnostics?: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**

@@ -2,12 +2,15 @@
 // per run, strict mode (a misspelt field fails), partials, the escaping the format
 // asks for. Only template files are ever compiled, never plan text. Every failure
 // becomes a Diagnostic pointing at the template file, line and column. Pure: the
-// template texts come in, a string goes out.
+// template texts come in, a string goes out. User templates are code: what a render may do
+// is bounded (limits.ts), and a limit hit is a `template-limit` diagnostic at the block or
+// partial call that hit it.
 
 import Handlebars from 'handlebars';
 import type { Code, Diagnostic } from '../diagnostic.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import type { FormatSpec } from './formats.js';
+import { Budget, countedEach, deepBlockInText, isLimitError, limitError, templateLimits, tooDeepBlock, type TemplateLimits } from './limits.js';
 
 import type { TemplateFile, TemplateSet } from '../load/templates.js';
 
@@ -77,6 +80,12 @@ function cleanMessage(message: string): string {
 /** Turn an error thrown while compiling or running a template into a diagnostic. */
 function toDiagnostic(file: TemplateFile, err: unknown, code: Code): Diagnostic {
   if (err instanceof TemplateFailure) return err.diagnostic;
+  if (err instanceof RangeError) {
+    // Past the counted limits, the engine's own: a string or a stack too long.
+    const what = /string length/i.test(err.message) ? 'the templates write more text than fits in memory' : 'the templates nest too deep for the stack';
+    return templateDiagnostic(file, 'template-limit', what, 0, 0);
+  }
+  if (isLimitError(err)) code = 'template-limit';
   const e = (err ?? {}) as Located;
   const message = cleanMessage(e.message ?? String(err));
   if (typeof e.lineNumber === 'number') {
@@ -93,10 +102,16 @@ interface ParserLocation {
 }
 
 /** Parse a template; a syntax error becomes a diagnostic at the token the parser stopped on. */
-function parse(hb: typeof Handlebars, file: TemplateFile): hbs.AST.Program | Diagnostic {
+function parse(hb: typeof Handlebars, file: TemplateFile, limits: TemplateLimits): hbs.AST.Program | Diagnostic {
+  const tooDeep = (at: { line: number; col: number }): Diagnostic =>
+    templateDiagnostic(file, 'template-limit', `blocks nested more than ${limits.blockDepth} deep`, at.line, at.col);
+  // Deep nesting is found in the text first: the parser is slow and then overflows on it.
+  const deep = deepBlockInText(file.text, limits.blockDepth);
+  if (deep !== undefined) return tooDeep(deep);
   try {
     return hb.parse(file.text);
   } catch (err) {
+    if (err instanceof RangeError) return tooDeep({ line: 0, col: 0 });
     // The jison parser throws plain Errors; its lexer still holds the failing token's position.
     const loc = (Handlebars as unknown as ParserLocation).Parser?.lexer?.yylloc;
     const raw = err instanceof Error ? err.message : String(err);
@@ -147,11 +162,13 @@ function partialCalls(program: hbs.AST.Program): Array<{ name: string; loc: hbs.
 
 /**
  * Compile a format's templates and render `view` with them. Errors — syntax, an
- * unknown partial or helper, a field the view does not have — come back as
+ * unknown partial or helper, a field the view does not have, a limit hit — come back as
  * diagnostics with the template's file, line and column.
  */
-export function renderTemplates(spec: FormatSpec, templates: TemplateSet, view: unknown): TemplateResult {
+export function renderTemplates(spec: FormatSpec, templates: TemplateSet, view: unknown, limits: TemplateLimits = templateLimits(spec.maxOutput)): TemplateResult {
   const hb = Handlebars.create();
+  const budget = new Budget(limits);
+  hb.registerHelper('each', countedEach(hb.helpers['each']!, budget));
   const helpers = HELPERS[spec.escaping];
   const options: CompileOptions = {
     strict: true,
@@ -166,13 +183,22 @@ export function renderTemplates(spec: FormatSpec, templates: TemplateSet, view: 
   const names = new Set(templates.partials.map((p) => p.name));
   const diagnostics: Diagnostic[] = [];
   const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
+  const calls = new Map<TemplateFile, ReturnType<typeof partialCalls>>();
   for (const file of files) {
-    const ast = parse(hb, file);
+    const ast = parse(hb, file, limits);
     if (!('type' in ast)) {
       diagnostics.push(ast);
       continue;
     }
-    for (const call of partialCalls(ast)) {
+    const deep = tooDeepBlock(ast, limits.blockDepth);
+    if (deep !== undefined) {
+      const { start, end } = deep.loc;
+      diagnostics.push(templateDiagnostic(file, 'template-limit', `blocks nested more than ${limits.blockDepth} deep`,
+        start.line, start.column + 1, { line: end.line, col: end.column + 1 }));
+      continue;
+    }
+    calls.set(file, partialCalls(ast));
+    for (const call of calls.get(file)!) {
       if (!names.has(call.name)) {
         diagnostics.push(templateDiagnostic(file, 'template-partial', `unknown partial "${call.name}"`,
           call.loc.start.line, call.loc.start.column + 1, { line: call.loc.end.line, col: call.loc.end.column + 1 }));
@@ -188,15 +214,30 @@ export function renderTemplates(spec: FormatSpec, templates: TemplateSet, view: 
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
-  // Run each template so that a failure inside it is reported against its own file.
+  // Run each template so that a failure inside it is reported against its own file; count
+  // partial calls as work, and their depth and output against the limits, at the call.
+  const running: TemplateFile[] = [];
   const guarded = (file: TemplateFile): Handlebars.TemplateDelegate => {
     const fn = compiled.get(file)!;
     return (context, runtime) => {
+      const caller = running[running.length - 1];
+      const limit = (message: string): TemplateFailure => {
+        const at = caller === undefined ? undefined : calls.get(caller)?.find((c) => c.name === file.name)?.loc;
+        return new TemplateFailure(toDiagnostic(caller ?? file, limitError(message, at), 'template-limit'));
+      };
+      if (caller !== undefined && !budget.step()) throw limit(budget.tooMuchWork());
+      if (running.length > limits.partialDepth) throw limit(`partials nested more than ${limits.partialDepth} deep (a partial that calls itself?)`);
+      running.push(file);
+      let out: string;
       try {
-        return fn(context, runtime);
+        out = fn(context, runtime);
       } catch (err) {
         throw new TemplateFailure(toDiagnostic(file, err, 'template-error'));
+      } finally {
+        running.pop();
       }
+      if (out.length > limits.output) throw limit(budget.tooMuchOutput());
+      return out;
     };
   };
   for (const partial of templates.partials) hb.registerPartial(partial.name, guarded(partial));

@@ -212,7 +212,7 @@ function layOutBar(flow: Flow, bar: PdfProgressBarBlock, frame: Frame): BarLayou
   const name = breakLines([{ text: String(bar.label ?? ''), style: {} }], measure, frame.width * LABEL_SHARE);
   const right = breakLines([{ text: String(g.completionLabel?.text ?? ''), style: { bold: true, color: TONE_COLOR[tone] } }], measure, textW);
   const pace = isObject(g.pace) ? String(g.pace.label?.text ?? '') : '';
-  if (pace !== '') right.push(...breakLines([{ text: pace, style: { color: COLOR.muted } }], measure, textW));
+  if (pace !== '') for (const line of breakLines([{ text: pace, style: { color: COLOR.muted } }], measure, textW)) right.push(line);
   return { name, right, height: Math.max(name.length, right.length, 1) * BAR.pitch + 9 };
 }
 

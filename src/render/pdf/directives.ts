@@ -6,8 +6,9 @@
 //
 // Any other HTML comment is an ordinary comment and is not printed.
 
-import { Lexer, type MarkedToken, type Token } from 'marked';
+import type { MarkedToken, Token } from 'marked';
 import { isProgressGeometry, isTrendGeometry } from './charts.js';
+import { firstTooDeep, lexMarkdown, MAX_NESTING } from './lex.js';
 import type { Labels } from './theme.js';
 import type { PdfBlock, PdfBlocks, PdfCoverBlock, PdfProgressBarBlock, PdfTableBlock, PdfTrendChartBlock } from './types.js';
 
@@ -81,16 +82,22 @@ export function resolveDirective(
   return { ok: true, directive: { name, block } as Directive };
 }
 
-/** A directive that cannot be typeset, with its 1-based line in the Markdown. */
+/**
+ * Something the typesetter would show as a note instead of typesetting it, with its 1-based
+ * line in the Markdown: a directive it cannot honour (`pdf-directive`), or Markdown nested
+ * deeper than MAX_NESTING (`pdf-nesting`).
+ */
 export interface DirectiveProblem {
+  code: 'pdf-directive' | 'pdf-nesting';
   line: number;
   message: string;
 }
 
 /**
  * Check every directive of a Markdown text against the blocks without typesetting: unknown
- * names, missing or mistyped payloads, a second cover or toc. The typesetter shows the same
- * problems as notes in the document; a caller can fail earlier with these.
+ * names, missing or mistyped payloads, a second cover or toc; and nesting too deep to typeset.
+ * The typesetter shows the same problems as notes in the document; a caller can fail earlier
+ * with these.
  */
 export function checkDirectives(markdown: string, blocks: PdfBlocks, labels: Labels): DirectiveProblem[] {
   const problems: DirectiveProblem[] = [];
@@ -98,19 +105,33 @@ export function checkDirectives(markdown: string, blocks: PdfBlocks, labels: Lab
   // Lines are counted from the previous token on, not from the start each time (linear, not quadratic).
   let from = 0;
   let line = 1;
-  for (const token of htmlTokens(new Lexer({ gfm: true }).lex(markdown))) {
-    const at = markdown.indexOf(token.raw, from);
+  const lineOf = (raw: string): number => {
+    const at = markdown.indexOf(raw, from);
     if (at >= 0) {
       for (let i = from; i < at; i++) if (markdown.charCodeAt(i) === 10) line++;
       from = at;
     }
-    for (const raw of directivesIn(token.raw)) {
-      const r = resolveDirective(raw, blocks, labels);
-      if (!r.ok) problems.push({ line, message: r.message });
-      else if ((raw.name === 'cover' || raw.name === 'toc') && seen.has(raw.name)) {
-        problems.push({ line, message: labels.misplaced(raw.name) });
+    return line;
+  };
+  for (const top of lexMarkdown(markdown)) {
+    for (const token of htmlTokens([top])) {
+      const at = lineOf(token.raw);
+      for (const raw of directivesIn(token.raw)) {
+        const r = resolveDirective(raw, blocks, labels);
+        if (!r.ok) problems.push({ code: 'pdf-directive', line: at, message: r.message });
+        else if ((raw.name === 'cover' || raw.name === 'toc') && seen.has(raw.name)) {
+          problems.push({ code: 'pdf-directive', line: at, message: labels.misplaced(raw.name) });
+        }
+        seen.add(raw.name);
       }
-      seen.add(raw.name);
+    }
+    const deep = firstTooDeep(top);
+    if (deep !== undefined) {
+      // The cut text is the block's own text with the outer markers stripped: its first line is
+      // found in the Markdown after the block's start.
+      lineOf(top.raw);
+      const firstLine = deep.text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+      problems.push({ code: 'pdf-nesting', line: firstLine === '' ? line : lineOf(firstLine), message: labels.tooDeep(MAX_NESTING) });
     }
   }
   return problems;

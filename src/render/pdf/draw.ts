@@ -3,6 +3,7 @@
 
 import type { Font } from 'fontkit';
 import type { PdfFonts } from './fonts.js';
+import { hasGlyph, missingGlyphLogs } from './glyphs.js';
 import { isWide, type Line, type Measure } from './text.js';
 import { COLOR, TONE_COLOR } from './theme.js';
 import type { PdfTone } from './types.js';
@@ -18,7 +19,11 @@ export function measurer(fonts: PdfFonts, size: number): Measure {
   let sizes = measurers.get(fonts);
   if (sizes === undefined) measurers.set(fonts, (sizes = new Map()));
   let m = sizes.get(size);
-  if (m === undefined) sizes.set(size, (m = (text, bold) => size * emWidth(bold ? fonts.bold : fonts.regular, text)));
+  if (m === undefined) {
+    m = (text, bold) => size * emWidth(bold ? fonts.bold : fonts.regular, text);
+    m.covers = (cp, bold) => hasGlyph(bold ? fonts.bold : fonts.regular, cp);
+    sizes.set(size, m);
+  }
   return m;
 }
 
@@ -26,13 +31,17 @@ const measurers = new WeakMap<PdfFonts, Map<number, Measure>>();
 
 const widths = new WeakMap<Font, Map<string, number>>();
 
+// Long shaped strings measured lately. Shaping a 200,000-letter word takes two seconds, and
+// every pass over its table measures it again.
+const longWidths = new WeakMap<Font, Map<string, number>>();
+
 // Width of text in ems. Full-width text is the sum of its glyphs' advances (no shaping changes
 // them); anything else is shaped. Short strings (atoms: a character, a word) are cached for the
-// life of the process, as the fonts are.
+// life of the process, as the fonts are; the last few hundred long shaped ones too.
 function emWidth(font: Font, text: string): number {
   let cache = widths.get(font);
   if (cache === undefined) widths.set(font, (cache = new Map()));
-  const hit = cache.get(text);
+  const hit = text.length <= 32 ? cache.get(text) : longWidths.get(font)?.get(text);
   if (hit !== undefined) return hit;
   let units = 0;
   let wide = true;
@@ -51,6 +60,12 @@ function emWidth(font: Font, text: string): number {
   }
   const em = units / font.unitsPerEm;
   if (text.length <= 32) cache.set(text, em);
+  else if (!wide) {
+    let long = longWidths.get(font);
+    if (long === undefined) longWidths.set(font, (long = new Map()));
+    if (long.size >= 256) long.clear();
+    long.set(text, em);
+  }
   return em;
 }
 
@@ -142,8 +157,23 @@ export function drawLine(doc: Doc, line: Line, x: number, top: number, width: nu
       doc.save().lineWidth(0.6).strokeColor(color).moveTo(left, y).lineTo(left + drawn, y).stroke().restore();
     }
     if (f.style.link !== undefined) doc.link(left, top, drawn, set.pitch, f.style.link);
+    if (f.style.missing !== undefined) {
+      // The box sits inside the no-break spaces around the code point.
+      const inset = 0.1 * set.size;
+      doc.save().lineWidth(0.5).strokeColor(COLOR.accent)
+        .roundedRect(left + inset, top + (set.pitch - set.size * 1.25) / 2, drawn - 2 * inset, set.size * 1.25, 1.5).stroke().restore();
+      logMissing(doc, line, f.style.missing);
+    }
     left += advance;
   }
+}
+
+// Tell the document's log that a character was drawn as its code point, with its line as context.
+function logMissing(doc: Doc, line: Line, cp: number): void {
+  const log = missingGlyphLogs.get(doc);
+  if (log === undefined) return;
+  const context = line.fragments.map((f) => (f.style.missing !== undefined ? String.fromCodePoint(f.style.missing) : f.text)).join('');
+  log.add(cp, context);
 }
 
 // The parts of pdfkit's document and font objects that emitText uses.

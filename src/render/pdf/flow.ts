@@ -3,6 +3,7 @@
 
 import { baselineOf, type Doc, drawLine, type LineAlign, measurer, type Setting } from './draw.js';
 import type { PdfFonts } from './fonts.js';
+import type { MissingGlyphLog } from './glyphs.js';
 import { breakLines, type Line, type Run } from './text.js';
 import { MARGIN, PAGE, type Labels } from './theme.js';
 import type { PdfLang } from './types.js';
@@ -51,6 +52,8 @@ export interface Flow {
   headings: PlacedHeading[];
   /** Pages given to the contents page (0-based), filled in at the end. */
   tocPages: number[];
+  /** Characters drawn as code points because the font lacks them, and where drawing is now. */
+  glyphs: MissingGlyphLog;
 }
 
 /** The full text column. */

@@ -13,6 +13,8 @@ declare module 'fontkit' {
       advanceWidth: number;
     };
     glyphForCodePoint(codePoint: number): { advanceWidth: number };
+    /** Whether the font's cmap maps the code point to a glyph. */
+    hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export interface FontCollection {
     fonts: Font[];

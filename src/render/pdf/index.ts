@@ -5,14 +5,16 @@ import { labels } from './theme.js';
 import type { PdfBlocks, PdfLang } from './types.js';
 
 export { loadFonts, type PdfFonts } from './fonts.js';
-export { typesetPdf } from './typeset.js';
+export { MAX_NESTING } from './lex.js';
+export { codePointName, type MissingGlyphs } from './glyphs.js';
+export { typesetPdf, typesetPdfReport, type TypesetResult } from './typeset.js';
 export type * from './types.js';
 export type { DirectiveProblem };
 
 /**
  * The directives of a Markdown text that cannot be typeset (unknown name, missing or mistyped
- * payload, a second cover or contents page), with 1-based lines: what `typesetPdf` would show
- * as notes in the document.
+ * payload, a second cover or contents page) and Markdown nested deeper than MAX_NESTING, with
+ * 1-based lines: what `typesetPdf` would show as notes in the document.
  */
 export function checkPdfDirectives(markdown: string, blocks: PdfBlocks, lang: PdfLang = 'zh-CN'): DirectiveProblem[] {
   return checkDirectives(markdown, blocks, labels(lang));

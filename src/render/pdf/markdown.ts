@@ -4,6 +4,7 @@
 import type { MarkedToken, Token, Tokens } from 'marked';
 import { progressBar, progressBarHeight, trendChart, trendChartHeight } from './charts.js';
 import { directivesIn, onlyComments, resolveDirective } from './directives.js';
+import { isTooDeep, MAX_NESTING } from './lex.js';
 import { drawLine, measurer, type Setting } from './draw.js';
 import {
   BOTTOM,
@@ -79,6 +80,7 @@ function nextBlock(tokens: Token[], i: number): Token | undefined {
 function renderBlock(env: MarkdownEnv, token: Token, next: Token | undefined, frame: Frame, ctx: Context): void {
   const flow = env.flow;
   const t = token as MarkedToken;
+  if (isTooDeep(token)) note(flow, flow.labels.tooDeep(MAX_NESTING), frame);
   switch (t.type) {
     case 'heading':
       heading(env, t, next, frame, ctx);
@@ -134,6 +136,7 @@ function heading(env: MarkdownEnv, t: Tokens.Heading, next: Token | undefined, f
   const size = HEADING_SIZE[level];
   const set: Setting = { size, pitch: size * LEADING.heading, color: COLOR.heading };
   const runs = inline(t.tokens, { bold: true });
+  flow.glyphs.where = `section “${plainText(runs)}”`;
   const lines = linesFor(flow, runs, frame, { set, align: 'left' });
   const rule = level === 1 ? 7 : 0;
   const height = lines.length * set.pitch + rule;
@@ -208,7 +211,7 @@ function list(env: MarkdownEnv, t: Tokens.List, frame: Frame, ctx: Context, dept
     item.tokens.forEach((child, k) => {
       const c = child as MarkedToken;
       if (c.type === 'list') list(env, c, inner, ctx, depth + 1);
-      else if (c.type === 'text' || c.type === 'paragraph') {
+      else if ((c.type === 'text' || c.type === 'paragraph') && !isTooDeep(c)) {
         const runs = inline(c.type === 'text' && c.tokens === undefined ? [c] : (c.tokens ?? []), { color: ctx.color });
         paragraph(flow, runs, inner, { set: BODY(ctx.color), align: 'justify', after: t.loose ? BLOCK_GAP : 2 });
       } else renderBlock(env, child, nextBlock(item.tokens, k), inner, { ...ctx, indent: false, topLevel: false });
@@ -225,7 +228,8 @@ function blockquote(env: MarkdownEnv, t: Tokens.Blockquote, frame: Frame): void 
   space(flow, BLOCK_GAP);
   const top = reserve(flow, 0, 2 * SIZE.body * LEADING.body);
   const firstPage = pageIndex(flow);
-  renderBlocks(env, t.tokens, { x: frame.x + inset, width: frame.width - inset }, { color: COLOR.muted, indent: false, topLevel: false });
+  const inner: Frame = { x: frame.x + inset, width: Math.max(frame.width - inset, 2 * SIZE.body) };
+  renderBlocks(env, t.tokens, inner, { color: COLOR.muted, indent: false, topLevel: false });
   const lastPage = pageIndex(flow);
   const end = flow.y;
   for (let p = firstPage; p <= lastPage; p++) {
@@ -267,10 +271,7 @@ function gfmTable(flow: Flow, t: Tokens.Table, frame: Frame): TableSpec {
   const measure = measurer(flow.fonts, SIZE.table);
   const columns = t.header.map((cell, i) => {
     const cells = t.rows.map((r) => r[i]);
-    const natural = Math.max(
-      measure(cell.text, true),
-      ...cells.map((c) => (c === undefined ? 0 : measure(plainText(inline(c.tokens, {})), false))),
-    );
+    const natural = cells.reduce((most, c) => Math.max(most, c === undefined ? 0 : measure(plainText(inline(c.tokens, {})), false)), measure(cell.text, true));
     const numeric = cells.length > 0 && cells.every((c) => c === undefined || /^[-+−]?[\d,.]+\s*[%‰]?$|^[—–-]?$/.test(c.text.trim()));
     const align = t.align[i] ?? (numeric ? 'right' : 'left');
     return {

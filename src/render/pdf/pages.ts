@@ -54,16 +54,24 @@ export function drawCover(flow: Flow, cover: PdfCoverBlock): void {
   center(doc, dateLines, dateTop, dateSet);
 }
 
-// One line of text, cut with an ellipsis when wider than `width`; nothing for empty text.
+// One line of text, cut with an ellipsis when wider than `width`: the longest start of it that
+// fits with the ellipsis, found by halving (a heading may have 200,000 characters); nothing for
+// empty text.
 function oneLine(text: string, measure: Measure, width: number): Line | undefined {
-  let chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
   if (chars.length === 0) return undefined;
-  let lines = breakLines([{ text: chars.join(''), style: {} }], measure, width);
-  while (lines.length > 1 && chars.length > 1) {
-    chars = chars.slice(0, -1);
-    lines = breakLines([{ text: `${chars.join('').trimEnd()}…`, style: {} }], measure, width);
+  const whole = breakLines([{ text: chars.join(''), style: {} }], measure, width);
+  if (whole.length === 1) return whole[0];
+  const cut = (n: number): Line[] => breakLines([{ text: `${chars.slice(0, n).join('').trimEnd()}…`, style: {} }], measure, width);
+  // The longest n < length whose cut fits on one line; 1 if none does.
+  let lo = 1;
+  let hi = chars.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (cut(mid).length === 1) lo = mid;
+    else hi = mid - 1;
   }
-  return lines[0];
+  return cut(lo)[0];
 }
 
 const FOOTER: Setting = { size: SIZE.running + 0.5, pitch: (SIZE.running + 0.5) * 1.4, color: COLOR.muted };

@@ -5,6 +5,7 @@
 // templates can name: `cover`, `status-table`, `trend:<indicator id>`, `progress:<indicator id>`.
 
 import type { Diagnostic } from '../../diagnostic.js';
+import { codePointName, type MissingGlyphs } from './glyphs.js';
 import type { PdfBlocks, PdfTableColumn } from './types.js';
 import type { ReportModel, StatusColumnKey } from '../../present/types.js';
 import { PDF_FORMAT } from '../formats.js';
@@ -82,18 +83,19 @@ export const pdfRenderer: Renderer = {
     const problems = pdf.checkPdfDirectives(markdown, blocks, model.lang);
     if (problems.length > 0) {
       // The line is in the rendered Markdown, not in a template: say so, and name the main template.
-      const diagnostics = problems.map((p): Diagnostic => ({
-        severity: 'error',
-        code: 'pdf-directive',
-        message: `${p.message} (line ${p.line} of the Markdown that ${PDF_FORMAT.template} renders)`,
-        file: templates.main.file,
-        line: 0,
-        col: 0,
-      }));
+      const where = (line: number): string => `line ${line} of the Markdown that ${PDF_FORMAT.template} renders`;
+      const diagnostics = problems.map((p): Diagnostic => {
+        const d: Diagnostic = { severity: 'error', code: p.code, message: `${p.message} (${where(p.line)})`, file: templates.main.file, line: 0, col: 0 };
+        if (p.code === 'pdf-nesting') {
+          d.message = `Markdown nested more than ${pdf.MAX_NESTING} levels deep (block quotes, lists, emphasis or links) at ${where(p.line)}`;
+          d.hint = 'a template prints text that starts with `>`, `-` or `*` without {{md}}, or nests its own blocks too deep';
+        }
+        return d;
+      });
       return { ok: false, diagnostics };
     }
     const { meta } = model;
-    const content = await pdf.typesetPdf(markdown, blocks, {
+    const { pdf: content, missingGlyphs } = await pdf.typesetPdfReport(markdown, blocks, {
       title: meta.title,
       author: meta.organisation ?? meta.region,
       subject: meta.subtitle,
@@ -102,6 +104,40 @@ export const pdfRenderer: Renderer = {
       creationDate: createdAt,
       headerText: meta.shortTitle,
     });
-    return { ok: true, content };
+    return { ok: true, content, diagnostics: missingGlyphs.map(missingGlyphWarning) };
   },
 };
+
+/** Characters listed by name in one warning; the rest are counted. */
+const LISTED = 12;
+
+/** A `pdf-missing-glyph` warning: which characters the font lacks, and where they first are. */
+export function missingGlyphWarning(found: MissingGlyphs): Diagnostic {
+  const names = found.codePoints.slice(0, LISTED).map((cp) => `${codePointName(cp)} ${printable(cp)}`);
+  const more = found.codePoints.length - LISTED;
+  if (more > 0) names.push(`and ${more} more`);
+  const plural = found.codePoints.length === 1 ? 'it is' : 'they are';
+  return {
+    severity: 'warning',
+    code: 'pdf-missing-glyph',
+    message: `the PDF font (Noto Sans SC) has no glyph for ${names.join(', ')}: ${plural} set as boxed code points; first in ${found.where}: “${excerpt(found.context, found.codePoints[0]!)}”`,
+    file: PDF_FORMAT.fileName,
+    line: 0,
+    col: 0,
+    hint: 'the HTML report shows these characters with the reader’s fonts',
+  };
+}
+
+// A character as it can be shown in a terminal: controls by name only.
+function printable(cp: number): string {
+  return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? '(a control character)' : String.fromCodePoint(cp);
+}
+
+// Up to 30 characters either side of the first missing one, on one line.
+function excerpt(context: string, cp: number): string {
+  const chars = Array.from(context.replace(/\s+/g, ' ').trim());
+  const at = Math.max(0, chars.indexOf(String.fromCodePoint(cp)));
+  const from = Math.max(0, at - 30);
+  const to = Math.min(chars.length, at + 31);
+  return `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+}

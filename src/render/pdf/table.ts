@@ -5,7 +5,7 @@
 
 import { type Doc, drawLine, drawToneSymbol, type LineAlign, measurer, type Setting, toneOf } from './draw.js';
 import { BOTTOM, type Flow, type Frame, linesFor, openPage, paragraph, reserve, space } from './flow.js';
-import { breakLines, isWide, type Line, type Measure, plainText, type Run } from './text.js';
+import { breakLines, isWide, type Line, type Measure, plainText, type Run, unbreakable } from './text.js';
 import { BLOCK_GAP, COLOR, LEADING, MARGIN, SIZE, TONE_COLOR } from './theme.js';
 import type { PdfAlign, PdfStatus, PdfTableBlock, PdfTone } from './types.js';
 
@@ -82,18 +82,25 @@ interface Layout {
 /** A table whose widest words do not fit side by side is set smaller, down to this share. */
 const MIN_TABLE_SCALE = 0.8;
 
+/**
+ * A word wider than this share of the table is broken between characters rather than kept
+ * whole: one unbroken 200-letter name must not squeeze every other column. Numbers are kept whole.
+ */
+const LONG_WORD_SHARE = 0.25;
+
 // Break every cell into lines for the column widths.
 function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
   const weights = spec.columns.map((c) => c.weight);
   const statusCol = spec.statusLabel !== undefined ? weights.push(spec.statusWeight ?? 1.4) - 1 : -1;
   const needsAt = (size: number): ColumnNeed[] => {
     const m = measurer(flow.fonts, size);
-    const needs = spec.columns.map((c, i) => columnNeed(c.label, spec.rows.map((r) => r.cells[i] ?? []), m, size));
+    const cap = LONG_WORD_SHARE * frame.width;
+    const needs = spec.columns.map((c, i) => columnNeed(c.label, spec.rows.map((r) => r.cells[i] ?? []), m, size, cap));
     if (statusCol >= 0) {
       const labels = spec.rows.map((r): Run[] => [{ text: r.status?.label ?? '', style: {} }]);
-      const need = columnNeed([{ text: spec.statusLabel ?? '', style: { bold: true } }], labels, m, size);
+      const need = columnNeed([{ text: spec.statusLabel ?? '', style: { bold: true } }], labels, m, size, cap);
       const symbol = 2 * SYMBOL_R + 4;
-      needs.push({ width: need.width + symbol, max: need.max + symbol, min: need.min + symbol, fluid: need.fluid });
+      needs.push({ width: need.width + symbol, max: need.max + symbol, min: need.min + symbol, keep: need.keep + symbol, fluid: need.fluid });
     }
     return needs;
   };
@@ -115,7 +122,7 @@ function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
   w.reduce((left, width) => (x.push(left), left + width), frame.x);
   const cellLines = (runs: Run[], col: number): Line[] => breakLines(runs, measure, Math.max(w[col]! - 2 * PAD_X, 1));
   const heightOf = (cells: Cell[], extra: Line[] = []): number =>
-    Math.max(1, extra.length, ...cells.map((c) => c.lines.length)) * set.pitch + 2 * PAD_Y;
+    cells.reduce((most, c) => Math.max(most, c.lines.length), Math.max(1, extra.length)) * set.pitch + 2 * PAD_Y;
 
   // Header labels that wrap are balanced: 完成/进度, not 完成进/度.
   const headerLines = (runs: Run[], col: number): Line[] => {
@@ -147,6 +154,8 @@ export interface ColumnNeed {
   width: number;
   /** Width below which a word (a Latin word, a number) would be cut: the column's min-content. */
   min: number;
+  /** Width below which a number would be cut (at most `min`). */
+  keep: number;
   /** Width at which no cell wraps. */
   max: number;
   /** The column has cells long enough to wrap anyway (names, descriptions). */
@@ -155,10 +164,10 @@ export interface ColumnNeed {
 
 // Measure a column's cells against the short-cell limit. A Chinese header of four or more
 // characters may take two lines (完成/进度), so it needs only half its width.
-function columnNeed(header: Run[], cells: Run[][], measure: Measure, size: number): ColumnNeed {
+function columnNeed(header: Run[], cells: Run[][], measure: Measure, size: number, cap: number): ColumnNeed {
   const short = 5 * size;
   // Natural width: the widest unbroken line (measured by atoms, which the measurer caches).
-  const widthOf = (runs: Run[]): number => Math.max(0, ...breakLines(runs, measure, Infinity).map((l) => l.width));
+  const widthOf = (runs: Run[]): number => breakLines(runs, measure, Infinity).reduce((most, l) => Math.max(most, l.width), 0);
   const label = Array.from(plainText(header));
   const halves = label.length >= 4 && label.every((ch) => isWide(ch.codePointAt(0)!));
   let width = halves ? measure(label.slice(0, Math.ceil(label.length / 2)).join(''), true) : widthOf(header);
@@ -172,21 +181,30 @@ function columnNeed(header: Run[], cells: Run[][], measure: Measure, size: numbe
     else fluid = true;
   }
   const pad = 2 * PAD_X + 0.5;
-  const min = Math.max(widestWord(header, measure, true), ...cells.map((runs) => widestWord(runs, measure, false)));
-  return { width: Math.max(width, min) + pad, max: Math.max(max, min) + pad, min: min + pad, fluid };
+  // Numbers as the line breaker holds them (with a bracket or sign beside them) are kept whole.
+  let keep = 0;
+  for (const runs of [header.map((r) => ({ text: r.text, style: { ...r.style, bold: true } })), ...cells]) {
+    for (const { text, width: w } of unbreakable(runs, measure)) if (NUMBER.test(text)) keep = Math.max(keep, w);
+  }
+  const min = cells.reduce((most, runs) => Math.max(most, widestWord(runs, measure, false, cap)), Math.max(keep, widestWord(header, measure, true, cap)));
+  return { width: Math.max(width, min) + pad, max: Math.max(max, min) + pad, min: min + pad, keep: keep + pad, fluid };
 }
 
-// The widest piece of a cell that may not be broken: a run of Latin letters, digits and
-// punctuation (a word, a number). Chinese text may break between any two characters.
-function widestWord(runs: Run[], measure: Measure, bold: boolean): number {
+// The widest piece of a cell that may not be broken, up to `cap`: a run of Latin letters,
+// digits and punctuation (a word, a number). Chinese text may break between any two characters.
+function widestWord(runs: Run[], measure: Measure, bold: boolean, cap: number): number {
   let widest = 0;
   for (const run of runs) {
     for (const word of run.text.split(/[\s\u2e80-\u9fff\uff00-\uffef]+/u)) {
-      if (word !== '') widest = Math.max(widest, measure(word, bold || run.style.bold === true));
+      if (word !== '') widest = Math.max(widest, Math.min(cap, measure(word, bold || run.style.bold === true)));
     }
   }
   return widest;
 }
+
+// A number as a table shows it, with what the line breaker keeps with it (1,758  58.8%  ≥3,200
+// （2022  ×2）): a digit and no letter. Never broken, whatever its width.
+const NUMBER = /^\P{L}*\d\P{L}*$/u;
 
 /**
  * Column widths in points, like a browser's automatic table layout steered by weights: each
@@ -200,7 +218,7 @@ export function fitColumns(weights: number[], needs: ColumnNeed[], total: number
   const base = weights.map((k) => (total * k) / sum);
   const need = (i: number): number => needs[i]?.width ?? 0;
   const most = (i: number): number => Math.max(need(i), needs[i]?.max ?? 0);
-  if (needs.reduce((a, n) => a + n.width, 0) > total) return keepWordsWhole(base, needs.map((n) => n.min), total);
+  if (needs.reduce((a, n) => a + n.width, 0) > total) return keepWordsWhole(base, needs, total);
   const w = base.map((b, i) => Math.max(need(i), Math.min(b, needs[i]?.fluid === true ? most(i) : need(i) + ROOM)));
   let left = total - w.reduce((a, b) => a + b, 0);
   if (left < 0) {
@@ -220,15 +238,21 @@ export function fitColumns(weights: number[], needs: ColumnNeed[], total: number
 
 // Widths by weight, but no narrower than a column's widest word where the page allows: the
 // columns above their minimum give up the difference in proportion to their room.
-function keepWordsWhole(base: number[], mins: number[], total: number): number[] {
+function keepWordsWhole(base: number[], needs: ColumnNeed[], total: number): number[] {
+  const mins = needs.map((n) => n.min);
   const raised = base.map((b, i) => Math.max(b, mins[i] ?? 0));
   const over = raised.reduce((a, b) => a + b, 0) - total;
   if (over <= 0) return raised;
   const room = raised.map((w, i) => Math.max(0, w - (mins[i] ?? 0)));
   const spare = room.reduce((a, b) => a + b, 0);
   if (spare >= over) return raised.map((w, i) => w - (over * room[i]!) / spare);
-  // Not even the widest words fit side by side: every column gets the same share of its
-  // widest word, so each cuts as little as the page forces.
+  // Not even the widest words fit side by side: numbers stay whole if they can, and the words
+  // are cut, each column getting the same share of what its widest word needs beyond that.
+  const keeps = needs.map((n) => Math.min(n.keep, n.min));
+  const kept = keeps.reduce((a, b) => a + b, 0);
+  const beyond = mins.map((m, i) => m - keeps[i]!);
+  const wanted = beyond.reduce((a, b) => a + b, 0);
+  if (kept <= total && wanted > 0) return keeps.map((k, i) => k + ((total - kept) * beyond[i]!) / wanted);
   const sum = mins.reduce((a, b) => a + b, 0);
   return mins.map((m) => (m * total) / sum);
 }
@@ -302,7 +326,7 @@ export function table(flow: Flow, spec: TableSpec, frame: Frame): void {
 function splitRow(row: Row, lines: number, set: Setting): [Row, Row] {
   const height = (n: number): number => n * set.pitch + 2 * PAD_Y;
   const cut = (from: number, to?: number): Cell[] => row.cells.map((c) => ({ align: c.align, lines: c.lines.slice(from, to) }));
-  const restLines = Math.max(0, ...row.cells.map((c) => c.lines.length - lines), (row.status?.lines.length ?? 0) - lines);
+  const restLines = row.cells.reduce((most, c) => Math.max(most, c.lines.length - lines), Math.max(0, (row.status?.lines.length ?? 0) - lines));
   const head: Row = { cells: cut(0, lines), height: height(lines) };
   const tail: Row = { cells: cut(lines), height: height(Math.max(1, restLines)) };
   if (row.status !== undefined) {

@@ -1,6 +1,9 @@
 // Rich text: styled runs, line breaking for mixed Chinese and Latin text (break between
 // ideographs, keep Latin words and numbers whole, keep closing punctuation off the start of a
-// line and opening punctuation off its end), and drawing a broken line onto the page.
+// line and opening punctuation off its end), and drawing a broken line onto the page. A
+// character the font lacks is set as its code point, in a box (glyphs.ts).
+
+import { isIgnorable, missingGlyphText } from './glyphs.js';
 
 /** How a run looks. Colours are CSS hex strings. */
 export interface TextStyle {
@@ -11,6 +14,8 @@ export interface TextStyle {
   strike?: boolean;
   /** External link target. */
   link?: string;
+  /** Set in place of this code point, which the font lacks: the text is its `U+…` name, boxed. */
+  missing?: number;
 }
 
 /** A stretch of text in one style. A run's text contains "\n" only as a hard line break. */
@@ -39,8 +44,11 @@ export interface Line {
   end: boolean;
 }
 
-/** Width in points of `text` in the given weight, at the size being broken for. */
-export type Measure = (text: string, bold: boolean) => number;
+/**
+ * Width in points of `text` in the given weight, at the size being broken for; with `covers`,
+ * whether the font has a glyph for a code point (without it, every character counts as covered).
+ */
+export type Measure = ((text: string, bold: boolean) => number) & { covers?: (cp: number, bold: boolean) => boolean };
 
 // Characters that may not begin a line (closing punctuation, 行首禁则).
 const NO_START = new Set(
@@ -98,14 +106,18 @@ interface Atom {
   hard: boolean;
 }
 
-// Split runs into atoms at every break opportunity; collapse runs of spaces into one.
-function atomize(runs: Run[]): Atom[] {
+// Split runs into atoms at every break opportunity; collapse runs of spaces into one. A
+// character the font lacks is an atom of its own, its code point in its place.
+function atomize(runs: Run[], covers: Measure['covers']): Atom[] {
   const atoms: Atom[] = [];
   let atom: Atom = { pieces: [], space: null, hard: false };
   let prev = '';
+  // The atom holds a missing character: what follows starts a new one.
+  let closed = false;
   const flush = (): void => {
     if (atom.pieces.length > 0) atoms.push(atom);
     atom = { pieces: [], space: null, hard: false };
+    closed = false;
   };
   for (const run of runs) {
     for (const ch of run.text) {
@@ -121,7 +133,16 @@ function atomize(runs: Run[]): Atom[] {
         prev = ' ';
         continue;
       }
-      if (atom.space !== null || (prev !== '' && atom.pieces.length > 0 && canBreak(prev, c))) flush();
+      if (covers !== undefined && !covers(c.codePointAt(0)!, run.style.bold === true)) {
+        if (isIgnorable(c)) continue;
+        flush();
+        const cp = c.codePointAt(0)!;
+        atom.pieces.push({ text: missingGlyphText(cp), style: { ...run.style, missing: cp } });
+        closed = true;
+        prev = c;
+        continue;
+      }
+      if (atom.space !== null || closed || (prev !== '' && atom.pieces.length > 0 && canBreak(prev, c))) flush();
       const last = atom.pieces[atom.pieces.length - 1];
       if (last !== undefined && last.style === run.style) last.text += c;
       else atom.pieces.push({ text: c, style: run.style });
@@ -180,13 +201,8 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
     used = 0;
     pendingSpace = null;
   };
-  const queue = atomize(runs);
-  for (let i = 0; i < queue.length; i++) {
-    const atom = queue[i]!;
-    if (atom.hard) {
-      finish(true);
-      continue;
-    }
+  // Place an atom; one too wide for a line of its own is placed character by character.
+  const place = (atom: Atom, whole: boolean): void => {
     const atomPieces = atom.pieces.map(measured);
     const w = atomPieces.reduce((sum, p) => sum + p.width, 0);
     const space = pendingSpace === null ? null : measured(pendingSpace);
@@ -194,25 +210,40 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
     if (pieces.length > 0 && used + spaceW + w > limit() + 0.01) {
       finish(false);
     }
-    if (pieces.length === 0 && w > limit() + 0.01 && atomLength(atom) > 1) {
-      queue.splice(i, 1, ...splitAtom(atom));
-      i--;
-      continue;
+    if (whole && pieces.length === 0 && w > limit() + 0.01 && longerThanOne(atom)) {
+      // A loop, not a splice of the characters into the queue: a word may have 200,000 of them.
+      for (const part of splitAtom(atom)) place(part, false);
+      return;
     }
     if (pieces.length > 0 && space !== null) {
       pieces.push(space);
       used += spaceW;
     }
-    pieces.push(...atomPieces);
+    for (const p of atomPieces) pieces.push(p);
     used += w;
     pendingSpace = atom.space;
+  };
+  for (const atom of atomize(runs, measure.covers)) {
+    if (atom.hard) finish(true);
+    else place(atom, true);
   }
   if (pieces.length > 0 || lines.length === 0) finish(true);
   return lines;
 }
 
-function atomLength(atom: Atom): number {
-  return atom.pieces.reduce((n, p) => n + Array.from(p.text).length, 0);
+/** The pieces of runs a line never breaks inside (words, numbers, 避头尾 groups), with their widths. */
+export function unbreakable(runs: Run[], measure: Measure): Array<{ text: string; width: number }> {
+  return atomize(runs, measure.covers).map((atom) => ({
+    text: atom.pieces.map((p) => p.text).join(''),
+    width: atom.pieces.reduce((sum, p) => sum + measure(p.text, p.style.bold === true), 0),
+  }));
+}
+
+// Whether an atom has more than one character (code point).
+function longerThanOne(atom: Atom): boolean {
+  let n = 0;
+  for (const p of atom.pieces) for (const _ of p.text) if (++n > 1) return true;
+  return false;
 }
 
 // Merge same-styled neighbours into fragments (a fragment is as wide as its pieces: no kerning
@@ -240,7 +271,9 @@ function compose(pieces: MeasuredPiece[], end: boolean): Line {
   return { fragments, width, glyphs, wide, end };
 }
 
+// Each character set as its code point keeps a fragment (and a box) of its own.
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  if (a.missing !== undefined || b.missing !== undefined) return false;
   return (
     a === b ||
     (a.bold === b.bold && a.color === b.color && a.code === b.code && a.strike === b.strike && a.link === b.link)

@@ -90,6 +90,7 @@ export interface Labels {
   wrongBlock: (name: string, id: string, kind: string) => string;
   badGeometry: (name: string, id: string) => string;
   misplaced: (name: string) => string;
+  tooDeep: (max: number) => string;
   directiveNote: string;
 }
 
@@ -106,6 +107,7 @@ export function labels(lang: PdfLang): Labels {
       wrongBlock: (name, id, kind) => `pdf:${name} names block "${id}", which is a ${kind}`,
       badGeometry: (name, id) => `pdf:${name} names block "${id}", whose geometry cannot be drawn`,
       misplaced: (name) => `pdf:${name} may appear only once`,
+      tooDeep: (max) => `Markdown nested more than ${max} deep (block quotes, lists, emphasis, links): the rest is shown as written`,
       directiveNote: 'Typesetting note',
     };
   }
@@ -119,6 +121,7 @@ export function labels(lang: PdfLang): Labels {
     wrongBlock: (name, id, kind) => `pdf:${name} 引用的数据块“${id}”是 ${kind}`,
     badGeometry: (name, id) => `pdf:${name} 引用的数据块“${id}”缺少可绘制的图形数据`,
     misplaced: (name) => `pdf:${name} 只能出现一次`,
+    tooDeep: (max) => `Markdown 嵌套超过 ${max} 层（引用、列表、强调、链接），其余内容按原文显示`,
     directiveNote: '排版提示',
   };
 }

@@ -1,10 +1,12 @@
 // The PDF typesetter: Markdown (with block directives) and directive payloads in, the bytes of
 // an A4 PDF out. Pure apart from reading the font files once per process.
 
-import { Lexer, type Token } from 'marked';
+import type { Token } from 'marked';
 import PDFDocument from 'pdfkit';
 import { directivesIn, resolveDirective } from './directives.js';
 import { FONT } from './draw.js';
+import { MissingGlyphLog, type MissingGlyphs, missingGlyphLogs } from './glyphs.js';
+import { lexMarkdown } from './lex.js';
 import { type Flow, TEXT_FRAME } from './flow.js';
 import { loadFonts, type PdfFonts } from './fonts.js';
 import { type MarkdownEnv, renderDocument } from './markdown.js';
@@ -20,12 +22,24 @@ import type { PdfBlocks, PdfCoverBlock, PdfOptions } from './types.js';
  * odd Markdown never throws. Rejects only when the font files cannot be read.
  */
 export async function typesetPdf(markdown: string, blocks: PdfBlocks, options: PdfOptions): Promise<Buffer> {
+  return (await typesetPdfReport(markdown, blocks, options)).pdf;
+}
+
+/** A typeset PDF and what could not be set as written. */
+export interface TypesetResult {
+  pdf: Buffer;
+  /** Characters the font lacks, drawn as boxed code points: each once, where first met. */
+  missingGlyphs: MissingGlyphs[];
+}
+
+/** typesetPdf, also saying which characters the font lacks and where they are. */
+export async function typesetPdfReport(markdown: string, blocks: PdfBlocks, options: PdfOptions): Promise<TypesetResult> {
   const fonts = await loadFonts();
   return typesetWithFonts(String(markdown ?? ''), blocks ?? {}, options, fonts);
 }
 
 // Typeset with the fonts loaded.
-function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptions, fonts: PdfFonts): Promise<Buffer> {
+async function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptions, fonts: PdfFonts): Promise<TypesetResult> {
   const lang = options.lang === 'en' ? 'en' : 'zh-CN';
   const date = options.creationDate instanceof Date && Number.isFinite(options.creationDate.getTime()) ? options.creationDate : new Date(0);
   const title = String(options.title ?? '');
@@ -64,7 +78,7 @@ function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptio
     doc.on('error', reject);
   });
 
-  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  const tokens = lexMarkdown(markdown);
   const flow: Flow = {
     doc,
     fonts,
@@ -76,16 +90,20 @@ function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptio
     marker: null,
     headings: [],
     tocPages: [],
+    glyphs: new MissingGlyphLog(),
   };
+  missingGlyphLogs.set(doc, flow.glyphs);
   const cover = findCover(tokens, blocks, flow) ?? { kind: 'cover', title, ...(options.author ? { organization: options.author } : {}) };
   drawCover(flow, cover);
+  flow.glyphs.where = 'the text before the first heading';
 
   const env: MarkdownEnv = { flow, blocks, cover, coverSkipped: false, top: tokens, topIndex: 0, toc: null, outline: [] };
   renderDocument(env, TEXT_FRAME);
+  flow.glyphs.where = 'the contents or the running header';
   if (env.toc !== null) drawToc(flow, env.toc.entries, env.toc.firstHeading);
   drawPageFurniture(flow, options.headerText ?? title);
   doc.end();
-  return done;
+  return { pdf: await done, missingGlyphs: flow.glyphs.found() };
 }
 
 // The payload of the first valid cover directive at the top level, if any.
