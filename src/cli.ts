@@ -8,6 +8,7 @@ import { makeChalk } from './views/diagnostics.js';
 import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/context.js';
 import { describeError } from './commands/output.js';
+import { messages } from './present/i18n/index.js';
 
 type Register = (program: Command, ctx: Context) => void;
 
@@ -105,7 +106,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.usage;
     }
     if (err instanceof UserError) {
-      io.stderr(`${ctx.chalk.red('error')}: ${err.message}\n`);
+      const label = messages(err.lang).diagnostics.severity.error;
+      io.stderr(`${ctx.chalk.red(label)}${err.lang === 'en' ? ': ' : '：'}${err.message}\n`);
       return err.exitCode;
     }
     // Anything else is a bug in cixi-plan: say so plainly, without a stack trace unless asked.

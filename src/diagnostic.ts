@@ -2,9 +2,17 @@
 // data quality and assessment limits all become Diagnostics. They are collected
 // and returned, never thrown.
 
-import type { Code, Severity } from './codes/index.js';
+import { codeTitle, type Code, type Severity } from './codes/index.js';
 
 export type { Code, Severity } from './codes/index.js';
+
+/** A message in both languages; a plain string is English and reads in Chinese after the code's title. */
+export type Text = string | { en: string; zh: string };
+
+/** The English of a Text. */
+export function english(text: Text): string {
+  return typeof text === 'string' ? text : text.en;
+}
 
 export interface Diagnostic {
   severity: Severity;
@@ -26,6 +34,36 @@ export interface Diagnostic {
   hint?: string;
   /** What the problem concerns, by id: an indicator or milestone, and the data year. */
   subject?: Subject;
+  /** The message and hint in Chinese, when the stage that found the problem wrote them. */
+  zh?: { message: string; hint?: string };
+}
+
+/** Fill in a diagnostic's message and hint from Texts: English in `message`, Chinese in `zh`. */
+export function withText(d: Omit<Diagnostic, 'message' | 'hint' | 'zh'>, message: Text, hint?: Text): Diagnostic {
+  const out: Diagnostic = { ...d, message: english(message) };
+  if (hint !== undefined) out.hint = english(hint);
+  if (typeof message !== 'string' || (hint !== undefined && typeof hint !== 'string')) {
+    out.zh = { message: typeof message === 'string' ? titled(d.code, message) : message.zh };
+    if (hint !== undefined) out.zh.hint = typeof hint === 'string' ? hint : hint.zh;
+  }
+  return out;
+}
+
+// An English detail after the code's Chinese title: "缩进有误：Nested mappings are not allowed…".
+function titled(code: Code, english: string): string {
+  return `${codeTitle(code, 'zh-CN')}：${english}`;
+}
+
+/**
+ * A diagnostic's message and hint in a language: the Chinese a stage wrote, else the code's
+ * Chinese title with the English detail after it.
+ */
+export function localized(d: Diagnostic, lang: 'zh-CN' | 'en'): { message: string; hint?: string } {
+  if (lang === 'en') return d.hint === undefined ? { message: d.message } : { message: d.message, hint: d.hint };
+  if (d.zh !== undefined) return d.zh;
+  const out: { message: string; hint?: string } = { message: titled(d.code, d.message) };
+  if (d.hint !== undefined) out.hint = d.hint;
+  return out;
 }
 
 /** What a diagnostic concerns: ids of the plan, never words to parse. */
@@ -42,12 +80,10 @@ export function at(
   pointer: string,
   severity: Severity,
   code: Code,
-  message: string,
-  hint?: string,
+  message: Text,
+  hint?: Text,
 ): Diagnostic {
-  const d: Diagnostic = { severity, code, message, file, line: 0, col: 0, pointer };
-  if (hint !== undefined) d.hint = hint;
-  return d;
+  return withText({ severity, code, file, line: 0, col: 0, pointer }, message, hint);
 }
 
 /** Build an RFC 6901 JSON pointer from path segments. */

@@ -13,13 +13,13 @@ describe('bin/cixi-plan.js', () => {
   it('validates the shipped plan and exits 0', () => {
     const r = cixi(['validate']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^✓ plan: 3 pillars, 10 actions, \d+ indicators, \d+ milestones, .* warnings\n$/);
+    expect(r.stdout).toMatch(/^✓ plan: 3个领域，10项行动，\d+项指标，\d+个里程碑，.*条警告\n$/);
   });
 
   it('exits 1 with diagnostics on stderr for invalid data', () => {
     const r = cixi(['validate', '--plan', 'test/fixtures/validate/unknown-pillar']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('plan.yaml:33:13 error unknown-pillar');
+    expect(r.stderr).toContain('plan.yaml:33:13 错误 unknown-pillar');
     expect(r.stderr).not.toMatch(/\u001b\[/);
   });
 

@@ -15,7 +15,7 @@ describe('a plan with 45 warnings of one code', () => {
   writeWarningPlan(dir, { indicators: 45 });
 
   it('validate prints 20 and says how many more', async () => {
-    const r = await run(['validate', '--plan', dir]);
+    const r = await run(['validate', '--plan', dir, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(frames(r.stderr)).toBe(20);
     expect(r.stderr).toMatch(MORE);
@@ -24,15 +24,15 @@ describe('a plan with 45 warnings of one code', () => {
   });
 
   it('validate --verbose prints all 45', async () => {
-    const r = await run(['validate', '--plan', dir, '--verbose']);
+    const r = await run(['validate', '--plan', dir, '--lang', 'en', '--verbose']);
     expect(frames(r.stderr)).toBe(45);
     expect(r.stderr).not.toMatch(MORE);
   });
 
   it('validate --format json and --format github print all 45', async () => {
-    const json = await run(['validate', '--plan', dir, '--format', 'json']);
+    const json = await run(['validate', '--plan', dir, '--lang', 'en', '--format', 'json']);
     expect(JSON.parse(json.stdout).diagnostics).toHaveLength(45);
-    const github = await run(['validate', '--plan', dir, '--format', 'github']);
+    const github = await run(['validate', '--plan', dir, '--lang', 'en', '--format', 'github']);
     expect(github.stdout.match(/^::warning /gm)).toHaveLength(45);
   });
 
@@ -41,15 +41,15 @@ describe('a plan with 45 warnings of one code', () => {
     ['diff', ['2021', String(WARNING_PLAN_YEAR)]],
     ['report', [String(WARNING_PLAN_YEAR), '--format', 'md', '--out', tempDir()]],
   ])('%s takes --verbose', async (command, args) => {
-    const r = await run([command, ...args, '--plan', dir, '--verbose']);
+    const r = await run([command, ...args, '--plan', dir, '--lang', 'en', '--verbose']);
     expect(r.code).toBe(0);
   });
 
   it('report prints 20 and says how many more, --verbose all 45', async () => {
-    const capped = await run(['report', String(WARNING_PLAN_YEAR), '--plan', dir, '--format', 'md', '--out', tempDir()]);
+    const capped = await run(['report', String(WARNING_PLAN_YEAR), '--plan', dir, '--lang', 'en', '--format', 'md', '--out', tempDir()]);
     expect(frames(capped.stderr)).toBe(20);
     expect(MORE.exec(capped.stderr)![1]).toBe('25');
-    const all = await run(['report', String(WARNING_PLAN_YEAR), '--plan', dir, '--format', 'md', '--out', tempDir(), '--verbose']);
+    const all = await run(['report', String(WARNING_PLAN_YEAR), '--plan', dir, '--lang', 'en', '--format', 'md', '--out', tempDir(), '--verbose']);
     expect(frames(all.stderr)).toBe(45);
   });
 });
@@ -70,7 +70,7 @@ describe('a year file written as one line of JSON', () => {
   writeWarningPlan(dir, { indicators: 1_000, layout: 'json' });
 
   it('validate --verbose prints all 1,000 warnings, each with a short frame', { timeout: 180_000 }, () => {
-    const r = cixi(['validate', '--plan', dir, '--verbose']);
+    const r = cixi(['validate', '--plan', dir, '--lang', 'en', '--verbose']);
     expect(r.status).toBe(0);
     expect(frames(r.stderr)).toBe(1_000);
     const longest = Math.max(...r.stderr.split('\n').map((l) => l.length));
@@ -79,7 +79,7 @@ describe('a year file written as one line of JSON', () => {
   });
 
   it('report prints 20 of them and writes the report', { timeout: 180_000 }, () => {
-    const r = cixi(['report', String(WARNING_PLAN_YEAR), '--plan', dir, '--format', 'md', '--out', tempDir()]);
+    const r = cixi(['report', String(WARNING_PLAN_YEAR), '--plan', dir, '--lang', 'en', '--format', 'md', '--out', tempDir()]);
     expect(r.status).toBe(0);
     expect(frames(r.stderr)).toBe(20);
     expect(MORE.exec(r.stderr)![1]).toBe('980');
@@ -92,7 +92,7 @@ describe('a warning at the end of a 200,000-character line', () => {
   writeWarningPlan(dir, { indicators: 2_500, layout: 'json', warnings: 1 });
 
   it('shows 60 columns either side of it', { timeout: 180_000 }, () => {
-    const r = cixi(['validate', '--plan', dir]);
+    const r = cixi(['validate', '--plan', dir, '--lang', 'en']);
     expect(r.status).toBe(0);
     const [head, text, marks] = r.stderr.split('\n');
     expect(head).toMatch(/2024\.yaml:1:(\d{6}) warning preliminary-value /);

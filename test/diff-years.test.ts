@@ -183,7 +183,8 @@ describe('diff argument errors', () => {
   it('refuses an invalid plan with its errors at file:line:col (exit 1)', async () => {
     const r = await run(['diff', '2021', '2024', '--plan', 'test/fixtures/validate/unknown-pillar']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('plan.yaml:33:13 error unknown-pillar');
+    expect(r.stderr).toContain('plan.yaml:33:13 错误 unknown-pillar');
+    expect(r.stderr).toContain('无效（1个错误）');
     expect(r.stdout).toBe('');
   });
 });

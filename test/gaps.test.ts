@@ -72,7 +72,7 @@ describe('gaps errors', () => {
   });
 
   it('refuses invalid data with its diagnostics and exit 1', async () => {
-    const r = await run(['gaps', '2024', '--plan', 'test/fixtures/validate/unknown-pillar']);
+    const r = await run(['gaps', '2024', '--plan', 'test/fixtures/validate/unknown-pillar', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('plan.yaml:33:13 error unknown-pillar');
     expect(r.stdout).toBe('');

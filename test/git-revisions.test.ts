@@ -171,12 +171,12 @@ describe('diff --rev', () => {
     try {
       const r = await run(['diff', '--rev', 'HEAD', '2024', '--plan', PLAN], { cwd: repo });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/规划\/plan\/data\/2024\.yaml:\d+:\d+ error schema-type/);
-      expect(r.stderr).toContain('is invalid at working tree (1 error)');
+      expect(r.stderr).toMatch(/规划\/plan\/data\/2024\.yaml:\d+:\d+ 错误 schema-type/);
+      expect(r.stderr).toContain('在工作区（1个错误）无效：比较的两边都必须通过校验');
       expect(r.stdout).toBe('');
       // The same bad file committed: now the revision side fails, named with @rev.
       git(repo, 'commit', '-q', '-am', 'quote a number');
-      const bad = await run(['diff', '--rev', 'HEAD~1..HEAD', '2024', '--plan', PLAN], { cwd: repo });
+      const bad = await run(['diff', '--rev', 'HEAD~1..HEAD', '2024', '--plan', PLAN, '--lang', 'en'], { cwd: repo });
       expect(bad.code).toBe(1);
       expect(bad.stderr).toMatch(/规划\/plan\/data\/2024\.yaml@HEAD:\d+:\d+ error schema-type/);
       expect(bad.stderr).toContain('is invalid at HEAD (1 error)');

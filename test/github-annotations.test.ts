@@ -24,11 +24,11 @@ describe('validate --format github', () => {
     const r = await run(['validate', '--plan', 'test/fixtures/validate/unknown-pillar', '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=test\/fixtures\/validate\/unknown-pillar\/plan\.yaml,line=33,col=13,.*title=unknown-pillar::/m);
-    expect(r.stdout).toMatch(/\ntest\/fixtures\/validate\/unknown-pillar: invalid; .*\n$/);
+    expect(r.stdout).toMatch(/\ntest\/fixtures\/validate\/unknown-pillar: 无效; .*\n$/);
   });
 
   it('annotates the shipped plan’s warnings and exits 0', async () => {
-    const r = await run(['validate', '--format', 'github']);
+    const r = await run(['validate', '--format', 'github', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^::warning file=plan\/data\/\d{4}\.yaml,line=\d+,col=\d+/m);
     expect(r.stdout).not.toMatch(/^::error/m);

@@ -31,7 +31,7 @@ describe('cixi-plan init', () => {
     const r = await run(['validate', '--plan', 'regions/余姚'], { cwd });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('✓ regions/余姚: 1 pillar, 1 action, 11 indicators, 1 milestone, 11 observations (0 missing) in 1 year file, 0 warnings\n');
+    expect(r.stdout).toBe('✓ regions/余姚: 1个领域，1项行动，11项指标，1个里程碑，1个年度文件中11条观测（缺失0条），0条警告\n');
     // The scaffold has no warning, so --strict passes too.
     expect((await run(['validate', '--plan', 'regions/余姚', '--strict'], { cwd })).code).toBe(0);
   });

@@ -55,7 +55,7 @@ describe('reading a plan folder: entries that are not regular files', () => {
     const { plan } = planCopy();
     rmSync(join(plan, 'plan.yaml'));
     mkfifo(join(plan, 'plan.yaml'));
-    const r = cixi(['validate', '--plan', plan]);
+    const r = cixi(['validate', '--plan', plan, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${plan}/plan.yaml error io-error is a named pipe (FIFO), not a regular file`);
   }, LIMIT_MS + 5_000);
@@ -64,7 +64,7 @@ describe('reading a plan folder: entries that are not regular files', () => {
     const { plan } = planCopy();
     mkfifo(join(plan, 'data/2025.yaml'));
     for (const args of [['validate'], ['gaps', '2024'], ['diff', '2021', '2024']]) {
-      const r = cixi([...args, '--plan', plan]);
+      const r = cixi([...args, '--plan', plan, '--lang', 'en']);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr, args[0]).toContain(`${plan}/data/2025.yaml error io-error is a named pipe (FIFO), not a regular file`);
     }
@@ -73,7 +73,7 @@ describe('reading a plan folder: entries that are not regular files', () => {
   it('refuses a symbolic link to /dev/zero without reading it (exit 2)', () => {
     const { plan } = planCopy();
     symlinkSync('/dev/zero', join(plan, 'data/2025.yaml'));
-    const r = cixi(['validate', '--plan', plan]);
+    const r = cixi(['validate', '--plan', plan, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${plan}/data/2025.yaml error io-error is a symbolic link to /dev/zero, outside the plan folder`);
   }, LIMIT_MS + 5_000);
@@ -95,7 +95,7 @@ describe('reading a plan folder: entries that are not regular files', () => {
   it('refuses a directory named like a year file (exit 2)', async () => {
     const { plan } = planCopy();
     mkdirSync(join(plan, 'data/2025.yaml'));
-    const r = await run(['validate', '--plan', plan]);
+    const r = await run(['validate', '--plan', plan, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('data/2025.yaml error io-error is a directory, not a YAML file');
   });
@@ -108,7 +108,7 @@ describe('reading a plan folder: entries that are not regular files', () => {
     } catch {
       ctx.skip('cannot make a device node here (mknod needs root and CAP_MKNOD)');
     }
-    const r = cixi(['validate', '--plan', plan]);
+    const r = cixi(['validate', '--plan', plan, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${plan}/data/2025.yaml error io-error is a device, not a regular file`);
   }, LIMIT_MS + 5_000);
@@ -119,7 +119,7 @@ describe('reading a plan folder: symbolic links', () => {
     const { tmp, plan } = planCopy();
     writeFileSync(join(tmp, 'secret.txt'), 'root:x:0:0:SECRET-FIRST-LINE\n');
     symlinkSync(join(tmp, 'secret.txt'), join(plan, 'data/2027.yaml'));
-    const r = await run(['validate', '--plan', plan]);
+    const r = await run(['validate', '--plan', plan, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`data/2027.yaml error io-error is a symbolic link to ${tmp}/secret.txt, outside the plan folder`);
     expect(r.stderr + r.stdout).not.toContain('SECRET');
@@ -147,7 +147,7 @@ describe('reading a plan folder: symbolic links', () => {
     symlinkSync('../archive/2024.yaml', join(plan, 'data/2024.yaml'));
     symlinkSync(plan, join(tmp, 'linked-plan'));
     for (const dir of [plan, join(tmp, 'linked-plan')]) {
-      const r = await run(['validate', '--plan', dir]);
+      const r = await run(['validate', '--plan', dir, '--lang', 'en']);
       expect(r.stderr, dir).toBe('');
       expect(r.code, dir).toBe(0);
     }
@@ -158,7 +158,7 @@ describe('reading a plan folder: symbolic links', () => {
     symlinkSync('nowhere.yaml', join(plan, 'data/2025.yaml'));
     symlinkSync('2027.yaml', join(plan, 'data/2026.yaml'));
     symlinkSync('2026.yaml', join(plan, 'data/2027.yaml'));
-    const r = await run(['validate', '--plan', plan]);
+    const r = await run(['validate', '--plan', plan, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('data/2025.yaml error io-error is a symbolic link to a file that does not exist');
     expect(r.stderr).toContain('data/2026.yaml error io-error is a symbolic link that leads round in a loop');
@@ -169,7 +169,7 @@ describe('reading a plan folder: symbolic links', () => {
     const { plan } = planCopy();
     rmSync(join(plan, 'data'), { recursive: true });
     writeFileSync(join(plan, 'data'), 'year: 2024\n');
-    const r = await run(['validate', '--plan', plan]);
+    const r = await run(['validate', '--plan', plan, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('data error io-error is not a folder: year files go in data/<year>.yaml');
   });
@@ -197,7 +197,7 @@ describe('reading a plan folder: permissions', () => {
   it('says permission denied for a plan folder it may not enter (exit 2), not "not found"', () => {
     const { plan } = reachable();
     lock(plan);
-    const r = cixi(['validate', '--plan', plan], asNobody);
+    const r = cixi(['validate', '--plan', plan, '--lang', 'en'], asNobody);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: plan folder ${plan} cannot be read: permission denied (EACCES)\n`);
   }, LIMIT_MS + 5_000);
@@ -205,12 +205,12 @@ describe('reading a plan folder: permissions', () => {
   it('says permission denied for a data folder and a year file it may not read (exit 2)', () => {
     const { plan } = reachable();
     lock(join(plan, 'data'));
-    const r = cixi(['validate', '--plan', plan], asNobody);
+    const r = cixi(['validate', '--plan', plan, '--lang', 'en'], asNobody);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${plan}/data error io-error cannot be read: permission denied (EACCES)`);
     chmodSync(join(plan, 'data'), 0o755);
     lock(join(plan, 'data/2024.yaml'));
-    const file = cixi(['validate', '--plan', plan], asNobody);
+    const file = cixi(['validate', '--plan', plan, '--lang', 'en'], asNobody);
     expect(file.code).toBe(2);
     expect(file.stderr).toContain(`${plan}/data/2024.yaml error io-error cannot be read: permission denied (EACCES)`);
   }, 2 * LIMIT_MS + 5_000);

@@ -24,7 +24,7 @@ describe('hostile user templates', () => {
     const dir = templates({ 'report.md.hbs': nested });
     const out = tempDir();
     // The timeout only keeps a regression from hanging the suite; the limit stops it in seconds.
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/cixi-plan.js'), 'report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--templates', dir], {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/cixi-plan.js'), 'report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--templates', dir, '--lang', 'en'], {
       encoding: 'utf8',
       timeout: SLOW,
       env: { PATH: process.env.PATH ?? '' },
@@ -40,7 +40,7 @@ describe('hostile user templates', () => {
   it('stops a partial that calls itself at its call', async () => {
     const dir = templates({ 'partials/md/cover.hbs': '# 封面\n\n{{> cover}}\n' });
     const out = tempDir();
-    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--templates', dir]);
+    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--templates', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'partials/md/cover.hbs')}:3:1 error template-limit partials nested more than 32 deep`);
     expect(readdirSync(out)).toEqual([]);
@@ -49,7 +49,7 @@ describe('hostile user templates', () => {
   it('refuses PDF Markdown nested 2,000 deep at its line, instead of overflowing the stack', async () => {
     const dir = templates({ 'report.pdf.hbs': `{{> cover}}\n\n${'>'.repeat(2000)} {{md cover.title}}\n` });
     const out = tempDir();
-    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'pdf', '--templates', dir]);
+    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'pdf', '--templates', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/report\.pdf\.hbs error pdf-nesting Markdown nested more than 16 levels deep \(block quotes, lists, emphasis or links\) at line \d+ of the Markdown that report\.pdf\.hbs renders/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

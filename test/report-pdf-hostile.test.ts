@@ -36,8 +36,9 @@ describe('characters the PDF font lacks', () => {
     const plan = planNaming('gdp', '地区生产总值😀한');
     const r = await reportPdf(plan);
     expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/report\.pdf 警告 pdf-missing-glyph [^\n]*：/);
     expect(r.stderr).toContain(
-      'report.pdf warning pdf-missing-glyph the PDF font (Noto Sans SC) has no glyph for U+1F600 😀, U+D55C 한: they are set as boxed code points; first in section “要点”: “快于序时（3项）：地区生产总值😀한',
+      'the PDF font (Noto Sans SC) has no glyph for U+1F600 😀, U+D55C 한: they are set as boxed code points; first in section “要点”: “快于序时（3项）：地区生产总值😀한',
     );
     const texts = await pageTexts(await openPdf(r.pdf!));
     // The status table's row and the indicator's own section hold the name with its code points.

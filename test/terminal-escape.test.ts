@@ -82,9 +82,9 @@ describe('hostile plan text in terminal output', () => {
   });
 
   it('validate quotes the hostile measure visibly in its warning and in the annotation', { timeout: 60_000 }, async () => {
-    const text = await run(['validate', '--plan', dir]);
+    const text = await run(['validate', '--plan', dir, '--lang', 'en']);
     expect(text.stderr).toContain(`is published as ${MEASURE_SHOWN}, not ${SHOWN}: the definition may differ`);
-    const github = await run(['validate', '--plan', dir, '--format', 'github']);
+    const github = await run(['validate', '--plan', dir, '--format', 'github', '--lang', 'en']);
     expect(github.stdout).toContain(`title=measure-differs::\`gdp\` 2024 is published as ${MEASURE_SHOWN}, not ${SHOWN}`);
   });
 

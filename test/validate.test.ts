@@ -88,15 +88,32 @@ describe('validate fixtures', () => {
   });
 
   it('fails warnings under --strict', async () => {
-    const r = await run(['validate', '--plan', 'test/fixtures/validate/preliminary-value', '--strict']);
+    const r = await run(['validate', '--plan', 'test/fixtures/validate/preliminary-value', '--strict', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('--strict fails on 1 warning');
+    const zh = await run(['validate', '--plan', 'test/fixtures/validate/preliminary-value', '--strict']);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain('数据有效，但 --strict 因1条警告而不通过');
   });
 });
 
 describe('validate output', () => {
-  it('prints a compiler-style diagnostic with the line underlined and a hint', async () => {
+  it('prints a compiler-style diagnostic with the line underlined and a hint, in the plan language', async () => {
     const r = await run(['validate', '--plan', 'test/fixtures/validate/schema-misspelt-key']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "test/fixtures/validate/schema-misspelt-key/plan.yaml:36:5 错误 schema-unknown-key 未知的键 \`targt\`
+      36 |     targt:
+         |     ^^^^^
+      提示：是否应为 \`target\`？
+      = 详见：cixi-plan explain schema-unknown-key
+      "
+    `);
+    expect(r.stdout).toBe('✗ test/fixtures/validate/schema-misspelt-key: 1个错误，0条警告\n');
+  });
+
+  it('prints the same in English with --lang en', async () => {
+    const r = await run(['validate', '--plan', 'test/fixtures/validate/schema-misspelt-key', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatchInlineSnapshot(`
       "test/fixtures/validate/schema-misspelt-key/plan.yaml:36:5 error schema-unknown-key unknown key \`targt\`
@@ -115,11 +132,13 @@ describe('validate output', () => {
   });
 
   it('prints a one-line summary on success', async () => {
-    const r = await run(['validate', '--plan', 'test/fixtures/base-plan']);
+    const r = await run(['validate', '--plan', 'test/fixtures/base-plan', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       '✓ test/fixtures/base-plan: 2 pillars, 2 actions, 7 indicators, 2 milestones, 19 observations (2 missing) in 3 year files, 0 warnings\n',
     );
+    const zh = await run(['validate', '--plan', 'test/fixtures/base-plan']);
+    expect(zh.stdout).toBe('✓ test/fixtures/base-plan: 2个领域，2项行动，7项指标，2个里程碑，3个年度文件中19条观测（缺失2条），0条警告\n');
   });
 
   it('colours only on a TTY and never with NO_COLOR', async () => {

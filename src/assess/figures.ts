@@ -4,7 +4,7 @@
 // unit or scope also become diagnostics.
 
 import { CODE_NAMES, CODES, type Code } from '../codes/index.js';
-import { at, pointer, type Diagnostic, type Severity, type Subject } from '../diagnostic.js';
+import { at, pointer, type Diagnostic, type Severity, type Subject, type Text } from '../diagnostic.js';
 import type { Indicator, Observation, PlanData, YearData } from '../model.js';
 import type { FigureGap } from './reasons.js';
 import type { SeriesPoint } from './types.js';
@@ -55,17 +55,17 @@ export function report(
   file: string,
   ptr: string,
   subject: Subject,
-  message: string,
-  hint?: string,
+  message: Text,
+  hint?: Text,
 ): void {
   const d = at(file, ptr, CODES[code].severity ?? 'warning', code, message, hint);
   d.subject = subject;
   ctx.diagnostics.push(d);
 }
 
-/** Name an indicator in messages: 地区生产总值 (gdp). */
-export function label(ind: { id: string; name: string }): string {
-  return `${ind.name} (${ind.id})`;
+/** Name an indicator in messages: "地区生产总值 (gdp)", "地区生产总值（gdp）". */
+export function label(ind: { id: string; name: string }, lang: 'en' | 'zh' = 'en'): string {
+  return lang === 'en' ? `${ind.name} (${ind.id})` : `${ind.name}（${ind.id}）`;
 }
 
 /** Return an own property of a record keyed by ids (never one inherited from Object). */
@@ -115,10 +115,13 @@ export function figureIn(ctx: Context, ind: Indicator, year: number): Figure | n
   const gap = gapOf(ctx, ind, year);
   if (gap !== null && gap.code === 'not-comparable') {
     report(ctx, 'not-comparable', file.file, pointer('observations', ind.id, gap.field), { indicator: ind.id, year },
-      `${year} value of ${label(ind)} has ${gap.field} ${gap.found ?? '(none)'}, not ${gap.wanted}: not comparable, not used`,
+      { en: `${year} value of ${label(ind)} has ${gap.field} ${gap.found ?? '(none)'}, not ${gap.wanted}: not comparable, not used`,
+        zh: `${label(ind, 'zh')}${year}年的值${gap.field === 'unit' ? '单位' : '统计口径'}是${gap.found ?? '（无）'}，不是${gap.wanted}：不可比，未采用` },
       gap.field === 'unit'
-        ? `give the figure in ${ind.unit}, declare a conversion under the indicator's \`conversions\`, or mark it \`missing\``
-        : `give the figure in scope ${ind.scope}, or mark it \`missing\` with the reason`);
+        ? { en: `give the figure in ${ind.unit}, declare a conversion under the indicator's \`conversions\`, or mark it \`missing\``,
+            zh: `请给出以${ind.unit}计的数字，或在该指标的 \`conversions\` 下声明换算，或标为 \`missing\`` }
+        : { en: `give the figure in scope ${ind.scope}, or mark it \`missing\` with the reason`,
+            zh: `请给出口径为 ${ind.scope} 的数字，或标为 \`missing\` 并写明原因` });
     return null;
   }
   const factor = unitFactor(ind, obs.unit) ?? 1;
@@ -128,7 +131,8 @@ export function figureIn(ctx: Context, ind: Indicator, year: number): Figure | n
   const value = published * factor;
   // Said where the figure is written (the assessment drops repeats of a diagnostic).
   report(ctx, 'unit-converted', file.file, pointer('observations', ind.id, 'unit'), { indicator: ind.id, year },
-    `${year} value of ${label(ind)} is ${published} ${obs.unit}: converted to ${value} ${ind.unit} (× ${factor})`);
+    { en: `${year} value of ${label(ind)} is ${published} ${obs.unit}: converted to ${value} ${ind.unit} (× ${factor})`,
+      zh: `${label(ind, 'zh')}${year}年的值为${published}${obs.unit}：按×${factor}换算为${value}${ind.unit}` });
   return { value: value === 0 ? 0 : value, year, observation: obs, converted: { unit: obs.unit!, value: published, factor } };
 }
 

@@ -39,8 +39,9 @@ export function assess(data: PlanData, year: number): { assessment: Assessment; 
   for (const ind of data.plan.indicators) if (!ctx.indicators.has(ind.id)) ctx.indicators.set(ind.id, ind);
   if (year < meta.base_year) {
     report(ctx, 'report-year-before-base', data.file, pointer('plan', 'base_year'), { year },
-      `the report year ${year} precedes the base year ${meta.base_year}: nothing can be assessed`,
-      `choose a year from ${meta.base_year} on`);
+      { en: `the report year ${year} precedes the base year ${meta.base_year}: nothing can be assessed`,
+        zh: `报告年份${year}年早于基期${meta.base_year}年：无从评估` },
+      { en: `choose a year from ${meta.base_year} on`, zh: `请选择${meta.base_year}年及以后的年份` });
   }
 
   const indicators = data.plan.indicators.map((ind, i) => assessIndicator(ctx, ind, i));

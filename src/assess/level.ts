@@ -113,8 +113,9 @@ function findCumulative(ctx: Context, ind: Indicator, index: number, T: number |
     achieved = unknown({ code: 'cumulative-incomplete', gaps: missing });
     const file = ctx.yearFiles.get(last.year)?.file ?? ctx.data.file;
     report(ctx, 'cumulative-incomplete', file, pointer('observations', ind.id), { indicator: ind.id, year: last.year },
-      `total of ${label(ind)} through ${last.year} is unknown: no usable flow for ${missing.map((g) => g.year).join(', ')}`,
-      'add the missing yearly flows (or their reason) to the year files');
+      { en: `total of ${label(ind)} through ${last.year} is unknown: no usable flow for ${missing.map((g) => g.year).join(', ')}`,
+        zh: `${label(ind, 'zh')}截至${last.year}年的累计未知：${missing.map((g) => g.year).join('、')}年没有可用的年度数` },
+      { en: 'add the missing yearly flows (or their reason) to the year files', zh: '请在年度文件中补上缺少的年度数（或缺失原因）' });
   } else {
     achieved = known(sum, NOT_FINITE);
   }
@@ -216,12 +217,13 @@ export function assessLevel(ctx: Context, ind: Indicator, index: number, spec: T
     const file = ctx.yearFiles.get(t);
     report(ctx, 'stale-value', file?.file ?? ctx.data.file, file !== undefined ? pointer('observations', ind.id) : indPtr,
       { indicator: ind.id, year: t },
-      `${label(ind)}: no comparable value for ${t}; using ${found.figure.year}'s`);
+      { en: `${label(ind)}: no comparable value for ${t}; using ${found.figure.year}'s`,
+        zh: `${label(ind, 'zh')}：${t}年没有可比的值，采用${found.figure.year}年的值` });
   } else if (cur.value === null && !beforeBase && spec !== null) {
     const file = ctx.yearFiles.get(t);
     report(ctx, 'no-value', file?.file ?? ctx.data.file, file !== undefined ? pointer('observations', ind.id) : indPtr,
       { indicator: ind.id, year: t },
-      `${label(ind)} has no usable value for ${t}`);
+      { en: `${label(ind)} has no usable value for ${t}`, zh: `${label(ind, 'zh')}${t}年没有可用的值` });
   }
 
   const goal = findGoal(spec, v0, baseline.reason);
@@ -269,7 +271,8 @@ export function assessLevel(ctx: Context, ind: Indicator, index: number, spec: T
     completion = known(completionC.result, reason);
     if (noImprovement && c0 !== null) {
       report(ctx, 'completion-undefined', ctx.data.file, pointer('indicators', index, 'target'), { indicator: ind.id },
-        `${label(ind)}: the target ${comparator ?? ''} ${V} asks for no improvement on the baseline ${v0}, so completion (vt − v0)/(V − v0) is undefined`);
+        { en: `${label(ind)}: the target ${comparator ?? ''} ${V} asks for no improvement on the baseline ${v0}, so completion (vt − v0)/(V − v0) is undefined`,
+          zh: `${label(ind, 'zh')}：目标${comparator ?? ''} ${V}相对基期值${v0}不要求改善，完成度 (vt − v0)/(V − v0) 无定义` });
     }
   }
 
@@ -279,14 +282,15 @@ export function assessLevel(ctx: Context, ind: Indicator, index: number, spec: T
     v0: { value: v0, reason: baseline.reason }, current: cur, V: goal.V,
   };
   const rates = measureRates(rateInputs, (which) => {
-    const [what, file, ptr] = which === 'baseline'
-      ? [`the baseline ${v0} (${t0})`, ctx.yearFiles.get(t0)?.file ?? ctx.data.file, pointer('observations', ind.id, 'value')]
+    const [what, whatZh, file, ptr] = which === 'baseline'
+      ? [`the baseline ${v0} (${t0})`, `基期值${v0}（${t0}年）`, ctx.yearFiles.get(t0)?.file ?? ctx.data.file, pointer('observations', ind.id, 'value')]
       : which === 'value'
-      ? [`the value ${c0} (${tv})`, (tv === null ? undefined : ctx.yearFiles.get(tv)?.file) ?? ctx.data.file, pointer('observations', ind.id, 'value')]
-      : [`the target ${V}`, ctx.data.file, pointer('indicators', index, 'target', goal.multiple !== null ? 'multiple' : 'value')];
+      ? [`the value ${c0} (${tv})`, `当前值${c0}（${tv}年）`, (tv === null ? undefined : ctx.yearFiles.get(tv)?.file) ?? ctx.data.file, pointer('observations', ind.id, 'value')]
+      : [`the target ${V}`, `目标值${V}`, ctx.data.file, pointer('indicators', index, 'target', goal.multiple !== null ? 'multiple' : 'value')];
     report(ctx, 'growth-undefined', file, ptr, { indicator: ind.id },
-      `${label(ind)}: ${what} is zero or negative, so a growth rate (a ratio of values) is undefined`,
-      'the assessment reports no growth rate rather than a made-up one');
+      { en: `${label(ind)}: ${what} is zero or negative, so a growth rate (a ratio of values) is undefined`,
+        zh: `${label(ind, 'zh')}：${whatZh}为零或负数，增速（两值之比）无定义` },
+      { en: 'the assessment reports no growth rate rather than a made-up one', zh: '评估不给出增速，而不是编造一个' });
   });
   const { soFar, required, fromBase } = rates;
   const { projection, method: projectionMethod, component: projectionC } = project(rateInputs, soFar);

@@ -50,7 +50,8 @@ export function assessRateTarget(ctx: Context, ind: Indicator, index: number, sp
   if (staleReason !== null && lacking.length > 0) {
     report(ctx, 'growth-figures-missing', ctx.yearFiles.get(t)?.file ?? ctx.data.file,
       ctx.yearFiles.has(t) ? pointer('observations', ind.id) : pointer('indicators', index, 'target'), { indicator: ind.id, year: t },
-      `${label(ind)}: measured through ${tv} only: no usable figure for ${lacking.join(', ')}`);
+      { en: `${label(ind)}: measured through ${tv} only: no usable figure for ${lacking.join(', ')}`,
+        zh: `${label(ind, 'zh')}：只能测算到${tv}年，${lacking.join('、')}年没有可用的数字` });
   }
   const n = tv === null ? null : tv - t0;
   if (I === null && to >= from && t >= ctx.baseYear) {
@@ -58,11 +59,15 @@ export function assessRateTarget(ctx: Context, ind: Indicator, index: number, sp
       ctx.yearFiles.has(t) ? pointer('observations', ind.id) : pointer('indicators', index, 'target'),
       { indicator: ind.id, year: t },
       growth
-        ? `${label(ind)}: the ${spec.prices === 'constant' ? 'constant-price ' : ''}growth since ${t0} cannot be measured: ${describeMissing(span.reason)}`
-        : `${label(ind)}: the change since ${t0} cannot be measured: ${describeMissing(span.reason)}`,
+        ? { en: `${label(ind)}: the ${spec.prices === 'constant' ? 'constant-price ' : ''}growth since ${t0} cannot be measured: ${describeMissing(span.reason)}`,
+            zh: `${label(ind, 'zh')}：无法测算${t0}年以来${spec.prices === 'constant' ? '按可比价计算的' : ''}增长：${describeMissing(span.reason, 'zh')}` }
+        : { en: `${label(ind)}: the change since ${t0} cannot be measured: ${describeMissing(span.reason)}`,
+            zh: `${label(ind, 'zh')}：无法测算${t0}年以来的变化：${describeMissing(span.reason, 'zh')}` },
       growth && spec.prices === 'constant'
-        ? 'enter the published growth rate of each year as `growth:` with `prices: constant`, or a published change since the base year as `cumulative:`'
-        : 'enter each year\'s published change as `growth:`, or a published change since the base year as `cumulative:`');
+        ? { en: 'enter the published growth rate of each year as `growth:` with `prices: constant`, or a published change since the base year as `cumulative:`',
+            zh: '请把每年公布的增速写为 `growth:` 并注明 `prices: constant`，或把公布的基期以来变化写为 `cumulative:`' }
+        : { en: 'enter each year\'s published change as `growth:`, or a published change since the base year as `cumulative:`',
+            zh: '请把每年公布的变化写为 `growth:`，或把公布的基期以来变化写为 `cumulative:`' });
   }
 
   // Achieved so far: the average yearly growth (rate) or the change (change), as fractions.
@@ -207,10 +212,12 @@ export function assessRateTarget(ctx: Context, ind: Indicator, index: number, sp
 }
 
 /** The years a span lacks, for a diagnostic's message. */
-function describeMissing(reason: Reason | null): string {
+function describeMissing(reason: Reason | null, lang: 'en' | 'zh' = 'en'): string {
+  const en = lang === 'en';
   if (reason?.code === 'growth-figures-missing' || reason?.code === 'change-figures-missing') {
-    return reason.years.length === 0 ? 'no figure yet' : `no usable figure for ${reason.years.join(', ')}`;
+    if (reason.years.length === 0) return en ? 'no figure yet' : '尚无数字';
+    return en ? `no usable figure for ${reason.years.join(', ')}` : `${reason.years.join('、')}年没有可用的数字`;
   }
-  if (reason?.code === 'period-not-started') return 'the period has not started';
-  return 'no usable figure';
+  if (reason?.code === 'period-not-started') return en ? 'the period has not started' : '规划期尚未开始';
+  return en ? 'no usable figure' : '没有可用的数字';
 }

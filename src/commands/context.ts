@@ -7,6 +7,7 @@ import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { IO_ERROR, readPlanFolder } from '../load/files.js';
 import { parseSourceDateEpoch } from './source-date.js';
 import type { PlanData } from '../model.js';
+import { messages, type Lang } from '../present/i18n/index.js';
 import type { ValidationResult } from '../validate/index.js';
 
 /** What the CLI may use of the outside world; tests pass fakes. */
@@ -22,11 +23,12 @@ export interface CliIO {
 /** Exit codes of the CLI contract (docs/architecture.md). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
-/** A problem the user must fix before anything can run; carries its exit code. */
+/** A problem the user must fix before anything can run; carries its exit code and the language it is worded in. */
 export class UserError extends Error {
   constructor(
     message: string,
     readonly exitCode: number = EXIT.usage,
+    readonly lang: Lang = 'en',
   ) {
     super(message);
   }
@@ -78,30 +80,59 @@ export async function loadPlan(ctx: Context, planDir: string): Promise<LoadedPla
 }
 
 /**
+ * The language a command speaks in: --lang, else the plan's `language` (read from the parsed
+ * plan file even when it is invalid), else Chinese.
+ */
+export function commandLanguage(lang: Lang | undefined, loaded: Pick<ValidationResult, 'sources' | 'data'>): Lang {
+  if (lang !== undefined) return lang;
+  const declared = loaded.data?.plan.plan.language;
+  if (declared !== undefined) return declared;
+  for (const source of loaded.sources) {
+    const value: unknown = source.value;
+    const plan = typeof value === 'object' && value !== null ? (value as { plan?: unknown }).plan : undefined;
+    const found = typeof plan === 'object' && plan !== null ? (plan as { language?: unknown }).language : undefined;
+    if (found === 'zh-CN' || found === 'en') return found;
+  }
+  return 'zh-CN';
+}
+
+export interface PrintOptions {
+  /** Errors only. */
+  quiet?: boolean;
+  /** Every diagnostic, not the first 20 of each code. */
+  verbose?: boolean;
+  lang: Lang;
+}
+
+/**
  * Print diagnostics to stderr with source excerpts (errors only when quiet); unless
  * verbose, the first 20 of each code and a count of the rest.
  */
-export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: Pick<ValidationResult, 'sources'>, quiet = false, verbose = false): void {
-  const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: Pick<ValidationResult, 'sources'>, options: PrintOptions): void {
+  const shown = options.quiet === true ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (shown.length === 0) return;
   const texts = new Map(loaded.sources.map((s) => [s.file, s.text]));
-  ctx.io.stderr(formatDiagnostics(shown, texts, makeChalk(useColor(ctx.io)), { verbose }) + '\n');
+  const format = { verbose: options.verbose === true, lang: options.lang };
+  ctx.io.stderr(formatDiagnostics(shown, texts, makeChalk(useColor(ctx.io)), format) + '\n');
 }
 
 /**
  * Load a plan that must be valid before anything else runs (gaps, report, diff):
- * prints its diagnostics (warnings too unless quiet) and throws UserError with
- * exit 1 when it is invalid, 2 when a file could not be read.
+ * prints its diagnostics (warnings too unless quiet) in the command's language and throws
+ * UserError with exit 1 when it is invalid, 2 when a file could not be read.
  */
-export async function requireValidPlan(ctx: Context, planDir: string, quiet = false, verbose = false): Promise<{ data: PlanData; loaded: LoadedPlan }> {
+export async function requireValidPlan(
+  ctx: Context,
+  planDir: string,
+  options: { quiet?: boolean; verbose?: boolean; lang?: Lang | undefined } = {},
+): Promise<{ data: PlanData; loaded: LoadedPlan; lang: Lang }> {
   const loaded = await loadPlan(ctx, planDir);
-  printDiagnostics(ctx, loaded.diagnostics, loaded, quiet, verbose);
-  if (loaded.ioFailed) throw new UserError(`${planDir}: a file could not be read`, EXIT.usage);
-  if (!loaded.data) {
-    const n = loaded.summary.errors;
-    throw new UserError(`${planDir} is invalid (${n} error${n === 1 ? '' : 's'}): fix the data and run \`cixi-plan validate\``, EXIT.invalid);
-  }
-  return { data: loaded.data, loaded };
+  const lang = commandLanguage(options.lang, loaded);
+  printDiagnostics(ctx, loaded.diagnostics, loaded, { quiet: options.quiet === true, verbose: options.verbose === true, lang });
+  const words = messages(lang).diagnostics;
+  if (loaded.ioFailed) throw new UserError(words.unreadable(planDir), EXIT.usage, lang);
+  if (!loaded.data) throw new UserError(words.invalidPlan(planDir, loaded.summary.errors), EXIT.invalid, lang);
+  return { data: loaded.data, loaded, lang };
 }
 
 /** Parse a year argument: four digits, else a usage error. */

@@ -12,8 +12,9 @@ import { readPlanAtRevision } from '../load/git.js';
 import { IO_ERROR } from '../load/files.js';
 import type { PlanData } from '../model.js';
 import { LANGS, type Lang } from '../present/index.js';
+import { messages } from '../present/i18n/index.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
-import { EXIT, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
+import { EXIT, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
 
 interface DiffOptions {
   plan: string;
@@ -114,7 +115,7 @@ async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toTe
   }
   const fromYear = parseYear(fromText, 'the first year');
   const toYear = parseYear(toText, 'the second year');
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true, opts.verbose);
+  const { data, loaded } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
   checkYear(data, fromYear, '');
   checkYear(data, toYear, '');
   const common = { data, diagnostics: loaded.diagnostics, sources: loaded.sources };
@@ -131,20 +132,19 @@ async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], ye
     await loadRevision(ctx, opts.plan, range.from),
     range.to === null ? await loadWorkingTree(ctx, opts.plan) : await loadRevision(ctx, opts.plan, range.to),
   ] as const;
-  // Both sides must be valid; print every error of both before giving up.
-  const invalid: string[] = [];
+  // Both sides must be valid; print every error of both before giving up, in the language of
+  // the side compared with (the newer one).
+  const lang = commandLanguage(opts.lang, sides[1].result.data !== undefined ? sides[1].result : sides[0].result);
+  const words = messages(lang).diagnostics;
+  const invalid: Array<{ side: string; errors: number }> = [];
   for (const side of sides) {
     const errors = side.result.diagnostics.filter((d) => d.severity === 'error');
-    printDiagnostics(ctx, errors, side.result, false, opts.verbose);
-    if (!side.result.data) {
-      const n = side.result.summary.errors;
-      invalid.push(`${side.name} (${n} error${n === 1 ? '' : 's'})`);
-    }
+    printDiagnostics(ctx, errors, side.result, { verbose: opts.verbose, lang });
+    const name = side.origin === 'working_tree' ? messages(lang).diff.workingTree : side.name;
+    if (!side.result.data) invalid.push({ side: name, errors: side.result.summary.errors });
   }
-  if (sides.some((s) => s.ioFailed)) throw new UserError(`${opts.plan}: a file could not be read`, EXIT.usage);
-  if (invalid.length > 0) {
-    throw new UserError(`${opts.plan} is invalid at ${invalid.join(' and ')}: both sides of a diff must validate`, EXIT.invalid);
-  }
+  if (sides.some((s) => s.ioFailed)) throw new UserError(words.unreadable(opts.plan), EXIT.usage, lang);
+  if (invalid.length > 0) throw new UserError(words.invalidSides(opts.plan, invalid), EXIT.invalid, lang);
   const built = sides.map((side) => {
     const data = side.result.data!;
     checkYear(data, year, side.origin === 'revision' ? ` at ${side.name}` : ' in the working tree');

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { assess } from '../assess/index.js';
 import { formatGaps } from '../views/gaps.js';
 import { buildReportModel, LANGS, type Lang } from '../present/index.js';
+import { messages } from '../present/i18n/index.js';
 import { locate } from '../validate/yaml-source.js';
 import { checkReportYear, parseYear, printDiagnostics, reportTime, requireValidPlan, type Context } from './context.js';
 
@@ -17,7 +18,7 @@ interface GapsOptions {
 async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promise<void> {
   const year = parseYear(yearText, 'the report year');
   // Validation warnings are the `validate` command's business; here only errors stop us.
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, true, opts.verbose);
+  const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
   checkReportYear(data, year);
   const { assessment, diagnostics } = assess(data, year);
   if (opts.json) {
@@ -27,18 +28,16 @@ async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promi
   const width = Number(ctx.io.env.COLUMNS) || 100;
   const located = locate(diagnostics, loaded.sources);
   const model = buildReportModel(data.plan, assessment, [...loaded.diagnostics, ...located], {
-    lang: opts.lang ?? data.plan.plan.language,
+    lang,
     generatedAt: reportTime(ctx.io.env).date,
     planFile: data.file,
   });
   ctx.io.stdout(formatGaps(model, { chalk: ctx.chalk, width }));
   // What limited the assessment (not-comparable values, undefined growth) goes to stderr.
   const limits = located.filter((d) => d.severity !== 'info');
-  printDiagnostics(ctx, limits, loaded, false, opts.verbose);
+  printDiagnostics(ctx, limits, loaded, { verbose: opts.verbose, lang });
   const warnings = loaded.summary.warnings;
-  if (warnings > 0) {
-    ctx.io.stderr(ctx.chalk.dim(`${warnings} data-quality warning${warnings === 1 ? '' : 's'}: run \`cixi-plan validate --plan ${opts.plan}\` to see them\n`));
-  }
+  if (warnings > 0) ctx.io.stderr(ctx.chalk.dim(messages(lang).diagnostics.seeWarnings(warnings, opts.plan) + '\n'));
 }
 
 export function registerGaps(program: Command, ctx: Context): void {

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { displayPath } from '../load/files.js';
 import { buildReportModel, LANGS, type Lang } from '../present/index.js';
+import { messages } from '../present/i18n/index.js';
 import { FORMAT_NAMES, availableFormats, isFormat, rendererFor, type Format } from '../render/index.js';
 import { loadTemplates } from '../load/templates.js';
 import { writeFileSet, type OutputFile } from './output.js';
@@ -117,21 +118,20 @@ export function formatSize(bytes: number): string {
 }
 
 // Print template diagnostics with the template's line underlined.
-function printTemplateDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
-  ctx.io.stderr(formatDiagnostics(diagnostics, texts, makeChalk(useColor(ctx.io))) + '\n');
+function printTemplateDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, lang: Lang): void {
+  ctx.io.stderr(formatDiagnostics(diagnostics, texts, makeChalk(useColor(ctx.io)), { lang }) + '\n');
 }
 
 async function runReport(ctx: Context, yearText: string, opts: ReportOptions): Promise<void> {
   const year = parseYear(yearText, 'the report year');
   const formats = parseFormats(opts.format);
   const time = reportTime(ctx.io.env);
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, opts.quiet, opts.verbose);
+  const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: opts.quiet, verbose: opts.verbose, lang: opts.lang });
   checkReportYear(data, year);
 
   const result = assess(data, year);
   const assessDiagnostics = locate(result.diagnostics, loaded.sources);
-  printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, opts.quiet, opts.verbose);
-  const lang = opts.lang ?? data.plan.plan.language;
+  printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, { quiet: opts.quiet, verbose: opts.verbose, lang });
   const model = buildReportModel(data.plan, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt: time.date, planFile: data.file });
 
   // Load every template first: the run id covers them, and the PDF carries it.
@@ -168,11 +168,11 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
     const rendered = await renderer.render({ model, templates, createdAt: time.instant, runId: run.inputs_sha256 });
     if (!rendered.ok) {
       const texts = new Map([templates.main, ...templates.partials].map((t) => [t.file, t.text]));
-      printTemplateDiagnostics(ctx, rendered.diagnostics, texts);
+      printTemplateDiagnostics(ctx, rendered.diagnostics, texts, lang);
       const n = rendered.diagnostics.length;
       throw new UserError(`cannot render ${renderer.format.fileName}: ${n} template error${n === 1 ? '' : 's'}; nothing was written`);
     }
-    if (rendered.diagnostics !== undefined) printDiagnostics(ctx, rendered.diagnostics, loaded, opts.quiet);
+    if (rendered.diagnostics !== undefined) printDiagnostics(ctx, rendered.diagnostics, loaded, { quiet: opts.quiet, lang });
     const content = typeof rendered.content === 'string' ? stampRun(rendered.content, run.inputs_sha256) : rendered.content;
     files.push({ path: join(outDir, renderer.format.fileName), content });
   }
@@ -189,12 +189,12 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   const width = Math.max(...shown.map((s) => s.path.length));
   for (const s of shown) ctx.io.stdout(`  ${s.path.padEnd(width)}  ${c.dim(s.size.padStart(9))}\n`);
   const s = result.assessment.summary;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  ctx.io.stdout(
-    `${c.green('✓')} report ${year} (${lang}): ${plural(result.assessment.indicators.length, 'indicator')}, ` +
-      `${s.assessed} assessed, ${s.on_or_ahead} on or ahead of pace, ${plural(s.warnings, 'early warning')}, ` +
-      `${plural(result.assessment.milestones.length, 'milestone')}; ${plural(written.written.length, 'file')} in ${displayPath(outDir, ctx.io.cwd)}\n`,
-  );
+  const done = messages(lang).diagnostics.reportDone({
+    year, lang, indicators: result.assessment.indicators.length, assessed: s.assessed, onPace: s.on_or_ahead,
+    warnings: s.warnings, milestones: result.assessment.milestones.length, files: written.written.length,
+    folder: displayPath(outDir, ctx.io.cwd),
+  });
+  ctx.io.stdout(`${c.green('✓')} ${done}\n`);
 }
 
 export function registerReport(program: Command, ctx: Context): void {

@@ -7,7 +7,7 @@
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
+import { english, type Diagnostic, type Text } from '../diagnostic.js';
 import { IO_ERROR, MAX_FILE_BYTES, decodeText, fileDiagnostic, type PlanSources, type SourceText } from './source-text.js';
 
 export { IO_ERROR, MAX_FILE_BYTES } from './source-text.js';
@@ -53,24 +53,29 @@ function errnoOf(err: unknown): string {
 }
 
 // Say why a file or folder cannot be read, in words for the common cases.
-function cannotRead(err: unknown): string {
+function cannotRead(err: unknown): Text {
   const code = errnoOf(err);
-  return code === 'EACCES' || code === 'EPERM' ? `cannot be read: permission denied (${code})` : `cannot be read (${code})`;
+  return code === 'EACCES' || code === 'EPERM'
+    ? { en: `cannot be read: permission denied (${code})`, zh: `无法读取：没有权限（${code}）` }
+    : { en: `cannot be read (${code})`, zh: `无法读取（${code}）` };
 }
 
 // What an entry that is not a regular file is, or null for a regular file.
-function notRegular(info: Stats): string | null {
+function notRegular(info: Stats): Text | null {
   if (info.isFile()) return null;
-  if (info.isDirectory()) return 'is a directory, not a YAML file';
-  if (info.isFIFO()) return 'is a named pipe (FIFO), not a regular file';
-  if (info.isSocket()) return 'is a socket, not a regular file';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'is a device, not a regular file';
-  return 'is not a regular file';
+  if (info.isDirectory()) return { en: 'is a directory, not a YAML file', zh: '是文件夹，不是 YAML 文件' };
+  if (info.isFIFO()) return { en: 'is a named pipe (FIFO), not a regular file', zh: '是命名管道（FIFO），不是普通文件' };
+  if (info.isSocket()) return { en: 'is a socket, not a regular file', zh: '是套接字，不是普通文件' };
+  if (info.isCharacterDevice() || info.isBlockDevice()) return { en: 'is a device, not a regular file', zh: '是设备，不是普通文件' };
+  return { en: 'is not a regular file', zh: '不是普通文件' };
 }
 
 function tooLarge(file: string, size: number | null): Diagnostic {
-  const what = size === null ? `holds more than ${MAX_FILE_BYTES / 1048576} MiB` : `is ${(size / 1048576).toFixed(1)} MiB`;
-  return fileDiagnostic(file, 'file-too-large', `${what}; plan files are limited to ${MAX_FILE_BYTES / 1048576} MiB`);
+  const limit = MAX_FILE_BYTES / 1048576;
+  const what = size === null
+    ? { en: `holds more than ${limit} MiB`, zh: `超过${limit} MiB` }
+    : { en: `is ${(size / 1048576).toFixed(1)} MiB`, zh: `有${(size / 1048576).toFixed(1)} MiB` };
+  return fileDiagnostic(file, 'file-too-large', { en: `${what.en}; plan files are limited to ${limit} MiB`, zh: `${what.zh}；规划文件不能超过${limit} MiB` });
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -84,13 +89,13 @@ async function followInside(path: string, file: string, realRoot: string): Promi
     real = await realpath(path);
   } catch (err) {
     const code = errnoOf(err);
-    if (code === 'ENOENT') return fileDiagnostic(file, IO_ERROR, 'is a symbolic link to a file that does not exist');
-    if (code === 'ELOOP') return fileDiagnostic(file, IO_ERROR, 'is a symbolic link that leads round in a loop');
+    if (code === 'ENOENT') return fileDiagnostic(file, IO_ERROR, { en: 'is a symbolic link to a file that does not exist', zh: '是指向不存在文件的符号链接' });
+    if (code === 'ELOOP') return fileDiagnostic(file, IO_ERROR, { en: 'is a symbolic link that leads round in a loop', zh: '是循环指向自身的符号链接' });
     return fileDiagnostic(file, IO_ERROR, cannotRead(err));
   }
   if (!isInside(real, realRoot)) {
-    return fileDiagnostic(file, IO_ERROR, `is a symbolic link to ${real}, outside the plan folder`,
-      'links are followed only within the plan folder: copy the file into it');
+    return fileDiagnostic(file, IO_ERROR, { en: `is a symbolic link to ${real}, outside the plan folder`, zh: `是指向规划文件夹之外 ${real} 的符号链接` },
+      { en: 'links are followed only within the plan folder: copy the file into it', zh: '只跟随规划文件夹内的链接：请把文件复制进来' });
   }
   return real;
 }
@@ -149,7 +154,7 @@ async function listData(dataDir: string, file: string, realRoot: string): Promis
       if (typeof real !== 'string') return real;
       folder = real;
     }
-    if (!(await stat(folder)).isDirectory()) return fileDiagnostic(file, IO_ERROR, 'is not a folder: year files go in data/<year>.yaml');
+    if (!(await stat(folder)).isDirectory()) return fileDiagnostic(file, IO_ERROR, { en: 'is not a folder: year files go in data/<year>.yaml', zh: '不是文件夹：年度文件应放在 data/<年份>.yaml' });
     return (await readdir(folder)).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch (err) {
     return errnoOf(err) === 'ENOENT' ? [] : fileDiagnostic(file, IO_ERROR, cannotRead(err));
@@ -174,7 +179,7 @@ export async function readPlanFolder(dir: string, cwd: string): Promise<ReadPlan
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return { ok: false, message: `plan folder ${shownRoot} not found (use --plan DIR, or \`cixi-plan init DIR\` to start one)` };
     }
-    return { ok: false, message: `plan folder ${shownRoot} ${cannotRead(err)}` };
+    return { ok: false, message: `plan folder ${shownRoot} ${english(cannotRead(err))}` };
   }
   const planPath = join(root, 'plan.yaml');
   const diagnostics: Diagnostic[] = [];

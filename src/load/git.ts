@@ -182,13 +182,16 @@ interface ShownPath {
 async function readBlob(root: string, entry: TreeEntry, shown: ShownPath): Promise<SourceText | Diagnostic> {
   const { file, path } = shown;
   if (entry.type !== 'blob' || entry.mode === '120000' || entry.mode === '160000') {
-    return fileDiagnostic(file, IO_ERROR, 'is not a regular file at this revision');
+    return fileDiagnostic(file, IO_ERROR, { en: 'is not a regular file at this revision', zh: '在这个版本中不是普通文件' });
   }
   if (entry.size !== null && entry.size > MAX_FILE_BYTES) {
-    return fileDiagnostic(file, 'file-too-large', `is ${(entry.size / 1048576).toFixed(1)} MiB; plan files are limited to ${MAX_FILE_BYTES / 1048576} MiB`);
+    return fileDiagnostic(file, 'file-too-large', {
+      en: `is ${(entry.size / 1048576).toFixed(1)} MiB; plan files are limited to ${MAX_FILE_BYTES / 1048576} MiB`,
+      zh: `有${(entry.size / 1048576).toFixed(1)} MiB；规划文件不能超过${MAX_FILE_BYTES / 1048576} MiB`,
+    });
   }
   const result = await git(root, ['cat-file', 'blob', entry.object]);
-  if (result.code !== 0) return fileDiagnostic(file, IO_ERROR, `cannot be read from git (${firstLine(result.stderr)})`);
+  if (result.code !== 0) return fileDiagnostic(file, IO_ERROR, { en: `cannot be read from git (${firstLine(result.stderr)})`, zh: `无法从 git 读取（${firstLine(result.stderr)}）` });
   return decodeText(result.stdout, file, path);
 }
 

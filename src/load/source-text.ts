@@ -1,7 +1,7 @@
 // What the load stage hands to validation: the texts of a plan folder, each with the
 // path shown to the user. Files on disk and blobs in git are decoded the same way.
 
-import type { Code, Diagnostic } from '../diagnostic.js';
+import { withText, type Code, type Diagnostic, type Text } from '../diagnostic.js';
 
 /** A file as read: its path as shown to the user and its text. */
 export interface SourceText {
@@ -29,10 +29,8 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const IO_ERROR = 'io-error';
 
 /** An error about a whole file (line and column 0). */
-export function fileDiagnostic(file: string, code: Code, message: string, hint?: string): Diagnostic {
-  const d: Diagnostic = { severity: 'error', code, message, file, line: 0, col: 0 };
-  if (hint) d.hint = hint;
-  return d;
+export function fileDiagnostic(file: string, code: Code, message: Text, hint?: Text): Diagnostic {
+  return withText({ severity: 'error', code, file, line: 0, col: 0 }, message, hint || undefined);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -42,11 +40,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * `path` is the file's own path when `file` shows more (a revision).
  */
 export function decodeText(bytes: Uint8Array, file: string, path: string = file): SourceText | Diagnostic {
-  if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', 'is not a text file (it contains NUL bytes)');
+  if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', { en: 'is not a text file (it contains NUL bytes)', zh: '不是文本文件（含有 NUL 字节）' });
   try {
     const text = decoder.decode(bytes).replace(/^\uFEFF/, '');
     return path === file ? { file, text } : { file, path, text };
   } catch {
-    return fileDiagnostic(file, 'file-not-text', 'is not valid UTF-8 text', 'save it as UTF-8');
+    return fileDiagnostic(file, 'file-not-text', { en: 'is not valid UTF-8 text', zh: '不是有效的 UTF-8 文本' }, { en: 'save it as UTF-8', zh: '请以 UTF-8 编码保存' });
   }
 }

@@ -3,7 +3,7 @@
 // embeddings, overrides, isolates and marks, and zero-width characters. Pure. The rule
 // `control-character` of rules.ts.
 
-import { at, pointer, type Diagnostic } from '../diagnostic.js';
+import { at, pointer, type Diagnostic, type Text } from '../diagnostic.js';
 import type { PlanData } from '../model.js';
 
 /** Characters reported, as one class: C0 but tab and LF, DEL and C1, and the invisible formats. */
@@ -94,19 +94,23 @@ export function findHiddenText(root: unknown): HiddenText[] {
 }
 
 // Say which hidden characters a text holds: "`note` holds U+200B (ZERO WIDTH SPACE), …".
-function hiddenMessage(found: HiddenText): string {
+function hiddenMessage(found: HiddenText): Text {
   const last = found.path[found.path.length - 1];
   const parent = found.path[found.path.length - 2];
   const subject = found.inKey
-    ? `a key in \`${String(parent ?? 'the file')}\``
+    ? { en: `a key in \`${String(parent ?? 'the file')}\``, zh: parent === undefined ? '文件中的一个键' : `\`${String(parent)}\` 中的一个键` }
     : typeof last === 'number'
-      ? `item ${last + 1} of \`${String(parent)}\``
-      : `\`${String(last)}\``;
+      ? { en: `item ${last + 1} of \`${String(parent)}\``, zh: `\`${String(parent)}\` 的第${last + 1}项` }
+      : { en: `\`${String(last)}\``, zh: `\`${String(last)}\`` };
   const names = found.codePoints.slice(0, 3).map(characterName);
   const more = found.codePoints.length - names.length;
   const list = more > 0 ? `${names.join(', ')} and ${more} more` : names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  const listZh = more > 0 ? `${names.join('、')}等${found.codePoints.length}个字符` : names.join('、');
   const one = found.codePoints.length === 1;
-  return `${subject} holds ${list}, which ${one ? 'is' : 'are'} invisible and can make the text read differently from what ${one ? 'it holds' : 'they hold'}`;
+  return {
+    en: `${subject.en} holds ${list}, which ${one ? 'is' : 'are'} invisible and can make the text read differently from what ${one ? 'it holds' : 'they hold'}`,
+    zh: `${subject.zh}含有 ${listZh}，这些字符不可见，会让文本看起来与实际内容不同`,
+  };
 }
 
 /** Text holds no control, bidi or zero-width characters (copied along from web pages and PDFs). */
@@ -114,7 +118,10 @@ export function hiddenCharacters(data: PlanData): Diagnostic[] {
   const out: Diagnostic[] = [];
   const check = (file: string, root: unknown): void => {
     for (const found of findHiddenText(root)) {
-      const hint = `delete ${found.codePoints.length === 1 ? 'it' : 'them'}: such characters come along when text is copied from web pages and PDFs`;
+      const hint = {
+        en: `delete ${found.codePoints.length === 1 ? 'it' : 'them'}: such characters come along when text is copied from web pages and PDFs`,
+        zh: '请删除：这类字符常在从网页和 PDF 复制文字时混入',
+      };
       out.push(at(file, pointer(...found.path), 'warning', 'control-character', hiddenMessage(found), hint));
     }
   };

@@ -89,8 +89,8 @@ export function validatePlan(input: PlanSources): ValidationResult {
     if (source.value === null || source.value === undefined) {
       diagnostics.push(
         spanDiagnostic(source, 0, 1, 'error', 'empty-file',
-          `the ${schema === 'plan' ? 'plan' : 'year'} file is empty`,
-          `start from \`cixi-plan init\` or \`cixi-plan schema ${schema}\``),
+          { en: `the ${schema === 'plan' ? 'plan' : 'year'} file is empty`, zh: `${schema === 'plan' ? '规划' : '年度'}文件是空的` },
+          { en: `start from \`cixi-plan init\` or \`cixi-plan schema ${schema}\``, zh: `可从 \`cixi-plan init\` 或 \`cixi-plan schema ${schema}\` 开始` }),
       );
       return undefined;
     }

@@ -3,7 +3,7 @@
 // that build a diagnostic and resolve a reference.
 
 import { CODE_NAMES, CODES, type Code } from '../codes/index.js';
-import { at, pointer, type Diagnostic, type Severity } from '../diagnostic.js';
+import { at, pointer, type Diagnostic, type Severity, type Text } from '../diagnostic.js';
 import type { Indicator, Observation, PlanData, PlanFile, YearData } from '../model.js';
 import { createSuggester } from './suggest.js';
 
@@ -61,7 +61,7 @@ export interface RuleContext {
 export type Rule = (data: PlanData, ctx: RuleContext) => Diagnostic[];
 
 /** Build a diagnostic with the severity the catalogue gives its code. */
-export function report(code: RuleCode, file: string, ptr: string, message: string, hint?: string): Diagnostic {
+export function report(code: RuleCode, file: string, ptr: string, message: Text, hint?: Text): Diagnostic {
   return at(file, ptr, CODES[code].severity ?? 'error', code, message, hint);
 }
 
@@ -111,20 +111,25 @@ export function resolve(
   id: string,
   file: string,
   path: ReadonlyArray<string | number>,
-  subject: string,
+  subject: { en: string; zh: string },
 ): Diagnostic[] {
   if (ctx.ids[collection].has(id)) return [];
   const near = ctx.suggest[collection](id);
-  const hint =
-    near !== undefined
-      ? `did you mean \`${near}\`?`
-      : `declare it under \`${COLLECTIONS[collection]}\` in ${ctx.planFile}`;
-  return [report(`unknown-${collection}`, file, pointer(...path), `${subject} refers to unknown ${collection} \`${id}\``, hint)];
+  const hint = near !== undefined
+    ? { en: `did you mean \`${near}\`?`, zh: `是否应为 \`${near}\`？` }
+    : { en: `declare it under \`${COLLECTIONS[collection]}\` in ${ctx.planFile}`, zh: `请在 ${ctx.planFile} 的 \`${COLLECTIONS[collection]}\` 下声明` };
+  return [report(`unknown-${collection}`, file, pointer(...path),
+    { en: `${subject.en} refers to unknown ${collection} \`${id}\``, zh: `${subject.zh}引用了未声明的${COLLECTION_ZH[collection]} \`${id}\`` }, hint)];
 }
 
-/** Name an indicator in a message: "`gdp` (地区生产总值)". */
-export function label(ind: Indicator): string {
-  return `\`${ind.id}\` (${ind.name})`;
+/** The collections' names in Chinese, for messages. */
+export const COLLECTION_ZH: Readonly<Record<Collection, string>> = {
+  scope: '统计口径', source: '来源', pillar: '领域', action: '行动', indicator: '指标', milestone: '里程碑',
+};
+
+/** Name an indicator in a message: "`gdp` (地区生产总值)", "`gdp`（地区生产总值）". */
+export function label(ind: Indicator, lang: 'en' | 'zh' = 'en'): string {
+  return lang === 'en' ? `\`${ind.id}\` (${ind.name})` : `\`${ind.id}\`（${ind.name}）`;
 }
 
 /** Whether an observation carries a figure (and is not marked missing). */

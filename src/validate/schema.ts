@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { pointer as makePointer, type Code, type Diagnostic } from '../diagnostic.js';
+import { pointer as makePointer, type Code, type Diagnostic, type Text } from '../diagnostic.js';
 import { packagePath } from '../paths.js';
 import { suggest } from './suggest.js';
 import { rangeOfPointer, spanDiagnostic, type Source } from './yaml-source.js';
@@ -84,33 +84,53 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
   );
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return `${typeof value} ${String(value)}`;
+type Words = { en: string; zh: string };
+
+function describe(value: unknown): Words {
+  if (value === null) return { en: 'an empty value', zh: '空值' };
+  if (Array.isArray(value)) return { en: 'a list', zh: '列表' };
+  if (typeof value === 'object') return { en: 'a map', zh: '映射' };
+  if (typeof value === 'string') {
+    const quoted = JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+    return { en: `the text ${quoted}`, zh: `文本 ${quoted}` };
+  }
+  if (typeof value === 'boolean') return { en: `boolean ${String(value)}`, zh: `布尔值 ${String(value)}` };
+  return { en: `${typeof value} ${String(value)}`, zh: `${typeof value === 'number' ? '数字' : typeof value} ${String(value)}` };
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  number: 'a number',
-  integer: 'a whole number',
-  string: 'text',
-  object: 'a map of keys',
-  array: 'a list',
-  boolean: 'true or false',
+const TYPE_NAMES: Record<string, Words> = {
+  number: { en: 'a number', zh: '数字' },
+  integer: { en: 'a whole number', zh: '整数' },
+  string: { en: 'text', zh: '文本' },
+  object: { en: 'a map of keys', zh: '键值映射' },
+  array: { en: 'a list', zh: '列表' },
+  boolean: { en: 'true or false', zh: 'true 或 false' },
 };
 
-function fieldName(instancePath: string): string {
+function fieldName(instancePath: string): Words {
   const last = instancePath.split('/').pop();
-  return last ? `\`${last.replace(/~1/g, '/').replace(/~0/g, '~')}\`` : 'the file';
+  if (!last) return { en: 'the file', zh: '文件' };
+  const key = `\`${last.replace(/~1/g, '/').replace(/~0/g, '~')}\``;
+  return { en: key, zh: key };
+}
+
+/** Ajv's words for a numeric limit ("must be >= 0") in Chinese. */
+function limitZh(params: Record<string, unknown>): string {
+  const limit = String(params.limit);
+  switch (String(params.comparison)) {
+    case '>=': return `不能小于${limit}`;
+    case '<=': return `不能大于${limit}`;
+    case '>': return `必须大于${limit}`;
+    case '<': return `必须小于${limit}`;
+    default: return `超出允许范围（${limit}）`;
+  }
 }
 
 function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
   const params = e.params as Record<string, unknown>;
   const field = fieldName(e.instancePath);
-  let message = `${field} ${e.message ?? 'is invalid'}`;
-  let hint: string | undefined;
+  let message: Words = { en: `${field.en} ${e.message ?? 'is invalid'}`, zh: `${field.zh}不符合格式要求` };
+  let hint: Words | undefined;
   let range: [number, number] | undefined;
   let ptr = e.instancePath;
   const schema = e.parentSchema as { properties?: Record<string, unknown>; description?: string } | undefined;
@@ -120,66 +140,81 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
       const key = String(params.additionalProperty);
       ptr = e.instancePath + makePointer(key);
       const known = Object.keys(schema?.properties ?? {});
-      message = `unknown key \`${key}\``;
+      message = { en: `unknown key \`${key}\``, zh: `未知的键 \`${key}\`` };
       const guess = suggest(key, known);
-      hint = guess ? `did you mean \`${guess}\`?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined;
+      hint = guess
+        ? { en: `did you mean \`${guess}\`?`, zh: `是否应为 \`${guess}\`？` }
+        : known.length ? { en: `allowed keys: ${known.join(', ')}`, zh: `允许的键：${known.map((k) => `\`${k}\``).join('、')}` } : undefined;
       range = rangeOfPointer(source.doc, ptr, 'key').range;
       return withRange(source, range, ptr, 'schema-unknown-key', message, hint);
     }
     case 'required': {
       const keys = ((params.missing as string[] | undefined) ?? [String(params.missingProperty)]).map((k) => `\`${k}\``);
       const what = `required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
-      message = e.instancePath === '' ? `missing ${what} at the top of the file` : `${field} is missing ${what}`;
+      message = e.instancePath === ''
+        ? { en: `missing ${what} at the top of the file`, zh: `文件顶层缺少必需的键 ${keys.join('、')}` }
+        : { en: `${field.en} is missing ${what}`, zh: `${field.zh}缺少必需的键 ${keys.join('、')}` };
       const r = rangeOfPointer(source.doc, e.instancePath, 'key');
       return withRange(source, r.range, ptr, 'schema-missing-key', message);
     }
     case 'type': {
       const want = String(params.type);
-      message = `${field} must be ${TYPE_NAMES[want] ?? want}, not ${describe(e.data)}`;
+      const wanted = TYPE_NAMES[want] ?? { en: want, zh: want };
+      const got = describe(e.data);
+      message = { en: `${field.en} must be ${wanted.en}, not ${got.en}`, zh: `${field.zh}应为${wanted.zh}，而不是${got.zh}` };
       if (want === 'number' || want === 'integer') {
         if (typeof e.data === 'string' && e.data.trim() !== '' && !Number.isNaN(Number(e.data.replace(/,/g, '')))) {
-          hint = 'remove the quotes (and any thousands separators) so it is read as a number';
+          hint = { en: 'remove the quotes (and any thousands separators) so it is read as a number', zh: '去掉引号（和千位分隔符），使它读作数字' };
         } else if (e.data === null) {
-          hint = 'write the number, or record `missing: <reason>` when no figure was published';
+          hint = { en: 'write the number, or record `missing: <reason>` when no figure was published', zh: '请写数字；未公布时记录 `missing: <原因>`' };
         }
       }
       return withRange(source, undefined, ptr, 'schema-type', message, hint);
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      message = `${field} must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, not ${describe(e.data)}`;
+      const list = allowed.map((a) => `\`${a}\``).join(', ');
+      const got = describe(e.data);
+      message = { en: `${field.en} must be one of ${list}, not ${got.en}`, zh: `${field.zh}应为 ${list} 之一，而不是${got.zh}` };
       const guess = typeof e.data === 'string' ? suggest(e.data, allowed) : undefined;
-      if (guess) hint = `did you mean \`${guess}\`?`;
+      if (guess) hint = { en: `did you mean \`${guess}\`?`, zh: `是否应为 \`${guess}\`？` };
       return withRange(source, undefined, ptr, 'schema-enum', message, hint);
     }
     case 'pattern': {
       if (e.propertyName !== undefined) {
-        message = `key \`${e.propertyName}\` is not a valid id (lower-case letters, digits and hyphens)`;
+        message = { en: `key \`${e.propertyName}\` is not a valid id (lower-case letters, digits and hyphens)`,
+          zh: `键 \`${e.propertyName}\` 不是有效的编号（只能用小写字母、数字和连字符）` };
         range = rangeOfPointer(source.doc, e.instancePath + makePointer(e.propertyName), 'key').range;
         return withRange(source, range, e.instancePath + makePointer(e.propertyName), 'schema-key-pattern', message);
       }
-      message = `${field} ${schema?.description ? `is not in the expected form: ${schema.description}` : `must match ${String(params.pattern)}`}, not ${describe(e.data)}`;
+      const got = describe(e.data);
+      message = schema?.description
+        ? { en: `${field.en} is not in the expected form: ${schema.description}, not ${got.en}`, zh: `${field.zh}不符合应有的形式（${schema.description}），而是${got.zh}` }
+        : { en: `${field.en} must match ${String(params.pattern)}, not ${got.en}`, zh: `${field.zh}应符合 ${String(params.pattern)}，而是${got.zh}` };
       return withRange(source, undefined, ptr, 'schema-pattern', message);
     }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      message = `${field} ${e.message}, not ${describe(e.data)}`;
+    case 'exclusiveMaximum': {
+      const got = describe(e.data);
+      message = { en: `${field.en} ${e.message}, not ${got.en}`, zh: `${field.zh}${limitZh(params)}，而是${got.zh}` };
       return withRange(source, undefined, ptr, 'schema-range', message);
+    }
     case 'minLength':
-      message = `${field} must not be empty`;
+      message = { en: `${field.en} must not be empty`, zh: `${field.zh}不能为空` };
       return withRange(source, undefined, ptr, 'schema-empty', message);
     case 'minItems':
-      message = `${field} needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+      message = { en: `${field.en} needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`, zh: `${field.zh}至少需要${String(params.limit)}项` };
       return withRange(source, undefined, ptr, 'schema-min-items', message);
     case 'dependencies': {
       const key = String(params.missingProperty);
-      message = `${field} has \`${String(params.property)}\` and is missing required key \`${key}\``;
-      return withRange(source, rangeOfPointer(source.doc, e.instancePath + makePointer(String(params.property)), 'key').range, ptr, 'schema-missing-key', message);
+      const has = String(params.property);
+      message = { en: `${field.en} has \`${has}\` and is missing required key \`${key}\``, zh: `${field.zh}写了 \`${has}\`，却缺少必需的键 \`${key}\`` };
+      return withRange(source, rangeOfPointer(source.doc, e.instancePath + makePointer(has), 'key').range, ptr, 'schema-missing-key', message);
     }
     case 'maxLength':
-      message = `${field} is longer than ${String(params.limit)} characters`;
+      message = { en: `${field.en} is longer than ${String(params.limit)} characters`, zh: `${field.zh}超过${String(params.limit)}个字符` };
       return withRange(source, undefined, ptr, 'schema-invalid', message);
     default:
       return withRange(source, undefined, ptr, 'schema-invalid', message);
@@ -191,8 +226,8 @@ function withRange(
   range: [number, number] | undefined,
   ptr: string,
   code: Code,
-  message: string,
-  hint?: string,
+  message: Text,
+  hint?: Text,
 ): Diagnostic {
   const r = range ?? rangeOfPointer(source.doc, ptr).range;
   const d = spanDiagnostic(source, r[0], r[1], 'error', code, message, hint);

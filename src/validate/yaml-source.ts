@@ -19,7 +19,7 @@ import {
   type YAMLMap,
   type YAMLError,
 } from 'yaml';
-import { splitPointer, type Code, type Diagnostic } from '../diagnostic.js';
+import { splitPointer, withText, type Code, type Diagnostic, type Text } from '../diagnostic.js';
 import type { SourceText } from '../load/source-text.js';
 
 export type { SourceText } from '../load/source-text.js';
@@ -40,7 +40,8 @@ const MAX_ALIAS_COUNT = 200;
 /** Levels of nested maps and lists a file may have (plan files need four or five). */
 export const MAX_DEPTH = 64;
 
-const TOO_DEEP = `nesting is deeper than ${MAX_DEPTH} levels: plan files need a few`;
+const TOO_DEEP = { en: `nesting is deeper than ${MAX_DEPTH} levels: plan files need a few`, zh: `嵌套超过${MAX_DEPTH}层：规划文件只需几层` };
+const DUPLICATE_KEY = { en: 'this key appears twice in the same map; keep one', zh: '同一映射中这个键出现了两次；请只保留一个' };
 
 /** yaml's error codes that have a code of their own; every other one is `yaml-syntax`. */
 const YAML_CODES: Readonly<Record<string, Code>> = {
@@ -54,13 +55,16 @@ const YAML_CODES: Readonly<Record<string, Code>> = {
   MULTIPLE_DOCS: 'yaml-multiple-documents',
 };
 
-const INDENT_HINT = 'check the indentation here and on the line below: keys of one map must start in the same column, values go after `key: ` on the same line or indented below it';
-const YAML_HINTS: Record<string, string> = {
+const INDENT_HINT = {
+  en: 'check the indentation here and on the line below: keys of one map must start in the same column, values go after `key: ` on the same line or indented below it',
+  zh: '请检查这一行和下一行的缩进：同一映射的键须从同一列开始，值写在 `键: ` 之后的同一行，或在下一行缩进书写',
+};
+const YAML_HINTS: Record<string, Text> = {
   BLOCK_AS_IMPLICIT_KEY: INDENT_HINT,
   MULTILINE_IMPLICIT_KEY: INDENT_HINT,
   BAD_INDENT: INDENT_HINT,
-  MISSING_CHAR: 'a bracket or quote is not closed',
-  TAB_AS_INDENT: 'replace the tab with spaces (2 per level)',
+  MISSING_CHAR: { en: 'a bracket or quote is not closed', zh: '有括号或引号没有闭合' },
+  TAB_AS_INDENT: { en: 'replace the tab with spaces (2 per level)', zh: '请把制表符换成空格（每级2个）' },
 };
 
 // Errors that stand on their own rather than follow from an earlier syntax error.
@@ -96,8 +100,9 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
       source,
       diagnostics: [
         spanDiagnostic(source, loneCR, loneCR + 1, 'error', 'yaml-line-endings',
-          'lines end with a lone carriage return (CR, old Mac line endings), which are not read as line breaks',
-          'save the file with LF (Unix) or CRLF (Windows) line endings'),
+          { en: 'lines end with a lone carriage return (CR, old Mac line endings), which are not read as line breaks',
+            zh: '行尾是单独的回车符（CR，旧式 Mac 换行），不会被读作换行' },
+          { en: 'save the file with LF (Unix) or CRLF (Windows) line endings', zh: '请以 LF（Unix）或 CRLF（Windows）换行保存文件' }),
       ],
     };
   }
@@ -134,12 +139,13 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
   diagnostics.push(...nodes.diagnostics);
 
   for (const range of findDuplicateKeys(doc)) {
-    diagnostics.push(spanDiagnostic(source, range[0], range[1], 'error', 'yaml-duplicate-key', 'this key appears twice in the same map; keep one'));
+    diagnostics.push(spanDiagnostic(source, range[0], range[1], 'error', 'yaml-duplicate-key', DUPLICATE_KEY));
   }
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     diagnostics.push(
       spanDiagnostic(source, 0, Math.max(1, text.indexOf('\n')), 'warning', 'yaml-version-ignored',
-        `%YAML ${doc.directives.yaml.version} directive ignored: files are read as YAML 1.2 (core schema), so \`No\` stays text`),
+        { en: `%YAML ${doc.directives.yaml.version} directive ignored: files are read as YAML 1.2 (core schema), so \`No\` stays text`,
+          zh: `已忽略 %YAML ${doc.directives.yaml.version} 指令：文件一律按 YAML 1.2 核心模式读取，\`No\` 仍是文本` }),
     );
   }
 
@@ -157,7 +163,8 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
     const range = firstAlias ?? [0, 1];
     diagnostics.push(
       spanDiagnostic(source, range[0], range[1], 'error', 'yaml-alias-bomb',
-        `aliases expand too far (${reason}); write the values out instead of repeating anchors`),
+        { en: `aliases expand too far (${reason}); write the values out instead of repeating anchors`,
+          zh: '别名展开过多；请直接写出各值，不要反复引用锚点' }),
     );
   }
   return { source, diagnostics };
@@ -171,17 +178,18 @@ function tokenEnd(text: string, start: number, end: number): number {
 }
 
 // Word yaml's errors for people who edit plan files; keep yaml's own text otherwise.
-function yamlMessage(e: YAMLError): string {
+function yamlMessage(e: YAMLError): Text {
   const first = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
   switch (e.code) {
     case 'TAG_RESOLVE_FAILED': {
       const tag = /Unresolved tag: (\S+)/.exec(first)?.[1]?.replace('tag:yaml.org,2002:', '!!') ?? 'this tag';
-      return `tag \`${tag}\` is not allowed: plan files hold plain text, numbers, lists and maps`;
+      return { en: `tag \`${tag}\` is not allowed: plan files hold plain text, numbers, lists and maps`,
+        zh: `不允许使用标签 \`${tag}\`：规划文件只含文本、数字、列表和映射` };
     }
     case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same map; keep one';
+      return DUPLICATE_KEY;
     case 'TAB_AS_INDENT':
-      return 'tabs are not allowed for indentation; indent with spaces';
+      return { en: 'tabs are not allowed for indentation; indent with spaces', zh: '不能用制表符缩进；请用空格' };
     case 'RESOURCE_EXHAUSTION':
       return TOO_DEEP;
     default:
@@ -190,19 +198,28 @@ function yamlMessage(e: YAMLError): string {
 }
 
 /** The tags a scalar may carry when they restate what the plain value already is. */
-const RESTATING_TAGS: Record<string, { accepts: (v: unknown) => boolean; not: string; hint: string }> = {
+const PLAIN_NUMBER = { en: 'write the number as a plain number, without quotes and without the tag', zh: '请直接写数字，不加引号，也不加标签' };
+const RESTATING_TAGS: Record<string, { accepts: (v: unknown) => boolean; not: { en: string; zh: string }; hint: { en: string; zh: string } }> = {
   'tag:yaml.org,2002:int': {
     accepts: (v) => typeof v === 'number' && Number.isInteger(v),
-    not: 'a whole number',
-    hint: 'write the number as a plain number, without quotes and without the tag',
+    not: { en: 'a whole number', zh: '整数' },
+    hint: PLAIN_NUMBER,
   },
   'tag:yaml.org,2002:float': {
     accepts: (v) => typeof v === 'number',
-    not: 'a number',
-    hint: 'write the number as a plain number, without quotes and without the tag',
+    not: { en: 'a number', zh: '数字' },
+    hint: PLAIN_NUMBER,
   },
-  'tag:yaml.org,2002:bool': { accepts: (v) => typeof v === 'boolean', not: 'true or false', hint: 'write true or false, without quotes and without the tag' },
-  'tag:yaml.org,2002:null': { accepts: (v) => v === null, not: 'empty', hint: 'leave the value out, without the tag' },
+  'tag:yaml.org,2002:bool': {
+    accepts: (v) => typeof v === 'boolean',
+    not: { en: 'true or false', zh: 'true 或 false' },
+    hint: { en: 'write true or false, without quotes and without the tag', zh: '请写 true 或 false，不加引号，也不加标签' },
+  },
+  'tag:yaml.org,2002:null': {
+    accepts: (v) => v === null,
+    not: { en: 'empty', zh: '空值' },
+    hint: { en: 'leave the value out, without the tag', zh: '请留空，也不加标签' },
+  },
 };
 
 /** What inspectNodes found. */
@@ -232,8 +249,8 @@ function inspectNodes(source: Source): NodeFindings {
       if (!anchors.has(node.source) && node.range) {
         const name = short(node.source);
         found.diagnostics.push(spanDiagnostic(source, node.range[0], node.range[1], 'error', 'yaml-undefined-alias',
-          `alias \`*${name}\` refers to no anchor \`&${name}\` before it`,
-          `put \`&${name}\` on an earlier value, or write the value out`));
+          { en: `alias \`*${name}\` refers to no anchor \`&${name}\` before it`, zh: `别名 \`*${name}\` 之前没有对应的锚点 \`&${name}\`` },
+          { en: `put \`&${name}\` on an earlier value, or write the value out`, zh: `请在前面的值上写 \`&${name}\`，或直接写出该值` }));
       }
       continue;
     }
@@ -274,14 +291,15 @@ function judgeTag(source: Source, node: Scalar): Diagnostic | null | undefined {
     return null;
   }
   const tag = `!!${node.tag!.slice('tag:yaml.org,2002:'.length)}`;
+  const quoted = JSON.stringify(short(String(untagged.ok ? untagged.value : raw)));
   const what =
     node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE
-      ? `the quoted text ${JSON.stringify(short(String(untagged.ok ? untagged.value : raw)))}`
+      ? { en: `the quoted text ${quoted}`, zh: `带引号的文本 ${quoted} 上` }
       : node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED
-        ? 'block text'
-        : `${short(raw)}, which is not ${rule.not}`;
+        ? { en: 'block text', zh: '块文本上' }
+        : { en: `${short(raw)}, which is not ${rule.not.en}`, zh: `${short(raw)}（不是${rule.not.zh}）上` };
   return spanDiagnostic(source, tagStart(source.text, node.range[0]), node.range[1], 'error', 'yaml-tag-coercion',
-    `\`${tag}\` on ${what}: a tag never turns a value into another type`, rule.hint);
+    { en: `\`${tag}\` on ${what.en}: a tag never turns a value into another type`, zh: `\`${tag}\` 标在${what.zh}：标签不会把值转换成另一种类型` }, rule.hint);
 }
 
 // Text from the file quoted in a message: at most 40 characters.
@@ -331,17 +349,12 @@ export function spanDiagnostic(
   end: number,
   severity: Diagnostic['severity'],
   code: Code,
-  message: string,
-  hint?: string,
+  message: Text,
+  hint?: Text,
 ): Diagnostic {
   const from = source.lineCounter.linePos(Math.min(start, source.text.length));
   const to = source.lineCounter.linePos(Math.min(Math.max(end, start + 1), source.text.length));
-  const d: Diagnostic = {
-    severity, code, message, file: source.file,
-    line: from.line, col: from.col, endLine: to.line, endCol: to.col,
-  };
-  if (hint !== undefined) d.hint = hint;
-  return d;
+  return withText({ severity, code, file: source.file, line: from.line, col: from.col, endLine: to.line, endCol: to.col }, message, hint);
 }
 
 /** What part of a node a diagnostic should point at. */

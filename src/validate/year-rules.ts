@@ -28,21 +28,24 @@ export const yearFiles: Rule = (data, ctx) => {
     const name = stem(y.path ?? y.file);
     if (!/^[0-9]{4}$/.test(name.stem)) {
       out.push(report('year-file-name', y.file, ptr,
-        `file \`${name.base}\` is not named after a year`, `name it \`${y.year}.yaml\``));
+        { en: `file \`${name.base}\` is not named after a year`, zh: `文件 \`${name.base}\` 没有以年份命名` },
+        { en: `name it \`${y.year}.yaml\``, zh: `请命名为 \`${y.year}.yaml\`` }));
     } else if (Number(name.stem) !== y.year) {
       out.push(report('year-file-name', y.file, ptr,
-        `year ${y.year} does not match the file name \`${name.base}\``,
-        `rename the file to \`${y.year}.yaml\` or write \`year: ${name.stem}\``));
+        { en: `year ${y.year} does not match the file name \`${name.base}\``, zh: `年份${y.year}与文件名 \`${name.base}\` 不符` },
+        { en: `rename the file to \`${y.year}.yaml\` or write \`year: ${name.stem}\``, zh: `请把文件改名为 \`${y.year}.yaml\`，或写 \`year: ${name.stem}\`` }));
     }
     if (y.year < ctx.baseYear || y.year > end) {
       out.push(report('year-outside-plan', y.file, ptr,
-        `year ${y.year} is outside the base year ${ctx.baseYear} to the period's end ${end}`));
+        { en: `year ${y.year} is outside the base year ${ctx.baseYear} to the period's end ${end}`,
+          zh: `${y.year}年不在基期${ctx.baseYear}年至规划期末${end}年之内` }));
     }
     const first = seen.get(y.year);
     if (first !== undefined) {
       out.push(report('duplicate-year', y.file, ptr,
-        `year ${y.year} is already held by ${first}: one indicator would have two observations for ${y.year}`,
-        'merge the two files'));
+        { en: `year ${y.year} is already held by ${first}: one indicator would have two observations for ${y.year}`,
+          zh: `${y.year}年已由 ${first} 记录：同一指标在${y.year}年会有两个观测值` },
+        { en: 'merge the two files', zh: '请合并这两个文件' }));
     } else {
       seen.set(y.year, y.file);
     }
@@ -55,8 +58,8 @@ export const yearReferences: Rule = (data, ctx) => {
   const out: Diagnostic[] = [];
   for (const y of data.years) {
     for (const [key, obs] of ctx.observations.get(y) ?? []) {
-      out.push(...resolve(ctx, 'indicator', key, y.file, ['observations', key], `observation \`${key}\``));
-      const subject = `observation of \`${key}\``;
+      out.push(...resolve(ctx, 'indicator', key, y.file, ['observations', key], { en: `observation \`${key}\``, zh: `观测 \`${key}\`` }));
+      const subject = { en: `observation of \`${key}\``, zh: `\`${key}\` 的观测` };
       if (obs.scope !== undefined) {
         out.push(...resolve(ctx, 'scope', obs.scope, y.file, ['observations', key, 'scope'], subject));
       }
@@ -68,9 +71,9 @@ export const yearReferences: Rule = (data, ctx) => {
       }
     }
     for (const [key, state] of entries(y.milestones)) {
-      out.push(...resolve(ctx, 'milestone', key, y.file, ['milestones', key], `milestone state \`${key}\``));
+      out.push(...resolve(ctx, 'milestone', key, y.file, ['milestones', key], { en: `milestone state \`${key}\``, zh: `里程碑状态 \`${key}\`` }));
       out.push(...resolve(ctx, 'source', state.source, y.file, ['milestones', key, 'source'],
-        `state of milestone \`${key}\``));
+        { en: `state of milestone \`${key}\``, zh: `里程碑 \`${key}\` 的状态` }));
     }
   }
   return out;
@@ -85,9 +88,10 @@ export const missingWithValue: Rule = (data, ctx) => {
       const extra = (['value', 'bound', 'status', 'growth', 'cumulative', 'judgement'] as const).filter((k) => obs[k] !== undefined);
       const firstExtra = extra[0];
       if (firstExtra !== undefined) {
+        const fields = extra.map((k) => `\`${k}\``).join(', ');
         out.push(report('missing-with-value', y.file, pointer('observations', key, firstExtra),
-          `\`${key}\` is marked missing but also has ${extra.map((k) => `\`${k}\``).join(', ')}`,
-          'remove `missing` or the figure'));
+          { en: `\`${key}\` is marked missing but also has ${fields}`, zh: `\`${key}\` 标为缺失，却又写了 ${fields}` },
+          { en: 'remove `missing` or the figure', zh: '请删去 `missing` 或删去数字' }));
       }
     }
   }
@@ -102,8 +106,9 @@ export const observationFigure: Rule = (data, ctx) => {
       if (obs.missing !== undefined) continue;
       if (obs.value === undefined && obs.growth === undefined && obs.cumulative === undefined && obs.judgement === undefined) {
         out.push(report('observation-without-figure', y.file, pointer('observations', key),
-          `\`${key}\` ${y.year} has no \`value\`, \`growth\`, \`cumulative\` or \`judgement\``,
-          'write the figure, or `missing: <reason>` when none was published'));
+          { en: `\`${key}\` ${y.year} has no \`value\`, \`growth\`, \`cumulative\` or \`judgement\``,
+            zh: `\`${key}\` ${y.year}年没有 \`value\`、\`growth\`、\`cumulative\` 或 \`judgement\`` },
+          { en: 'write the figure, or `missing: <reason>` when none was published', zh: '请写数字；未公布时写 `missing: <原因>`' }));
       }
     }
   }
@@ -119,36 +124,42 @@ export const observationQuality: Rule = (data, ctx) => {
       if (ind === undefined || obs.missing !== undefined) continue;
       const ptr = (field: string): string => pointer('observations', key, field);
       const what = `\`${key}\` ${y.year}`;
+      const whatZh = `\`${key}\` ${y.year}年`;
       if (obs.unit !== undefined && obs.unit !== ind.unit && !(ind.conversions !== undefined && has(ind.conversions, obs.unit))) {
         out.push(report('unit-mismatch', y.file, ptr('unit'),
-          `${what} is in ${obs.unit}, but indicator \`${key}\` is in ${ind.unit}: not comparable`));
+          { en: `${what} is in ${obs.unit}, but indicator \`${key}\` is in ${ind.unit}: not comparable`,
+            zh: `${whatZh}的单位是${obs.unit}，指标 \`${key}\` 的单位是${ind.unit}：不可比` }));
       }
       if (obs.scope !== undefined && obs.scope !== ind.scope && ctx.ids.scope.has(obs.scope)) {
         out.push(report('scope-mismatch', y.file, ptr('scope'),
-          `${what} has scope \`${obs.scope}\`, but the target's scope is \`${ind.scope}\`: not comparable`));
+          { en: `${what} has scope \`${obs.scope}\`, but the target's scope is \`${ind.scope}\`: not comparable`,
+            zh: `${whatZh}的统计口径是 \`${obs.scope}\`，目标的口径是 \`${ind.scope}\`：不可比` }));
       }
       if (obs.status === 'preliminary') {
         out.push(report('preliminary-value', y.file, ptr('status'),
-          `${what} is preliminary and may be revised`));
+          { en: `${what} is preliminary and may be revised`, zh: `${whatZh}是初步数，可能修订` }));
       } else if (obs.status === 'estimate') {
         if (y.year === ctx.baseYear) {
           out.push(report('baseline-estimate', y.file, ptr('status'),
-            `baseline of \`${key}\` (${y.year}) is an estimate, not a measured value`,
-            'replace it with the published figure when available'));
+            { en: `baseline of \`${key}\` (${y.year}) is an estimate, not a measured value`,
+              zh: `\`${key}\` 的基期值（${y.year}年）是估计数，不是实测值` },
+            { en: 'replace it with the published figure when available', zh: '公布后请换成公布的数字' }));
         } else {
           out.push(report('estimated-value', y.file, ptr('status'),
-            `${what} is an estimate, not a measured value`));
+            { en: `${what} is an estimate, not a measured value`, zh: `${whatZh}是估计数，不是实测值` }));
         }
       }
       if (obs.bound !== undefined) {
-        const words = obs.bound === 'at-least' ? 'at least' : 'at most';
-        out.push(report('bound-value', y.file, ptr('bound'),
-          `${what} is only a bound: ${words} ${obs.value ?? '?'}`));
+        const v = obs.value ?? '?';
+        out.push(report('bound-value', y.file, ptr('bound'), obs.bound === 'at-least'
+          ? { en: `${what} is only a bound: at least ${v}`, zh: `${whatZh}只是一个界限：不低于${v}` }
+          : { en: `${what} is only a bound: at most ${v}`, zh: `${whatZh}只是一个界限：不高于${v}` }));
       }
       if (obs.measure !== undefined && obs.measure !== ind.name && !(ind.aliases ?? []).includes(obs.measure)) {
         out.push(report('measure-differs', y.file, ptr('measure'),
-          `${what} is published as ${obs.measure}, not ${ind.name}: the definition may differ`,
-          `add it to the indicator's \`aliases\` if it is the same measure`));
+          { en: `${what} is published as ${obs.measure}, not ${ind.name}: the definition may differ`,
+            zh: `${whatZh}公布的是“${obs.measure}”，不是“${ind.name}”：定义可能不同` },
+          { en: `add it to the indicator's \`aliases\` if it is the same measure`, zh: '若是同一指标，请把它加入该指标的 `aliases`' }));
       }
     }
   }
@@ -179,9 +190,11 @@ export const implausibleJumps: Rule = (_data, ctx) => {
       if (previous !== undefined && previous.value !== 0) {
         const change = obs.value / previous.value - 1;
         if (Math.abs(change) > ctx.jumpThreshold) {
+          const threshold = Math.round(ctx.jumpThreshold * 100);
           out.push(report('implausible-jump', y.file, pointer('observations', ind.id, 'value'),
-            `${ind.name} jumps ${percent(change)} from ${previous.value} (${previous.year}) to ${obs.value} (${y.year})`,
-            `check scope, unit and definition; the threshold is ±${Math.round(ctx.jumpThreshold * 100)}%`));
+            { en: `${ind.name} jumps ${percent(change)} from ${previous.value} (${previous.year}) to ${obs.value} (${y.year})`,
+              zh: `${ind.name}从${previous.value}（${previous.year}年）跳到${obs.value}（${y.year}年），变动${percent(change)}` },
+            { en: `check scope, unit and definition; the threshold is ±${threshold}%`, zh: `请核对口径、单位和定义；阈值为±${threshold}%` }));
         }
       }
       previous = { year: y.year, value: obs.value };
@@ -202,7 +215,8 @@ export const mixedVintages: Rule = (_data, ctx) => {
       const b = has(base.observations, key) ? base.observations[key] : undefined;
       if (b === undefined || b.vintage === undefined || b.missing !== undefined || b.vintage === obs.vintage) continue;
       out.push(report('mixed-vintage', y.file, pointer('observations', key, 'vintage'),
-        `\`${key}\` ${y.year} is from vintage \`${obs.vintage}\` but its ${base.year} baseline is from \`${b.vintage}\`: growth between them mixes vintages`));
+        { en: `\`${key}\` ${y.year} is from vintage \`${obs.vintage}\` but its ${base.year} baseline is from \`${b.vintage}\`: growth between them mixes vintages`,
+          zh: `\`${key}\` ${y.year}年取自版本 \`${obs.vintage}\`，其${base.year}年基期值取自 \`${b.vintage}\`：两者之间的增长混用了不同版本` }));
     }
   }
   return out;
@@ -216,8 +230,8 @@ export const coverage: Rule = (data, ctx) => {
   const out: Diagnostic[] = [];
   if (ctx.baseFile === undefined) {
     out.push(report('base-year-file-missing', data.file, pointer('plan', 'base_year'),
-      `there is no year file for the base year ${ctx.baseYear}: baselines are unknown`,
-      `add data/${ctx.baseYear}.yaml`));
+      { en: `there is no year file for the base year ${ctx.baseYear}: baselines are unknown`, zh: `没有基期${ctx.baseYear}年的年度文件：基期值未知` },
+      { en: `add data/${ctx.baseYear}.yaml`, zh: `请添加 data/${ctx.baseYear}.yaml` }));
   }
   for (const y of data.years) {
     const isBase = y.year === ctx.baseYear;
@@ -231,15 +245,18 @@ export const coverage: Rule = (data, ctx) => {
         const subject = { indicator: ind.id, year: y.year };
         if (needsBaseline) {
           out.push({ ...report('baseline-missing', y.file, pointer('observations'),
-            `no baseline for ${label(ind)} in ${y.year}: its completion cannot be computed`,
-            'add an observation or `missing: <reason>`'), subject });
+            { en: `no baseline for ${label(ind)} in ${y.year}: its completion cannot be computed`,
+              zh: `${y.year}年没有${label(ind, 'zh')}的基期值：无法计算完成度` },
+            { en: 'add an observation or `missing: <reason>`', zh: '请添加观测值或 `missing: <原因>`' }), subject });
         } else {
           out.push({ ...report('observation-absent', y.file, pointer('observations'),
-            `no entry for ${label(ind)} in ${y.year}: add an observation or \`missing: <reason>\``), subject });
+            { en: `no entry for ${label(ind)} in ${y.year}: add an observation or \`missing: <reason>\``,
+              zh: `${y.year}年没有${label(ind, 'zh')}的条目：请添加观测值或 \`missing: <原因>\`` }), subject });
         }
       } else if (needsBaseline && obs.missing !== undefined) {
         out.push(report('baseline-missing', y.file, pointer('observations', ind.id),
-          `baseline of ${label(ind)} is missing (${obs.missing}): its completion cannot be computed`));
+          { en: `baseline of ${label(ind)} is missing (${obs.missing}): its completion cannot be computed`,
+            zh: `${label(ind, 'zh')}的基期值缺失（${obs.missing}）：无法计算完成度` }));
       }
     }
   }

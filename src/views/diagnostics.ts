@@ -2,7 +2,8 @@
 // the source line with the offending span underlined. Pure: returns strings.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../diagnostic.js';
+import { localized, type Diagnostic } from '../diagnostic.js';
+import { messages, type Lang, type Messages } from '../present/i18n/index.js';
 import { columns, escapeTerminal, graphemesOf } from './terminal.js';
 
 /** A chalk instance that colours only when asked (TTY and no NO_COLOR). */
@@ -22,6 +23,8 @@ export const FRAME_COLUMNS = 60;
 export interface FormatDiagnosticsOptions {
   /** Print every diagnostic, not only the first MAX_PER_CODE of each code. */
   verbose?: boolean;
+  /** The language of the labels and of the messages the stages wrote in both (default English). */
+  lang?: Lang;
 }
 
 // The lines of each file, split once on first use (not once per diagnostic).
@@ -82,12 +85,13 @@ function clipLine(line: string, start: number, end: number): Frame {
 }
 
 // Format one diagnostic with its source excerpt.
-function formatDiagnostic(d: Diagnostic, lineOf: LineOf, chalk: ChalkInstance): string {
+function formatDiagnostic(d: Diagnostic, lineOf: LineOf, chalk: ChalkInstance, lang: Lang, m: Messages['diagnostics']): string {
   const file = escapeTerminal(d.file);
   const where = d.line > 0 ? `${file}:${d.line}:${d.col}` : file;
-  const sev =
-    d.severity === 'error' ? chalk.red.bold('error') : d.severity === 'warning' ? chalk.yellow.bold('warning') : chalk.blue('info');
-  const out = [`${chalk.bold(where)} ${sev} ${chalk.dim(escapeTerminal(d.code))} ${escapeTerminal(d.message)}`];
+  const word = m.severity[d.severity];
+  const sev = d.severity === 'error' ? chalk.red.bold(word) : d.severity === 'warning' ? chalk.yellow.bold(word) : chalk.blue(word);
+  const text = localized(d, lang);
+  const out = [`${chalk.bold(where)} ${sev} ${chalk.dim(escapeTerminal(d.code))} ${escapeTerminal(text.message)}`];
   const lineText = d.line > 0 ? lineOf(d.file, d.line) : undefined;
   if (lineText !== undefined) {
     const gutter = String(d.line);
@@ -100,16 +104,14 @@ function formatDiagnostic(d: Diagnostic, lineOf: LineOf, chalk: ChalkInstance): 
     out.push(`${chalk.dim(`${gutter} |`)} ${frame.text}`);
     out.push(`${chalk.dim(`${pad} |`)} ${' '.repeat(frame.before)}${mark('^'.repeat(frame.span))}`);
   }
-  if (d.hint) out.push(`${chalk.cyan('hint')}: ${escapeTerminal(d.hint)}`);
+  if (text.hint) out.push(`${chalk.cyan(m.hint.trimEnd())}${m.hint.endsWith(' ') ? ' ' : ''}${escapeTerminal(text.hint)}`);
   // As compilers do (rustc --explain): where to read what the code means and how to fix it.
-  out.push(chalk.dim(`= explain: cixi-plan explain ${escapeTerminal(d.code)}`));
+  out.push(chalk.dim(`= ${m.explain}cixi-plan explain ${escapeTerminal(d.code)}`));
   return out.join('\n');
 }
 
-const NOUNS: Readonly<Record<Diagnostic['severity'], string>> = { error: 'error', warning: 'warning', info: 'info message' };
-
 // The first MAX_PER_CODE diagnostics of each code, and how many of each code are left out.
-function capPerCode(diagnostics: readonly Diagnostic[]): { shown: Diagnostic[]; more: string[] } {
+function capPerCode(diagnostics: readonly Diagnostic[], m: Messages['diagnostics']): { shown: Diagnostic[]; more: string[] } {
   const seen = new Map<string, number>();
   const shown: Diagnostic[] = [];
   const hidden = new Map<string, Diagnostic['severity'] | 'mixed'>();
@@ -125,11 +127,7 @@ function capPerCode(diagnostics: readonly Diagnostic[]): { shown: Diagnostic[]; 
     hidden.set(d.code, severity === undefined || severity === d.severity ? d.severity : 'mixed');
     hiddenCount.set(d.code, (hiddenCount.get(d.code) ?? 0) + 1);
   }
-  const more = [...hidden].map(([code, severity]) => {
-    const n = hiddenCount.get(code)!;
-    const noun = severity === 'mixed' ? 'diagnostic' : NOUNS[severity];
-    return `… and ${n} more \`${escapeTerminal(code)}\` ${noun}${n === 1 ? '' : 's'} (use --verbose to see all)`;
-  });
+  const more = [...hidden].map(([code, severity]) => m.more(hiddenCount.get(code)!, escapeTerminal(code), severity));
   return { shown, more };
 }
 
@@ -146,13 +144,15 @@ export function formatDiagnostics(
   options: FormatDiagnosticsOptions = {},
 ): string {
   const lineOf = lineReader(texts);
-  const { shown, more } = options.verbose ? { shown: diagnostics, more: [] } : capPerCode(diagnostics);
-  const parts = shown.map((d) => formatDiagnostic(d, lineOf, chalk));
+  const lang = options.lang ?? 'en';
+  const m = messages(lang).diagnostics;
+  const { shown, more } = options.verbose ? { shown: diagnostics, more: [] } : capPerCode(diagnostics, m);
+  const parts = shown.map((d) => formatDiagnostic(d, lineOf, chalk, lang, m));
   if (more.length > 0) parts.push(chalk.dim(more.join('\n')));
   return parts.join('\n\n');
 }
 
-/** The JSON form of diagnostics, for CI. Stable field order. */
+/** The JSON form of diagnostics, for CI: English, whatever the language. Stable field order. */
 export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): object[] {
   return diagnostics.map((d) => {
     const o: Record<string, unknown> = {
@@ -188,7 +188,8 @@ function escapeGithubProperty(text: string): string {
  * which the runner turns into annotations on the pull request. Errors are `error`,
  * warnings `warning`, infos `notice`; positions are 1-based and left out when unknown.
  */
-export function diagnosticsToGithub(diagnostics: readonly Diagnostic[]): string {
+export function diagnosticsToGithub(diagnostics: readonly Diagnostic[], lang: Lang = 'en'): string {
+  const hintLabel = messages(lang).diagnostics.hint;
   return diagnostics
     .map((d) => {
       const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
@@ -201,7 +202,8 @@ export function diagnosticsToGithub(diagnostics: readonly Diagnostic[]): string 
         if (d.endCol !== undefined && d.endLine === d.line && d.endCol - 1 > d.col) props.push(`endColumn=${d.endCol - 1}`);
       }
       props.push(`title=${escapeGithubProperty(d.code)}`);
-      const message = d.hint ? `${d.message} (hint: ${d.hint})` : d.message;
+      const text = localized(d, lang);
+      const message = text.hint ? `${text.message} (${hintLabel}${text.hint})` : text.message;
       return `::${command} ${props.join(',')}::${escapeGithubData(message)}\n`;
     })
     .join('');

@@ -3,6 +3,11 @@
 import { COMPARATORS } from './common.js';
 import type { Messages } from './types.js';
 
+/** "1 error", "3 errors". */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export const en: Messages = {
   locale: 'en',
   none: '—',
@@ -196,6 +201,34 @@ export const en: Messages = {
     otherQuality: 'Other data-quality warnings',
     milestones: 'Milestones',
     total: 'total',
+  },
+
+  diagnostics: {
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    hint: 'hint: ',
+    explain: 'explain: ',
+    more: (n, code, severity) =>
+      `… and ${n} more \`${code}\` ${severity === 'mixed' ? 'diagnostic' : severity === 'info' ? 'info message' : severity}${n === 1 ? '' : 's'} (use --verbose to see all)`,
+    summary: (s) =>
+      [
+        plural(s.pillars, 'pillar'),
+        plural(s.actions, 'action'),
+        plural(s.indicators, 'indicator'),
+        plural(s.milestones, 'milestone'),
+        `${plural(s.observations, 'observation')} (${s.missing} missing) in ${plural(s.years, 'year file')}`,
+        plural(s.warnings, 'warning'),
+      ].join(', '),
+    counts: (errors, warnings) => `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    strictFails: (warnings) => `valid, but --strict fails on ${plural(warnings, 'warning')}`,
+    verdict: { valid: 'valid', invalid: 'invalid', strict: 'fails --strict' },
+    invalidPlan: (plan, errors) => `${plan} is invalid (${plural(errors, 'error')}): fix the data and run \`cixi-plan validate\``,
+    unreadable: (plan) => `${plan}: a file could not be read`,
+    invalidSides: (plan, sides) =>
+      `${plan} is invalid at ${sides.map((s) => `${s.side} (${plural(s.errors, 'error')})`).join(' and ')}: both sides of a diff must validate`,
+    reportDone: (r) =>
+      `report ${r.year} (${r.lang}): ${plural(r.indicators, 'indicator')}, ${r.assessed} assessed, ${r.onPace} on or ahead of pace, ` +
+      `${plural(r.warnings, 'early warning')}, ${plural(r.milestones, 'milestone')}; ${plural(r.files, 'file')} in ${r.folder}`,
+    seeWarnings: (n, plan) => `${plural(n, 'data-quality warning')}: run \`cixi-plan validate --plan ${plan}\` to see them`,
   },
 
   terminal: {

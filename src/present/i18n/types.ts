@@ -277,6 +277,32 @@ export interface Messages {
     total: string;
   };
 
+  /** Words of printed diagnostics and of `validate`'s summary. */
+  diagnostics: {
+    severity: Readonly<Record<'error' | 'warning' | 'info', string>>;
+    /** The label before a hint, with its colon ("hint: ", "提示："). */
+    hint: string;
+    /** The label of the pointer to `cixi-plan explain` after each diagnostic, with its colon. */
+    explain: string;
+    /** "… and 3 more `unit-mismatch` warnings (use --verbose to see all)". */
+    more: (count: number, code: string, severity: 'error' | 'warning' | 'info' | 'mixed') => string;
+    /** What a validation found: "6 pillars, 10 actions, … 2 warnings". */
+    summary: (s: { pillars: number; actions: number; indicators: number; milestones: number; observations: number; missing: number; years: number; warnings: number }) => string;
+    /** "3 errors, 2 warnings" for an invalid plan. */
+    counts: (errors: number, warnings: number) => string;
+    strictFails: (warnings: number) => string;
+    verdict: { valid: string; invalid: string; strict: string };
+    /** The plan folder cannot be used: "plan is invalid (3 errors): fix the data and run `cixi-plan validate`". */
+    invalidPlan: (plan: string, errors: number) => string;
+    unreadable: (plan: string) => string;
+    /** `diff --rev` with one or both sides invalid. */
+    invalidSides: (plan: string, sides: ReadonlyArray<{ side: string; errors: number }>) => string;
+    /** After `gaps`: the plan has warnings that `validate` shows. */
+    seeWarnings: (warnings: number, plan: string) => string;
+    /** After `report`: what was written where. */
+    reportDone: (r: { year: number; lang: string; indicators: number; assessed: number; onPace: number; warnings: number; milestones: number; files: number; folder: string }) => string;
+  };
+
   /** Words only the terminal views use. */
   terminal: {
     staleNote: (year: number) => string;

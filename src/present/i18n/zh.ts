@@ -197,6 +197,28 @@ export const zh: Messages = {
     total: '累计',
   },
 
+  diagnostics: {
+    severity: { error: '错误', warning: '警告', info: '信息' },
+    hint: '提示：',
+    explain: '详见：',
+    more: (n, code, severity) =>
+      `……另有${n}条 \`${code}\` ${severity === 'mixed' ? '诊断' : { error: '错误', warning: '警告', info: '信息' }[severity]}（加 --verbose 查看全部）`,
+    summary: (s) =>
+      `${s.pillars}个领域，${s.actions}项行动，${s.indicators}项指标，${s.milestones}个里程碑，` +
+      `${s.years}个年度文件中${s.observations}条观测（缺失${s.missing}条），${s.warnings}条警告`,
+    counts: (errors, warnings) => `${errors}个错误，${warnings}条警告`,
+    strictFails: (warnings) => `数据有效，但 --strict 因${warnings}条警告而不通过`,
+    verdict: { valid: '有效', invalid: '无效', strict: '--strict 不通过' },
+    invalidPlan: (plan, errors) => `${plan} 无效（${errors}个错误）：请修正数据并运行 \`cixi-plan validate\``,
+    unreadable: (plan) => `${plan}：有文件无法读取`,
+    invalidSides: (plan, sides) =>
+      `${plan} 在${sides.map((s) => `${s.side}（${s.errors}个错误）`).join('和')}无效：比较的两边都必须通过校验`,
+    reportDone: (r) =>
+      `${r.year}年报告（${r.lang}）：${r.indicators}项指标，已评估${r.assessed}项，${r.onPace}项达到或快于序时进度，` +
+      `预警${r.warnings}项，${r.milestones}个里程碑；${r.files}个文件，在 ${r.folder}`,
+    seeWarnings: (n, plan) => `${n}条数据质量警告：运行 \`cixi-plan validate --plan ${plan}\` 查看`,
+  },
+
   terminal: {
     staleNote: (year) => `${year}年值`,
     boundNote: '≥ 表示来源只给出下限，≤ 表示只给出上限',
