@@ -100,7 +100,8 @@ async function runImport(ctx: Context, yearText: string, file: string, opts: Imp
   });
   const texts = new Map((result.validation?.sources ?? []).map((s) => [s.file, s.text]));
   print([...read.diagnostics, ...result.diagnostics], texts);
-  if (!result.ok || result.text === undefined) {
+  // A formula or merged cell found while reading stops the import as any other error does.
+  if (!result.ok || result.text === undefined || read.diagnostics.some((d) => d.severity === 'error')) {
     const n = [...read.diagnostics, ...result.diagnostics].filter((d) => d.severity === 'error').length;
     throw new UserError(`${shown}: ${n} error${n === 1 ? '' : 's'}; nothing was written to ${yearFile.file}`, EXIT.invalid);
   }

@@ -113,7 +113,8 @@ function gridCell(cell: Cell, row: number, col: number): GridCell | null {
 }
 
 function textCell(base: { row: number; col: number; ref: string }, text: string): GridCell | null {
-  const t = text.trim();
+  // Line breaks inside a cell as YAML writes them (Windows saves CRLF).
+  const t = text.replace(/\r\n?/g, '\n').trim();
   return t === '' ? null : { ...base, kind: 'text', text: t };
 }
 
@@ -184,17 +185,30 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<ReadResult> {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
-/** CSV bytes as text: UTF-8 when they are valid UTF-8 (a BOM dropped), else GB18030. */
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/**
+ * CSV bytes as text: UTF-8 when they are valid UTF-8 (a BOM dropped), else GB18030.
+ * Short GB18030 text can be valid UTF-8 by chance (约 is D4 BC, which UTF-8 reads as
+ * Armenian Լ), so UTF-8 without a BOM that holds no Chinese character, read as GB18030
+ * when that gives Chinese, is taken for GB18030.
+ */
 export function decodeCsv(bytes: Uint8Array): { ok: true; text: string; encoding: 'utf-8' | 'gb18030' } | { ok: false } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let gb: string | undefined;
   try {
-    return { ok: true, text: utf8.decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+    gb = gb18030.decode(bytes);
   } catch {
-    try {
-      return { ok: true, text: gb18030.decode(bytes), encoding: 'gb18030' };
-    } catch {
-      return { ok: false };
-    }
+    gb = undefined;
   }
+  try {
+    const text = utf8.decode(bytes).replace(/^\uFEFF/, '');
+    const ascii = !/[^\x00-\x7f]/.test(text);
+    if (bom || ascii || CJK.test(text) || gb === undefined || !CJK.test(gb)) return { ok: true, text, encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: try GB18030
+  }
+  return gb === undefined ? { ok: false } : { ok: true, text: gb, encoding: 'gb18030' };
 }
 
 // A CSV holds one sheet: the 里程碑 sheet when its header has `state` and no `value`, else 指标.

@@ -75,6 +75,8 @@ function scalarFor(change: FieldChange, quoted: ReadonlySet<string>): Scalar {
 function sameScalar(node: Scalar, change: FieldChange): boolean {
   if (typeof change.value === 'number') {
     if (typeof node.value !== 'number') return false;
+    // A cell in General format keeps no trailing zeros: an equal number is the same figure.
+    if (change.decimals === undefined) return node.value === change.value;
     const floatTag = node.tag === undefined || node.tag === 'tag:yaml.org,2002:float';
     return numberText(node.value, floatTag ? node.minFractionDigits : undefined) === numberText(change.value, change.decimals);
   }
