@@ -3,7 +3,7 @@
 // which formats are available; the CLI never branches on a format's name.
 
 /** Every format the CLI contract names (docs/architecture.md, "CLI contract"). */
-export const FORMAT_NAMES = ['md', 'html', 'pdf'] as const;
+export const FORMAT_NAMES = ['md', 'html', 'pdf', 'xlsx'] as const;
 
 export type Format = (typeof FORMAT_NAMES)[number];
 
@@ -26,18 +26,25 @@ export interface FormatSpec {
   fileName: string;
   /** Media type of the output. */
   mediaType: string;
-  /** Main template, relative to a templates folder, e.g. `report.md.hbs`. */
-  template: string;
+  /** Main template, relative to a templates folder, e.g. `report.md.hbs`; null for a format built without templates (xlsx). */
+  template: string | null;
   /**
    * Folders of the format's partials, relative to a templates folder; `partials/md/cover.hbs`
    * is partial `cover`. A partial in a later folder replaces one of the same name in an earlier
    * folder (the PDF is Markdown with directives: it takes the Markdown partials and replaces a few).
    */
   partials: string[];
+  /** How plan text is escaped in the templates; null without templates (a spreadsheet cell holds text as it is). */
+  escaping: Escaping | null;
+}
+
+/** A format rendered from Handlebars templates. */
+export interface TemplateFormatSpec extends FormatSpec {
+  template: string;
   escaping: Escaping;
 }
 
-export const MARKDOWN_FORMAT: FormatSpec = {
+export const MARKDOWN_FORMAT: TemplateFormatSpec = {
   id: 'md',
   fileName: 'report.md',
   mediaType: 'text/markdown; charset=utf-8',
@@ -46,7 +53,7 @@ export const MARKDOWN_FORMAT: FormatSpec = {
   escaping: 'markdown',
 };
 
-export const HTML_FORMAT: FormatSpec = {
+export const HTML_FORMAT: TemplateFormatSpec = {
   id: 'html',
   fileName: 'report.html',
   mediaType: 'text/html; charset=utf-8',
@@ -55,11 +62,20 @@ export const HTML_FORMAT: FormatSpec = {
   escaping: 'html',
 };
 
-export const PDF_FORMAT: FormatSpec = {
+export const PDF_FORMAT: TemplateFormatSpec = {
   id: 'pdf',
   fileName: 'report.pdf',
   mediaType: 'application/pdf',
   template: 'report.pdf.hbs',
   partials: ['partials/md', 'partials/pdf'],
   escaping: 'markdown',
+};
+
+export const XLSX_FORMAT: FormatSpec = {
+  id: 'xlsx',
+  fileName: 'report.xlsx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  template: null,
+  partials: [],
+  escaping: null,
 };
