@@ -108,6 +108,22 @@ describe('sheet → fill in → import → validate → report', () => {
   });
 });
 
+describe('a workbook imported as `sheet` wrote it', () => {
+  const YEARS: Array<[string, number]> = [
+    ['base-plan', 2021], ['base-plan', 2022], ['base-plan', 2024],
+    ['target-kinds', 2020], ['target-kinds', 2022], ['target-kinds', 2023], ['target-kinds', 2024],
+    ['national-plan', 2020], ['national-plan', 2021], ['national-plan', 2022], ['national-plan', 2023], ['national-plan', 2024],
+  ];
+  it.each(YEARS)('changes nothing in %s %i', async (fixture, year) => {
+    const dir = copyPlan(fixture);
+    expect((await run(['sheet', String(year), '--out', 'w.xlsx'], { cwd: dir, env: EPOCH })).code).toBe(0);
+    const r = await run(['import', String(year), 'w.xlsx'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`✓ plan/data/${year}.yaml: already holds what w.xlsx says; nothing to change\n`);
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('the fill-in workbook', () => {
   it('locks the reference columns, unlocks the fields, offers drop-downs and labels each header twice', async () => {
     const dir = copyPlan('base-plan');

@@ -113,6 +113,8 @@ export function importSheet(input: ImportInput): ImportResult {
   const validation = validatePlan({ plan: input.sources.plan, years });
   const edits = new Map(read.edits.map((e) => [`${e.section}/${e.id}`, e]));
   const old = new Set(input.before.map(keyOf));
+  // Warnings about entries the sheet did not change were there before: not the import's news.
+  const touched = new Set(edited.changed.map((c) => `${c.section}/${c.id}`));
   const atCells: Diagnostic[] = [];
   const inYaml: Diagnostic[] = [];
   for (const d of validation.diagnostics) {
@@ -120,6 +122,8 @@ export function importSheet(input: ImportInput): ImportResult {
       if (!old.has(keyOf(d))) inYaml.push(d);
       continue;
     }
+    const [section, id] = (d.pointer ?? '').split('/').slice(1);
+    if (d.severity !== 'error' && !touched.has(`${section}/${id}`)) continue;
     const cell = cellOf(d, edits);
     if (cell === undefined) {
       inYaml.push(d);
