@@ -179,6 +179,18 @@ describe('import refuses a hostile workbook, names the cell and writes nothing',
   });
 });
 
+describe('explain', () => {
+  it('covers the codes of spreadsheets, in both languages', async () => {
+    for (const code of ['sheet-formula', 'sheet-merged-cells', 'sheet-unknown-sheet', 'sheet-missing-column', 'sheet-too-many-rows']) {
+      const en = await run(['explain', code, '--lang', 'en']);
+      expect(en.code).toBe(0);
+      expect(en.stdout).toMatch(new RegExp(`^${code} · error · sheet\n`));
+      const zh = await run(['explain', code, '--lang', 'zh-CN']);
+      expect(zh.stdout).toContain('如何处理');
+    }
+  });
+});
+
 describe('import reads the CSV files Excel and WPS save', () => {
   const HEADER = '编号\nid,本年值\nvalue,数据状态\nstatus,来源\nsource,原文\nquote';
   const ROWS = [
