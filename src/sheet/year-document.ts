@@ -87,19 +87,23 @@ function keyOf(p: unknown): string | undefined {
   return isPair(p) && isScalar(p.key) ? String(p.key.value) : undefined;
 }
 
-// Insert a pair where `order` puts it: after the last existing key that comes before it.
-function insertOrdered(map: YAMLMap, pair: Pair, key: string, order: readonly string[]): void {
-  const rank = order.indexOf(key);
-  let at = map.items.length;
-  if (rank >= 0) {
-    at = 0;
-    map.items.forEach((p, i) => {
-      const r = order.indexOf(keyOf(p) ?? '');
-      if (r >= 0 && r < rank) at = i + 1;
-    });
-    // Keys unknown to the order stay where they are; a new key never jumps ahead of them.
-    if (at === 0 && map.items.length > 0 && order.indexOf(keyOf(map.items[0]) ?? '') < 0) at = map.items.length;
+// Insert a pair where `rank` puts it: after the last existing key ranked before it (at the
+// end when the last key is, as it is when a file follows the plan's order: no search).
+function insertOrdered(map: YAMLMap, pair: Pair, key: string, rank: ReadonlyMap<string, number>): void {
+  const r = rank.get(key);
+  const last = map.items.at(-1);
+  const lastRank = last === undefined ? undefined : rank.get(keyOf(last) ?? '');
+  if (r === undefined || map.items.length === 0 || (lastRank !== undefined && lastRank < r)) {
+    map.items.push(pair);
+    return;
   }
+  let at = 0;
+  map.items.forEach((p, i) => {
+    const pr = rank.get(keyOf(p) ?? '');
+    if (pr !== undefined && pr < r) at = i + 1;
+  });
+  // Keys unknown to the order stay where they are; a new key never jumps ahead of them.
+  if (at === 0 && rank.get(keyOf(map.items[0]) ?? '') === undefined) at = map.items.length;
   map.items.splice(at, 0, pair);
 }
 
@@ -116,20 +120,37 @@ function sectionMap(doc: Document, section: Section): YAMLMap {
   return map;
 }
 
+/** A section's map with its entries by id, and the ranks of ids and fields. */
+interface SectionIndex {
+  map: YAMLMap;
+  entries: Map<string, YAMLMap>;
+  idRank: ReadonlyMap<string, number>;
+  fieldRank: ReadonlyMap<string, number>;
+}
+
+const ranks = (order: readonly string[]) => new Map(order.map((k, i) => [k, i]));
+
+// Index a section once, so that each entry is found without searching the map.
+function indexSection(doc: Document, section: Section, opts: EditOptions): SectionIndex {
+  const map = sectionMap(doc, section);
+  const entries = new Map<string, YAMLMap>();
+  for (const p of map.items) {
+    const k = keyOf(p);
+    if (k !== undefined && isMap((p as Pair).value) && !entries.has(k)) entries.set(k, (p as Pair).value as YAMLMap);
+  }
+  return { map, entries, idRank: ranks(opts.idOrder[section]), fieldRank: ranks(opts.fieldOrder[section]) };
+}
+
 // Apply one entry's changes; whether its content changed.
-function applyEntry(doc: Document, change: EntryChange, opts: EditOptions): { changed: boolean; added: boolean } {
-  const map = sectionMap(doc, change.section);
-  const found: unknown = map.get(change.id, true);
-  const added = !isMap(found);
-  let entry: YAMLMap;
-  if (isMap(found)) {
-    entry = found;
-  } else {
+function applyEntry(index: SectionIndex, change: EntryChange, opts: EditOptions): { changed: boolean; added: boolean } {
+  let entry = index.entries.get(change.id);
+  const added = entry === undefined;
+  if (entry === undefined) {
     entry = new YAMLMap();
-    insertOrdered(map, new Pair(new Scalar(change.id), entry), change.id, opts.idOrder[change.section]);
+    insertOrdered(index.map, new Pair(new Scalar(change.id), entry), change.id, index.idRank);
+    index.entries.set(change.id, entry);
   }
   const before = JSON.stringify(entry.toJSON());
-  const order = opts.fieldOrder[change.section];
   for (const f of change.fields) {
     const existing = entry.items.find((p) => keyOf(p) === f.field);
     if (f.value === null) {
@@ -151,7 +172,7 @@ function applyEntry(doc: Document, change: EntryChange, opts: EditOptions): { ch
       existing.value = scalarFor(f, opts.quoted);
       continue;
     }
-    insertOrdered(entry, new Pair(new Scalar(f.field), scalarFor(f, opts.quoted)), f.field, order);
+    insertOrdered(entry, new Pair(new Scalar(f.field), scalarFor(f, opts.quoted)), f.field, index.fieldRank);
   }
   return { changed: added || JSON.stringify(entry.toJSON()) !== before, added };
 }
@@ -171,8 +192,11 @@ export function editYearText(text: string | null, changes: readonly EntryChange[
     doc = parse(text);
   }
   const changed: EditResult['changed'] = [];
+  const indexes = new Map<Section, SectionIndex>();
   for (const change of changes) {
-    const r = applyEntry(doc, change, opts);
+    let index = indexes.get(change.section);
+    if (index === undefined) indexes.set(change.section, (index = indexSection(doc, change.section, opts)));
+    const r = applyEntry(index, change, opts);
     if (r.changed) changed.push({ section: change.section, id: change.id, added: r.added });
   }
   const out = changed.length === 0 && text !== null ? text : doc.toString(TO_STRING);
