@@ -108,6 +108,32 @@ describe('sheet → fill in → import → validate → report', () => {
   });
 });
 
+describe('README, "A year\'s figures from a spreadsheet"', () => {
+  it('runs the five commands as written, the workbook filled in between', async () => {
+    const readme = readFileSync(join(FIXTURES, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf("## A year's figures from a spreadsheet"));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+    const commands = block.split('\n').filter((l) => l.startsWith('npx cixi-plan ')).map((l) => l.replace(/#.*$/, '').trim().split(/\s+/).slice(2));
+    expect(commands.map((c) => c[0])).toEqual(['sheet', 'import', 'import', 'report']);
+    const dir = copyPlan('base-plan');
+    const [sheet, dryRun, apply, report] = commands as [string[], string[], string[], string[]];
+    expect((await run(sheet, { cwd: dir, env: EPOCH })).code).toBe(0);
+    const file = join(dir, sheet[sheet.indexOf('--out') + 1]!);
+    const wb = await openWorkbook(file);
+    fillRow(wb.getWorksheet('指标')!, 'gdp', { value: 3050.7, status: '初步核算', source: 'stats-2022' });
+    await saveWorkbook(wb, file);
+    const dry = await run(dryRun, { cwd: dir });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('+    value: 3050.7');
+    expect(existsSync(join(dir, 'plan/data/2025.yaml'))).toBe(false);
+    expect((await run(apply, { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'plan/data/2025.yaml'), 'utf8')).toContain('  gdp:\n    value: 3050.7\n    unit: 亿元\n    scope: 全市\n    status: preliminary\n    source: stats-2022\n');
+    const r = await run([...report, '--quiet'], { cwd: dir, env: EPOCH });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'out/2025/report.xlsx'))).toBe(true);
+  }, 120_000);
+});
+
 describe('a workbook imported as `sheet` wrote it', () => {
   const YEARS: Array<[string, number]> = [
     ['base-plan', 2021], ['base-plan', 2022], ['base-plan', 2024],
