@@ -3,7 +3,7 @@
 // twice; and a real consumer, LibreOffice, converting it to CSV and PDF. The LibreOffice
 // part is skipped only where soffice is missing, and never in CI.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -142,5 +142,17 @@ describe.skipIf(!hasSoffice)('report.xlsx in LibreOffice', () => {
     });
     const pdf = await soffice(xlsx, 'pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 240_000);
+
+  it('saves the fill-in workbook again as .xlsx and as CSV, and both import as no change', async () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, 'target-kinds'), join(dir, 'plan'), { recursive: true });
+    expect((await run(['sheet', '2024', '--out', 'w.xlsx'], { cwd: dir, env: EPOCH })).code).toBe(0);
+    for (const to of ['xlsx:Calc MS Excel 2007 XML', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true']) {
+      const saved = await soffice(join(dir, 'w.xlsx'), to);
+      const r = await run(['import', '2024', saved], { cwd: dir });
+      expect(r.stderr, to).toBe('');
+      expect(r.stdout, to).toContain('nothing to change');
+    }
   }, 240_000);
 });
