@@ -88,7 +88,7 @@ echo "recipe: report 2024 with SOURCE_DATE_EPOCH from the last commit, twice"
 epoch="$(git log -1 --format=%ct 2>/dev/null || echo 1740787200)"
 SOURCE_DATE_EPOCH="$epoch" cixi report 2024 --out "$tmp/a" --quiet
 SOURCE_DATE_EPOCH="$epoch" cixi report 2024 --out "$tmp/b" --quiet
-for f in report.md report.html report.pdf assessment.json; do
+for f in report.md report.html report.pdf report.xlsx assessment.json; do
   [ -s "$tmp/a/2024/$f" ] || fail "report 2024 did not write $f"
   cmp -s "$tmp/a/2024/$f" "$tmp/b/2024/$f" || fail "report 2024: $f differs between two runs with the same SOURCE_DATE_EPOCH"
 done

@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./commands/report.js')).registerReport,
   diff: async () => (await import('./commands/diff.js')).registerDiff,
   schema: async () => (await import('./commands/schema.js')).registerSchema,
+  sheet: async () => (await import('./commands/sheet.js')).registerSheet,
+  import: async () => (await import('./commands/import.js')).registerImport,
   init: async () => (await import('./commands/init.js')).registerInit,
   explain: async () => (await import('./commands/explain.js')).registerExplain,
 };

@@ -11,6 +11,8 @@ const SRC = join(ROOT, 'src');
 const STAGES: ReadonlyArray<[prefix: string, level: number]> = [
   ['load/', 0],
   ['validate/', 1],
+  // The spreadsheet layer reads and writes workbooks from validated plan data; render/ writes report.xlsx with its helpers.
+  ['sheet/', 1.5],
   ['assess/', 2],
   ['diff/', 3],
   ['present/', 3],

@@ -24,7 +24,7 @@ describe('usage errors exit 2, help exits 0', () => {
     const r = await run(['help', 'nope']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: unknown command `nope`: choose from validate, gaps, report, diff, schema, init, explain\n$/);
+    expect(r.stderr).toMatch(/^error: unknown command `nope`: choose from validate, gaps, report, diff, schema, sheet, import, init, explain\n$/);
   });
 
   it.each([[['help']], [['--help']], [['help', 'report']], [['report', '--help']]])('%j prints help on stdout and exits 0', async (args) => {

@@ -162,7 +162,7 @@ describe('cixi-plan report on a new folder', () => {
     expect(r.code).toBe(0);
     // Every file the report lists exists.
     const listed = [...r.stdout.matchAll(/out\/2025\/(\S+)/g)].map((m) => m[1]!);
-    expect(listed).toEqual(['report.md', 'report.html', 'report.pdf', 'assessment.json']);
+    expect(listed).toEqual(['report.md', 'report.html', 'report.pdf', 'report.xlsx', 'assessment.json']);
     for (const name of listed) expect(existsSync(join(cwd, 'out/2025', name)), name).toBe(true);
   }, 120_000);
 });

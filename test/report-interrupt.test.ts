@@ -16,8 +16,8 @@ import { runIds } from './support/run-id.js';
 const OLD = '1740787200';
 const NEW = '1800000000';
 const SLOW = 180_000;
-const TEMP = /^\.(report\.(md|html|pdf)|assessment\.json)\.cixi-plan-\d+-[0-9a-f]{8}\.tmp$/;
-const SET = ['assessment.json', 'report.html', 'report.md', 'report.pdf'];
+const TEMP = /^\.(report\.(md|html|pdf|xlsx)|assessment\.json)\.cixi-plan-\d+-[0-9a-f]{8}\.tmp$/;
+const SET = ['assessment.json', 'report.html', 'report.md', 'report.pdf', 'report.xlsx'];
 
 /** Write the previous set into a fresh out/ and return out/2024 with its bytes. */
 async function previousSet(): Promise<{ out: string; dir: string; before: Map<string, Buffer> }> {
@@ -71,12 +71,12 @@ describe('a run interrupted once its temporary files are written', () => {
   it('SIGKILL: the previous set stays whole; the next run removes the leftovers and writes the new set', async () => {
     const { out, dir, before } = await previousSet();
     const paused = await pausedRun(out, 'temps-written');
-    // The kill lands during the write: the four temporary files are there, nothing is renamed.
-    expect(temps(dir)).toHaveLength(4);
+    // The kill lands during the write: every temporary file is there, nothing is renamed.
+    expect(temps(dir)).toHaveLength(SET.length);
     expect(files(dir)).toEqual(new Map([...before, ...temps(dir).map((t) => [t, readFileSync(join(dir, t))] as const)]));
     paused.kill('SIGKILL');
     expect((await paused.ended).signal).toBe('SIGKILL');
-    expect(temps(dir)).toHaveLength(4);
+    expect(temps(dir)).toHaveLength(SET.length);
     for (const [name, bytes] of before) expect(readFileSync(join(dir, name)).equals(bytes), name).toBe(true);
 
     const again = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--quiet'], { env: { SOURCE_DATE_EPOCH: NEW } });
@@ -90,7 +90,7 @@ describe('a run interrupted once its temporary files are written', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s: the run removes its temporary files, keeps the previous set and dies of the signal', async (signal) => {
     const { out, dir, before } = await previousSet();
     const paused = await pausedRun(out, 'temps-written');
-    expect(temps(dir)).toHaveLength(4);
+    expect(temps(dir)).toHaveLength(SET.length);
     paused.kill(signal);
     const ended = await paused.ended;
     expect(ended.signal).toBe(signal);
@@ -105,14 +105,15 @@ describe('a run interrupted between two renames', () => {
     const paused = await pausedRun(out, 'renamed-2');
     paused.kill('SIGKILL');
     expect((await paused.ended).signal).toBe('SIGKILL');
-    // report.md and report.html are new; report.pdf and assessment.json are the previous ones.
+    // report.md and report.html are new; report.pdf, report.xlsx and assessment.json are the previous ones.
     expect(readFileSync(join(dir, 'report.pdf')).equals(before.get('report.pdf')!)).toBe(true);
     expect(readFileSync(join(dir, 'report.md')).equals(before.get('report.md')!)).toBe(false);
     const ids = await runIds(dir);
     expect(ids['report.md']).toBe(ids['report.html']);
     expect(ids['report.pdf']).toBe(ids['assessment.json']);
+    expect(ids['report.xlsx']).toBe(ids['assessment.json']);
     expect(ids['report.md']).not.toBe(ids['assessment.json']);
-    expect(temps(dir)).toHaveLength(2);
+    expect(temps(dir)).toHaveLength(SET.length - 2);
 
     expect((await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--quiet'], { env: { SOURCE_DATE_EPOCH: NEW } })).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(SET);

@@ -1,6 +1,6 @@
 // What `cixi-plan report` does to out/<year>/ when things go wrong: a full or read-only
 // disk, a folder in the way, a symlink, an output folder that cannot be created, leftovers
-// of a killed run. The four files are one set: none is replaced unless all were written,
+// of a killed run. The files are one set: none is replaced unless all were written,
 // and each names the run that wrote it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -71,7 +71,7 @@ describe('a failed run replaces no file of the set', () => {
     const other = '.report.md.swp';
     for (const name of [dead, mine, live, other]) writeFileSync(join(dir, name), 'half a report');
     expect((await report(out)).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([other, live, 'assessment.json', 'report.html', 'report.md', 'report.pdf'].sort());
+    expect(readdirSync(dir).sort()).toEqual([other, live, 'assessment.json', 'report.html', 'report.md', 'report.pdf', 'report.xlsx'].sort());
   }, SLOW);
 });
 
@@ -124,7 +124,7 @@ cp -r "$1/2024" "$SEEN/after"`,
     expect(readFileSync(join(seen, 'stderr'), 'utf8')).toMatch(/^error: cannot write \S+\/2024\/report\.\w+ \(ENOSPC: no space left on device\); no file was replaced\n$/);
     const before = snapshot(join(seen, 'before'));
     const after = snapshot(join(seen, 'after'));
-    expect([...after.keys()]).toEqual(['assessment.json', 'report.html', 'report.md', 'report.pdf']);
+    expect([...after.keys()]).toEqual(['assessment.json', 'report.html', 'report.md', 'report.pdf', 'report.xlsx']);
     expect(after).toEqual(before);
   }, SLOW);
 
@@ -164,7 +164,7 @@ cp "$1/2024/report.md" "$SEEN/after.md"; ls -A "$1/2024" > "$SEEN/ls"`,
 if (!TMPFS.ok) console.warn(`report-output: full and read-only disk tests skipped: ${TMPFS.reason}`);
 
 describe('every file of the set names the run that wrote it', () => {
-  it('the same id in all four files, the same for the same inputs, another for other inputs', async () => {
+  it('the same id in all five files, the same for the same inputs, another for other inputs', async () => {
     const [a, b, c] = [tempDir(), tempDir(), tempDir()];
     expect((await report(a)).code).toBe(0);
     expect((await report(b)).code).toBe(0);
@@ -172,11 +172,11 @@ describe('every file of the set names the run that wrote it', () => {
     const ids = await runIds(join(a, '2024'));
     const id = ids['assessment.json']!;
     expect(id).toMatch(/^[0-9a-f]{64}$/);
-    expect(ids).toEqual({ 'report.md': id, 'report.html': id, 'report.pdf': id, 'assessment.json': id });
+    expect(ids).toEqual({ 'report.md': id, 'report.html': id, 'report.pdf': id, 'report.xlsx': id, 'assessment.json': id });
     expect(snapshot(join(b, '2024'))).toEqual(snapshot(join(a, '2024')));
     expect((await runIds(join(c, '2024')))['report.md']).not.toBe(id);
     const json = JSON.parse(readFileSync(join(a, '2024', 'assessment.json'), 'utf8'));
-    expect(json.run).toEqual({ inputs_sha256: id, tool: 'cixi-plan', version: expect.stringMatching(/^\d+\.\d+\.\d+/), files: ['report.md', 'report.html', 'report.pdf', 'assessment.json'] });
+    expect(json.run).toEqual({ inputs_sha256: id, tool: 'cixi-plan', version: expect.stringMatching(/^\d+\.\d+\.\d+/), files: ['report.md', 'report.html', 'report.pdf', 'report.xlsx', 'assessment.json'] });
   }, SLOW);
 
   it('does not depend on where the plan is or where the run starts: a copy of the plan run from elsewhere gives the same id', async () => {

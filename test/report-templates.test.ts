@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeMarkdown, markdownCode, oneLine } from '../src/render/escape.js';
-import { HTML_FORMAT, MARKDOWN_FORMAT, type FormatSpec } from '../src/render/formats.js';
+import { HTML_FORMAT, MARKDOWN_FORMAT, type TemplateFormatSpec } from '../src/render/formats.js';
 import { templateLimits, type TemplateLimits } from '../src/render/limits.js';
 import { loadTemplates } from '../src/load/templates.js';
 import { RENDERERS, rendererFor } from '../src/render/registry.js';
@@ -20,7 +20,7 @@ function set(main: string, partials: Record<string, string> = {}): TemplateSet {
   };
 }
 
-function run(spec: FormatSpec, templates: TemplateSet, view: unknown, limits?: TemplateLimits) {
+function run(spec: TemplateFormatSpec, templates: TemplateSet, view: unknown, limits?: TemplateLimits) {
   return renderTemplates(spec, templates, view, limits);
 }
 
@@ -152,8 +152,10 @@ describe('escaping', () => {
 });
 
 describe('the renderer registry', () => {
-  it('has Markdown, HTML and PDF; a format is data', () => {
-    expect(Object.keys(RENDERERS)).toEqual(['md', 'html', 'pdf']);
+  it('has Markdown, HTML, PDF and xlsx; a format is data', () => {
+    expect(Object.keys(RENDERERS)).toEqual(['md', 'html', 'pdf', 'xlsx']);
+    // The spreadsheet is built from the model without templates.
+    expect(rendererFor('xlsx')!.format).toMatchObject({ fileName: 'report.xlsx', template: null, partials: [], escaping: null });
     expect(rendererFor('md')!.format).toMatchObject({ fileName: 'report.md', template: 'report.md.hbs', partials: ['partials/md'], escaping: 'markdown' });
     expect(rendererFor('html')!.format).toMatchObject({ fileName: 'report.html', template: 'report.html.hbs', partials: ['partials/html'], escaping: 'html' });
     // The PDF is Markdown with directives: the Markdown partials, a few replaced by partials/pdf.

@@ -6,13 +6,14 @@ import { ASSESS_CODES } from './assess.js';
 import { FILE_CODES } from './diagnostics.js';
 import { REASON_CODES } from './reasons.js';
 import { RULE_CODES } from './rules.js';
+import { SHEET_CODES } from './sheet.js';
 import { STATUS_CODES } from './rules-of-status.js';
 import type { Both, CodeEntry } from './types.js';
 
 export type * from './types.js';
 
 /** Every code of the catalogue with its entry. */
-export const CODES = { ...FILE_CODES, ...RULE_CODES, ...ASSESS_CODES, ...REASON_CODES, ...STATUS_CODES } as const satisfies Record<string, CodeEntry>;
+export const CODES = { ...FILE_CODES, ...RULE_CODES, ...SHEET_CODES, ...ASSESS_CODES, ...REASON_CODES, ...STATUS_CODES } as const satisfies Record<string, CodeEntry>;
 
 /** A code of the catalogue. */
 export type Code = keyof typeof CODES;

@@ -9,7 +9,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a code comes from. */
-export type CodeKind = 'load' | 'yaml' | 'schema' | 'rule' | 'assess' | 'template' | 'reason' | 'status' | 'warning' | 'milestone';
+export type CodeKind = 'load' | 'yaml' | 'schema' | 'rule' | 'sheet' | 'assess' | 'template' | 'reason' | 'status' | 'warning' | 'milestone';
 
 /** Text in both report languages. */
 export interface Both {

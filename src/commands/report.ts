@@ -200,7 +200,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
 export function registerReport(program: Command, ctx: Context): void {
   program
     .command('report')
-    .description('validate, assess and write the progress report of a year: out/<year>/report.md, report.html, report.pdf, assessment.json')
+    .description('validate, assess and write the progress report of a year: out/<year>/report.md, report.html, report.pdf, report.xlsx, assessment.json')
     .argument('<year>', 'report year, e.g. 2024')
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--out <dir>', 'output folder; the report goes to <dir>/<year>/', 'out')

@@ -25,11 +25,14 @@ export interface TemplateSet {
 
 /** Where a format's templates are, relative to a templates folder. */
 export interface TemplateLayout {
-  /** Main template, e.g. `report.md.hbs`. */
-  template: string;
+  /** Main template, e.g. `report.md.hbs`; null for a format built without templates (xlsx). */
+  template: string | null;
   /** Folders of partials; a partial in a later folder replaces one of the same name. */
   partials: readonly string[];
 }
+
+/** The templates of a format built without templates. */
+export const NO_TEMPLATES: TemplateSet = { main: { name: '', file: '', text: '' }, partials: [] };
 
 export type LoadResult = { ok: true; templates: TemplateSet } | { ok: false; message: string };
 
@@ -82,6 +85,7 @@ async function exists(path: string): Promise<boolean> {
  * relative to `cwd`.
  */
 export async function loadTemplates(format: TemplateLayout, userDir: string | null, cwd: string): Promise<LoadResult> {
+  if (format.template === null) return { ok: true, templates: NO_TEMPLATES };
   const builtin = builtinTemplatesDir();
   const user = userDir === null ? null : resolve(cwd, userDir);
   if (user !== null && !(await isDirectory(user))) {

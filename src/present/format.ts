@@ -16,6 +16,29 @@ export interface Num {
   note: string | null;
   /** A compact form for narrow views (the terminal), when it differs from `text`. */
   short?: string;
+  /** The number as a spreadsheet cell holds it, when `text` is that number with marks around it. */
+  cell?: CellNumber;
+}
+
+/**
+ * A number as a spreadsheet stores and shows it (report.xlsx): `text` is
+ * prefix + the number with `decimals` decimals (grouped; a percentage of `value`) + suffix.
+ */
+export interface CellNumber {
+  /** The number stored; a percentage as a fraction (0.67 for 67.0%). */
+  value: number;
+  decimals: number;
+  percent: boolean;
+  /** Shown with a sign ("+5.0%"). */
+  signed: boolean;
+  /** Marks shown before and after the number ("≥", "（2023年）"). */
+  prefix: string;
+  suffix: string;
+}
+
+/** A spreadsheet number: a figure with its decimals, or (percent) a fraction shown with PERCENT_DECIMALS. */
+export function cellNumber(value: number, decimals: number, options: Partial<Omit<CellNumber, 'value' | 'decimals'>> = {}): CellNumber {
+  return { value, decimals, percent: options.percent ?? false, signed: options.signed ?? false, prefix: options.prefix ?? '', suffix: options.suffix ?? '' };
 }
 
 /** Decimals a computed percentage is shown with (67.0%). */

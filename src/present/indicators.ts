@@ -5,7 +5,7 @@
 import type { IndicatorAssessment, IndicatorStatus } from '../assess/types.js';
 import { progressGeometry, trendGeometry, type TrendInput } from './charts.js';
 import { nameOf, reasonText, say, wordsFor, type Ctx } from './context.js';
-import { formatAmount, formatComputed, formatData, formatDecimal, formatPercent, formatRate, num, unitLabel } from './format.js';
+import { PERCENT_DECIMALS, cellNumber, formatAmount, formatComputed, formatData, formatDecimal, formatPercent, formatRate, num, unitLabel } from './format.js';
 import { baselineCell, targetCell, valueCell } from './targets.js';
 import { TONES } from './tones.js';
 import type { Field, IndicatorDetail, IndicatorRow, StatusBadge, TrendTable } from './types.js';
@@ -23,7 +23,12 @@ export function indicatorRow(ctx: Ctx, ia: IndicatorAssessment): IndicatorRow {
   const completion = num(ia.completion, (v) => formatPercent(v, lang), lang,
     ia.completion === null && ia.completion_reason !== null ? reasonText(ctx, ia.completion_reason, ia) : null);
   const pace = num(ia.pace_at_value_year, (v) => formatPercent(v, lang), lang, ia.has_target ? null : m.reasons.noTarget);
-  if (pace.value !== null && ia.stale && ia.value_year !== null) pace.text += m.paren(m.cover.yearText(ia.value_year));
+  if (completion.value !== null) completion.cell = cellNumber(completion.value, PERCENT_DECIMALS, { percent: true });
+  if (pace.value !== null) pace.cell = cellNumber(pace.value, PERCENT_DECIMALS, { percent: true });
+  if (pace.value !== null && ia.stale && ia.value_year !== null) {
+    pace.text += m.paren(m.cover.yearText(ia.value_year));
+    pace.cell!.suffix = m.paren(m.cover.yearText(ia.value_year));
+  }
   return {
     id: ia.id,
     anchor: ctx.anchors.get(ia.id)!,

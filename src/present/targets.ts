@@ -5,7 +5,7 @@
 import type { Comparator } from '../model.js';
 import type { IndicatorAssessment, TargetSpec } from '../assess/types.js';
 import { indicatorName, reasonText, type Ctx } from './context.js';
-import { boundMark, formatComputed, formatData, formatDecimal, formatPercent, num, type Num } from './format.js';
+import { PERCENT_DECIMALS, boundMark, cellNumber, dataDecimals, formatComputed, formatData, formatDecimal, formatPercent, num, type Num } from './format.js';
 
 /** A percent as written in a target ("7%", "13.5%"). */
 function percentText(p: number, ctx: Ctx): string {
@@ -71,9 +71,11 @@ export function baselineCell(ctx: Ctx, ia: IndicatorAssessment): Num {
   const { m, lang } = ctx;
   const baseline = num(ia.baseline, (v) => boundText(formatData(v, lang, ia.baseline_decimals), ia.baseline_bound), lang,
     ia.baseline_reason === null ? null : reasonText(ctx, ia.baseline_reason, ia));
+  if (baseline.value !== null) baseline.cell = cellNumber(baseline.value, ia.baseline_decimals ?? dataDecimals(baseline.value), { prefix: boundMark(ia.baseline_bound) });
   if (baseline.value !== null && ia.baseline_year !== ctx.a.base_year) {
     baseline.short = `${baseline.text}*`;
     baseline.text += m.paren(m.cover.yearText(ia.baseline_year));
+    baseline.cell!.suffix = m.paren(m.cover.yearText(ia.baseline_year));
   }
   return baseline;
 }
@@ -90,6 +92,7 @@ export function valueCell(ctx: Ctx, ia: IndicatorAssessment): Num {
   if (ia.kind === 'cumulative' && ia.target_measure === 'level') {
     if (ia.achieved !== null) {
       value = num(ia.achieved, (v) => formatData(v, lang), lang);
+      if (ia.achieved !== null) value.cell = cellNumber(ia.achieved, dataDecimals(ia.achieved));
     } else if (ia.value !== null && ia.value_year !== null) {
       // The total is unknown: show the year's flow, saying what it is.
       value = {
@@ -105,14 +108,17 @@ export function valueCell(ctx: Ctx, ia: IndicatorAssessment): Num {
     // Only rates were published: show the latest year's change.
     const point = ia.series.find((p) => p.year === ia.value_year);
     const g = point?.growth ?? point?.cumulative?.change ?? null;
-    value = g === null ? num(null, String, lang, valueNote(ctx, ia)) : { text: formatPercent(g / 100, lang, true), value: g, note: null };
+    value = g === null ? num(null, String, lang, valueNote(ctx, ia))
+      : { text: formatPercent(g / 100, lang, true), value: g, note: null, cell: cellNumber(g / 100, PERCENT_DECIMALS, { percent: true, signed: true }) };
   } else {
     value = num(ia.value, (v) => boundText(formatData(v, lang, ia.value_decimals), ia.bound), lang, valueNote(ctx, ia));
+    if (ia.value !== null) value.cell = cellNumber(ia.value, ia.value_decimals ?? dataDecimals(ia.value), { prefix: boundMark(ia.bound) });
   }
   if (value.value !== null && ia.stale && ia.value_year !== null) {
     value.short = `${value.text}*`;
     value.text += m.paren(m.cover.yearText(ia.value_year));
     value.note = valueNote(ctx, ia);
+    if (value.cell) value.cell.suffix = m.paren(m.cover.yearText(ia.value_year));
   }
   return value;
 }
@@ -127,6 +133,10 @@ export function targetCell(ctx: Ctx, ia: IndicatorAssessment): Num {
   const note = derived && ia.target === null && ia.target_reason !== null ? reasonText(ctx, ia.target_reason, ia) : null;
   const cell: Num = { text, value: ia.target_measure === 'level' ? ia.target : null, note };
   const cmp = m.comparator[spec.comparator ?? '>='];
+  // A level target written as a comparator and a number ("≥3,200") is that number in a spreadsheet.
+  if (spec.type === 'level' && spec.multiple === null && spec.min === null && spec.max === null && spec.value !== null) {
+    cell.cell = cellNumber(spec.value, dataDecimals(spec.value), { prefix: spec.comparator === null ? '' : m.comparator[spec.comparator] });
+  }
   // Where room is short: a derived target as its value (or its rule, ×2, before it is known),
   // a rate as %/年, a change over the period as the plans print it (〔−13.5%〕), a bound as 各年≤5.5.
   if (spec.multiple !== null) {

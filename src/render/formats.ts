@@ -3,7 +3,7 @@
 // which formats are available; the CLI never branches on a format's name.
 
 /** Every format the CLI contract names (docs/architecture.md, "CLI contract"). */
-export const FORMAT_NAMES = ['md', 'html', 'pdf'] as const;
+export const FORMAT_NAMES = ['md', 'html', 'pdf', 'xlsx'] as const;
 
 export type Format = (typeof FORMAT_NAMES)[number];
 
@@ -26,14 +26,21 @@ export interface FormatSpec {
   fileName: string;
   /** Media type of the output. */
   mediaType: string;
-  /** Main template, relative to a templates folder, e.g. `report.md.hbs`. */
-  template: string;
+  /** Main template, relative to a templates folder, e.g. `report.md.hbs`; null for a format built without templates (xlsx). */
+  template: string | null;
   /**
    * Folders of the format's partials, relative to a templates folder; `partials/md/cover.hbs`
    * is partial `cover`. A partial in a later folder replaces one of the same name in an earlier
    * folder (the PDF is Markdown with directives: it takes the Markdown partials and replaces a few).
    */
   partials: string[];
+  /** How plan text is escaped in the templates; null without templates (a spreadsheet cell holds text as it is). */
+  escaping: Escaping | null;
+}
+
+/** A format rendered from Handlebars templates. */
+export interface TemplateFormatSpec extends FormatSpec {
+  template: string;
   escaping: Escaping;
   /**
    * Characters (UTF-16 code units) its templates may write: several times what the package's
@@ -44,7 +51,7 @@ export interface FormatSpec {
   maxOutput: number;
 }
 
-export const MARKDOWN_FORMAT: FormatSpec = {
+export const MARKDOWN_FORMAT: TemplateFormatSpec = {
   id: 'md',
   fileName: 'report.md',
   mediaType: 'text/markdown; charset=utf-8',
@@ -54,7 +61,7 @@ export const MARKDOWN_FORMAT: FormatSpec = {
   maxOutput: 100_000_000,
 };
 
-export const HTML_FORMAT: FormatSpec = {
+export const HTML_FORMAT: TemplateFormatSpec = {
   id: 'html',
   fileName: 'report.html',
   mediaType: 'text/html; charset=utf-8',
@@ -64,7 +71,7 @@ export const HTML_FORMAT: FormatSpec = {
   maxOutput: 300_000_000,
 };
 
-export const PDF_FORMAT: FormatSpec = {
+export const PDF_FORMAT: TemplateFormatSpec = {
   id: 'pdf',
   fileName: 'report.pdf',
   mediaType: 'application/pdf',
@@ -72,4 +79,13 @@ export const PDF_FORMAT: FormatSpec = {
   partials: ['partials/md', 'partials/pdf'],
   escaping: 'markdown',
   maxOutput: 20_000_000,
+};
+
+export const XLSX_FORMAT: FormatSpec = {
+  id: 'xlsx',
+  fileName: 'report.xlsx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  template: null,
+  partials: [],
+  escaping: null,
 };

@@ -1,15 +1,16 @@
-// The renderer registry: one Renderer per available format. Adding a format (PDF)
-// is adding an entry here; the CLI asks the registry, never tests a format's name.
+// The renderer registry: one Renderer per available format. Adding a format (PDF,
+// xlsx) is adding an entry here; the CLI asks the registry, never tests a format's name.
 
-import { FORMAT_NAMES, HTML_FORMAT, MARKDOWN_FORMAT, type Format, type FormatSpec } from './formats.js';
+import { FORMAT_NAMES, HTML_FORMAT, MARKDOWN_FORMAT, type Format, type TemplateFormatSpec } from './formats.js';
 import { pdfRenderer } from './pdf/renderer.js';
 import type { Renderer } from './renderer.js';
+import { xlsxRenderer } from './xlsx.js';
 import { compactEmptyCells, renderTemplates, tidy } from './templates.js';
 
 export type { RenderInput, RenderResult, Renderer } from './renderer.js';
 
 /** Render a format's Handlebars templates with the model as the view, then tidy the text. */
-function templateRenderer(format: FormatSpec): Renderer {
+function templateRenderer(format: TemplateFormatSpec): Renderer {
   return {
     format,
     render({ model, templates }) {
@@ -26,6 +27,7 @@ export const RENDERERS: Readonly<Partial<Record<Format, Renderer>>> = {
   md: templateRenderer(MARKDOWN_FORMAT),
   html: templateRenderer(HTML_FORMAT),
   pdf: pdfRenderer,
+  xlsx: xlsxRenderer,
 };
 
 /** The renderer of a format, or undefined when the format is not available. */

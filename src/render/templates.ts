@@ -9,7 +9,7 @@
 import Handlebars from 'handlebars';
 import type { Code, Diagnostic } from '../diagnostic.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
-import type { FormatSpec } from './formats.js';
+import type { Escaping, TemplateFormatSpec } from './formats.js';
 import { Budget, countedEach, deepBlockInText, isLimitError, limitError, templateLimits, tooDeepBlock, type TemplateLimits } from './limits.js';
 
 import type { TemplateFile, TemplateSet } from '../load/templates.js';
@@ -19,7 +19,7 @@ export type { TemplateFile, TemplateSet } from '../load/templates.js';
 export type TemplateResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Helpers each escaping provides to templates. */
-const HELPERS: Record<FormatSpec['escaping'], Record<string, (text: unknown, options: Handlebars.HelperOptions) => string>> = {
+const HELPERS: Record<Escaping, Record<string, (text: unknown, options: Handlebars.HelperOptions) => string>> = {
   markdown: {
     /** {{md text}}: plan text escaped for inline Markdown and table cells. */
     md: (text, options) => escapeMarkdown(asText(text, 'md', options)),
@@ -165,7 +165,7 @@ function partialCalls(program: hbs.AST.Program): Array<{ name: string; loc: hbs.
  * unknown partial or helper, a field the view does not have, a limit hit — come back as
  * diagnostics with the template's file, line and column.
  */
-export function renderTemplates(spec: FormatSpec, templates: TemplateSet, view: unknown, limits: TemplateLimits = templateLimits(spec.maxOutput)): TemplateResult {
+export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet, view: unknown, limits: TemplateLimits = templateLimits(spec.maxOutput)): TemplateResult {
   const hb = Handlebars.create();
   const budget = new Budget(limits);
   hb.registerHelper('each', countedEach(hb.helpers['each']!, budget));

@@ -1,6 +1,7 @@
-// The only module that navigates YAML nodes: parse texts into Documents that
-// keep their positions, turn yaml's errors into Diagnostics, and map JSON
-// pointers back to line and column.
+// The only module that navigates YAML nodes to read them: parse texts into Documents
+// that keep their positions, turn yaml's errors into Diagnostics, and map JSON
+// pointers back to line and column. (sheet/year-document.ts is the one that changes
+// a year file's nodes, for `import`.)
 
 import {
   Document,

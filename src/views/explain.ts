@@ -9,6 +9,7 @@ import type { Lang } from '../present/i18n/index.js';
 const GROUPS: ReadonlyArray<{ kinds: readonly CodeKind[]; title: Record<Lang, string> }> = [
   { kinds: ['load', 'yaml', 'schema'], title: { 'zh-CN': '读取、YAML 与结构', en: 'Files, YAML and schema' } },
   { kinds: ['rule'], title: { 'zh-CN': '规则与数据质量', en: 'Rules and data quality' } },
+  { kinds: ['sheet'], title: { 'zh-CN': '导入表格', en: 'Spreadsheets to import' } },
   { kinds: ['assess'], title: { 'zh-CN': '评估的限制', en: "The assessment's limits" } },
   { kinds: ['template'], title: { 'zh-CN': '模板', en: 'Templates' } },
   { kinds: ['reason'], title: { 'zh-CN': '数值未知的原因', en: 'Why a number is unknown' } },

@@ -1,0 +1,149 @@
+// `cixi-plan import <year> FILE`: read a filled-in .xlsx or .csv, merge it into
+// data/<year>.yaml (src/sheet/import.ts), validate the plan with the new text, and only
+// then write it atomically. Exit 0 written (or nothing to change), 1 a problem in the
+// sheet or the data (nothing written), 2 usage or I/O. `--dry-run` prints the change as
+// a unified diff and writes nothing.
+
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Option, type Command } from 'commander';
+import { createTwoFilesPatch } from 'diff';
+import type { SheetLang } from '../sheet/columns.js';
+import { displayPath } from '../load/files.js';
+import type { PlanSources, SourceText } from '../load/source-text.js';
+import { schemaPath } from '../validate/schema.js';
+import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
+import { writeFileSet } from './output.js';
+import { EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
+
+interface ImportOptions {
+  plan: string;
+  dryRun: boolean;
+  lang?: SheetLang;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+// Read the spreadsheet's bytes: a regular file, within the size the reader accepts.
+async function readInput(path: string, shown: string, limit: number): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UserError(`${shown} is not a regular file`);
+    if (info.size > limit) return new Uint8Array(limit + 1);
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new UserError(code === 'ENOENT' ? `${shown} not found` : `${shown} cannot be read (${code})`);
+  }
+}
+
+// The schema line a new year file starts with: the one the plan's year files have, else
+// one pointing from the data folder at the shipped schema.
+function schemaHeader(yearTexts: readonly SourceText[], dataDir: string, headerComment: (t: string) => string | null): string {
+  for (const y of yearTexts) {
+    const h = headerComment(y.text);
+    if (h !== null && h.startsWith('yaml-language-server:')) return h;
+  }
+  const rel = relative(dataDir, schemaPath('year'));
+  const ref = isAbsolute(rel) ? pathToFileURL(schemaPath('year')).href : rel.split(sep).join('/');
+  return `yaml-language-server: $schema=${ref}`;
+}
+
+async function runImport(ctx: Context, yearText: string, file: string, opts: ImportOptions): Promise<void> {
+  const year = parseYear(yearText, 'the year');
+  const { readSheetFile, sheetKind, MAX_SHEET_BYTES } = await import('../sheet/read.js');
+  const kind = sheetKind(file);
+  if (kind === undefined) throw new UserError(`${file}: import reads .xlsx workbooks and .csv files; save it as one of them`);
+  const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
+  const { base_year: base, period } = data.plan.plan;
+  if (year < base || year > period.end) {
+    throw new UserError(`${year} is outside the plan: choose a year from ${base} (base year) to ${period.end}`, EXIT.invalid);
+  }
+  const { importSheet } = await import('../sheet/import.js');
+  const { headerComment } = await import('../sheet/year-document.js');
+
+  const inputPath = resolve(ctx.io.cwd, file);
+  const shown = displayPath(inputPath, ctx.io.cwd);
+  const bytes = await readInput(inputPath, shown, MAX_SHEET_BYTES);
+  const c = ctx.chalk;
+  const print = (diagnostics: Parameters<typeof formatDiagnostics>[0], texts: Map<string, string>) => {
+    const shownDiagnostics = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+    if (shownDiagnostics.length > 0) ctx.io.stderr(formatDiagnostics(shownDiagnostics, texts, makeChalk(useColor(ctx.io)), { verbose: opts.verbose, lang }) + '\n');
+  };
+  const read = await readSheetFile(bytes, shown, kind, lang);
+  if (!read.ok) {
+    print(read.diagnostics, new Map());
+    throw new UserError(`${shown} cannot be imported; nothing was written`, EXIT.invalid);
+  }
+
+  const sources: PlanSources = {
+    plan: loaded.sources.find((s) => s.file === data.file) ?? null,
+    years: loaded.sources.filter((s) => s.file !== data.file).map((s) => (s.path === undefined ? { file: s.file, text: s.text } : { file: s.file, path: s.path, text: s.text })),
+  };
+  const existing = data.years.find((y) => y.year === year);
+  const dataDir = join(resolve(ctx.io.cwd, opts.plan), 'data');
+  const target = existing !== undefined ? resolve(ctx.io.cwd, existing.file) : join(dataDir, `${year}.yaml`);
+  const yearFile = { file: existing?.file ?? displayPath(target, ctx.io.cwd), text: existing === undefined ? null : sources.years.find((s) => s.file === existing.file)!.text };
+  const result = importSheet({
+    sources,
+    data,
+    before: loaded.diagnostics,
+    year,
+    yearFile,
+    header: schemaHeader(sources.years, dataDir, headerComment),
+    grid: read.grid,
+    sheetFile: shown,
+    lang,
+  });
+  const texts = new Map((result.validation?.sources ?? []).map((s) => [s.file, s.text]));
+  print([...read.diagnostics, ...result.diagnostics], texts);
+  // A formula or merged cell found while reading stops the import as any other error does.
+  if (!result.ok || result.text === undefined || read.diagnostics.some((d) => d.severity === 'error')) {
+    const n = [...read.diagnostics, ...result.diagnostics].filter((d) => d.severity === 'error').length;
+    throw new UserError(`${shown}: ${n} error${n === 1 ? '' : 's'}; nothing was written to ${yearFile.file}`, EXIT.invalid);
+  }
+
+  const counts = (() => {
+    const count = (section: string, added: boolean) => result.changed.filter((x) => x.section === section && x.added === added).length;
+    const parts = [
+      [count('observations', true), 'observation added'],
+      [count('observations', false), 'observation changed'],
+      [count('milestones', true), 'milestone state added'],
+      [count('milestones', false), 'milestone state changed'],
+    ] as const;
+    return parts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w.replace(/^(\w+)/, (m) => (n === 1 ? m : `${m}s`))}`).join(', ');
+  })();
+  if (result.changed.length === 0) {
+    if (!opts.quiet) ctx.io.stdout(`${c.green('✓')} ${yearFile.file}: already holds what ${shown} says; nothing to change\n`);
+    return;
+  }
+  if (opts.dryRun) {
+    const patch = createTwoFilesPatch(yearFile.text === null ? '/dev/null' : yearFile.file, yearFile.file, yearFile.text ?? '', result.text, undefined, undefined, { context: 3 });
+    ctx.io.stdout(patch.split('\n').slice(1).join('\n'));
+    ctx.io.stdout(`${c.dim('dry run')}: ${yearFile.file} would get ${counts}; nothing was written\n`);
+    return;
+  }
+  const written = await writeFileSet([{ path: target, content: result.text }], { show: (p) => displayPath(p, ctx.io.cwd) });
+  if (!written.ok) throw new UserError(written.message, EXIT.usage);
+  if (!opts.quiet) {
+    ctx.io.stdout(`${c.green('✓')} ${yearFile.file}${existing === undefined ? ' (new)' : ''}: ${counts} from ${shown}; run \`cixi-plan report ${year}\` next\n`);
+  }
+}
+
+export function registerImport(program: Command, ctx: Context): void {
+  program
+    .command('import')
+    .description('read a filled-in workbook (.xlsx) or .csv into data/<year>.yaml, keeping its comments; validates before writing')
+    .argument('<year>', 'data year, e.g. 2025')
+    .argument('<file>', 'the filled-in .xlsx, or a .csv in UTF-8 or GB18030')
+    .option('--plan <dir>', 'plan folder', 'plan')
+    .option('--dry-run', 'print what would change as a unified diff, and write nothing', false)
+    .addOption(new Option('--lang <lang>', "language of the sheet names in messages (default: the plan's language)").choices(['zh-CN', 'en']))
+    .option('--quiet', 'print only errors', false)
+    .option('--verbose', 'print every diagnostic, not only the first 20 of each code', false)
+    .action(async (year: string, file: string, opts: ImportOptions) => {
+      await runImport(ctx, year, file, opts);
+    });
+}

@@ -1,0 +1,78 @@
+// `cixi-plan sheet <year>`: write the fill-in workbook of a year (src/sheet/workbook.ts)
+// for the people who supply its figures. Exit 0 written, 1 invalid data or a year
+// outside the plan, 2 usage or I/O (an existing file is kept unless --force).
+
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { displayPath } from '../load/files.js';
+import { packageVersion } from '../paths.js';
+import type { SheetLang } from '../sheet/columns.js';
+import { writeFileSet } from './output.js';
+import { formatSize } from './report.js';
+import { EXIT, UserError, parseYear, reportTime, requireValidPlan, type Context } from './context.js';
+
+interface SheetOptions {
+  plan: string;
+  out?: string;
+  lang?: SheetLang;
+  force: boolean;
+  quiet: boolean;
+}
+
+/** Where the workbook goes when --out is not given. */
+export function defaultSheetPath(year: number): string {
+  return `out/fill-in-${year}.xlsx`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function runSheet(ctx: Context, yearText: string, opts: SheetOptions): Promise<void> {
+  const year = parseYear(yearText, 'the year');
+  const out = opts.out ?? defaultSheetPath(year);
+  if (!/\.xlsx$/i.test(out)) throw new UserError(`--out ${out}: the workbook is written as .xlsx; give a name ending in .xlsx`);
+  const time = reportTime(ctx.io.env);
+  const { data, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, lang: opts.lang });
+  const { base_year: base, period } = data.plan.plan;
+  if (year < base || year > period.end) {
+    throw new UserError(`${year} is outside the plan: choose a year from ${base} (base year) to ${period.end}`, EXIT.invalid);
+  }
+  const path = resolve(ctx.io.cwd, out);
+  // A filled-in workbook saved under the default name must not be lost to a fresh blank one.
+  if (!opts.force && (await exists(path))) {
+    throw new UserError(`${displayPath(path, ctx.io.cwd)} exists: it may hold figures someone filled in; give another --out, or --force to replace it`);
+  }
+  const { fillInWorkbook } = await import('../sheet/workbook.js');
+  const bytes = await fillInWorkbook({ data, year, lang, createdAt: time.instant, generator: `cixi-plan ${packageVersion()}` });
+  const written = await writeFileSet([{ path, content: bytes }], { show: (p) => displayPath(p, ctx.io.cwd) });
+  if (!written.ok) throw new UserError(written.message, EXIT.usage);
+  if (opts.quiet) return;
+  const has = data.years.some((y) => y.year === year);
+  ctx.io.stdout(
+    `${ctx.chalk.green('✓')} ${displayPath(path, ctx.io.cwd)} (${formatSize(bytes.byteLength)}): ${data.plan.indicators.length} indicators, ` +
+      `${data.plan.milestones.length} milestones, ${has ? `pre-filled from data/${year}.yaml` : `no data/${year}.yaml yet, so empty`}\n` +
+      `  send it out, then: cixi-plan import ${year} <file> --dry-run\n`,
+  );
+}
+
+export function registerSheet(program: Command, ctx: Context): void {
+  program
+    .command('sheet')
+    .description("write a year's fill-in workbook (.xlsx) for the people who supply its figures; read it back with `import`")
+    .argument('<year>', 'data year, e.g. 2025')
+    .option('--plan <dir>', 'plan folder', 'plan')
+    .option('--out <file>', 'the workbook to write (default: out/fill-in-<year>.xlsx)')
+    .addOption(new Option('--lang <lang>', "language of the labels (default: the plan's language)").choices(['zh-CN', 'en']))
+    .option('--force', 'replace an existing file', false)
+    .option('--quiet', 'print only errors', false)
+    .action(async (year: string, opts: SheetOptions) => {
+      await runSheet(ctx, year, opts);
+    });
+}
