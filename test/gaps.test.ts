@@ -56,13 +56,13 @@ describe('gaps errors', () => {
   it('rejects a year outside the plan with exit 1', async () => {
     const r = await run(['gaps', '2030']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: 2030 is outside the plan: choose a year from 2021 (base year) to 2026\n');
+    expect(r.stderr).toBe('错误：2030年不在规划期内：请选择2021年（基期）至2026年之间的年份\n');
   });
 
   it('rejects a year of the plan that has no data with exit 1', async () => {
     const r = await run(['gaps', '2026']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no data for 2026: add data/2026.yaml');
+    expect(r.stderr).toContain('没有2026年的数据：请在规划文件夹中添加 data/2026.yaml');
   });
 
   it('rejects a year that is not a year with exit 2', async () => {

@@ -121,9 +121,9 @@ describe('cixi-plan report', () => {
   it.each([
     { name: 'unknown format', args: ['2024', '--format', 'md,docx'], code: 2, stderr: 'error: unknown format `docx`: choose from md, html, pdf' },
     { name: 'empty format list', args: ['2024', '--format', ','], code: 2, stderr: 'error: --format needs at least one of md, html, pdf' },
-    { name: 'year after the plan', args: ['2027'], code: 1, stderr: 'error: 2027 is outside the plan: choose a year from 2021 (base year) to 2026' },
-    { name: 'year before the base year', args: ['2020'], code: 1, stderr: 'error: 2020 is outside the plan' },
-    { name: 'year without data', args: ['2023'], code: 1, stderr: 'error: no data for 2023' },
+    { name: 'year after the plan', args: ['2027'], code: 1, stderr: '错误：2027年不在规划期内：请选择2021年（基期）至2026年之间的年份' },
+    { name: 'year before the base year', args: ['2020'], code: 1, stderr: '错误：2020年不在规划期内' },
+    { name: 'year without data', args: ['2023'], code: 1, stderr: '错误：没有2023年的数据' },
     { name: 'year not a number', args: ['twenty'], code: 2, stderr: 'error: the report year must be a four-digit year, not `twenty`' },
     { name: 'unknown language', args: ['2024', '--lang', 'fr'], code: 2, stderr: "argument 'fr' is invalid. Allowed choices are zh-CN, en." },
     { name: 'missing templates folder', args: ['2024', '--templates', 'no/such/dir'], code: 2, stderr: 'error: --templates no/such/dir: no such folder' },

@@ -152,7 +152,7 @@ describe.skipIf(!hasSoffice)('report.xlsx in LibreOffice', () => {
       const saved = await soffice(join(dir, 'w.xlsx'), to);
       const r = await run(['import', '2024', saved], { cwd: dir });
       expect(r.stderr, to).toBe('');
-      expect(r.stdout, to).toContain('nothing to change');
+      expect(r.stdout, to).toContain('无需改动');
     }
   }, 240_000);
 });

@@ -216,7 +216,7 @@ describe('import reads the CSV files Excel and WPS save', () => {
       const r = await importCsv(bytes);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain('1 observation changed');
+      expect(r.stdout).toContain('修改观测1条');
       expect(r.text).toContain('  gdp:\n    value: 2929.50\n    unit: 亿元\n    scope: 全市\n    status: final\n    source: stats-2022\n    quote: |-\n      全市实现地区生产总值2929.50亿元，\n      比上年增长5.5%\n');
       // The row of air says what its entry already holds (no quote): unchanged.
       expect(r.text).toContain('  air:\n    value: 88\n    unit: "%"\n    scope: 全市\n    status: final\n    source: stats-2022\n  firms:');
@@ -226,6 +226,6 @@ describe('import reads the CSV files Excel and WPS save', () => {
   it('a GB18030 file that is also bad: the cell is named in Chinese', async () => {
     const r = await importCsv(encodeGb18030('id,value\ngdp,约3100\n'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('指标!B2: value: expected a number, got "约3100"');
+    expect(r.stderr).toContain('指标!B2：`value`：应为数字，却是 "约3100"');
   });
 });

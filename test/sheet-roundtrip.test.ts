@@ -25,7 +25,7 @@ describe('sheet → fill in → import → validate → report', () => {
     const made = await run(['sheet', '2024', '--out', 'fill-in.xlsx'], { cwd: dir, env: EPOCH });
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
-    expect(made.stdout).toContain('no data/2024.yaml yet, so empty');
+    expect(made.stdout).toContain('还没有 data/2024.yaml，所以是空白的');
 
     // The statistics office fills it in: figures, a status picked from the drop-down,
     // the source, a reason where there is no figure; unit and scope left to the plan's.
@@ -41,7 +41,7 @@ describe('sheet → fill in → import → validate → report', () => {
 
     const imported = await run(['import', '2024', 'filled.xlsx'], { cwd: dir, env: EPOCH });
     expect(imported.stderr).toBe('');
-    expect(imported.stdout).toBe('✓ plan/data/2024.yaml (new): 7 observations added, 1 milestone state added from filled.xlsx; run `cixi-plan report 2024` next\n');
+    expect(imported.stdout).toBe('✓ plan/data/2024.yaml（新建）：从 filled.xlsx 新增观测7条，新增里程碑状态1条；下一步运行 `cixi-plan report 2024`\n');
     expect(imported.code).toBe(0);
     expect(readFileSync(join(dir, 'plan/data/2024.yaml'), 'utf8')).toBe(handWritten);
 
@@ -74,7 +74,7 @@ describe('sheet → fill in → import → validate → report', () => {
     expect(readFileSync(join(dir, 'plan/data/2024.yaml'), 'utf8')).toBe(before);
     expect(dry.stdout).toContain('-  output: {value: 600.00, unit: 亿元, scope: 全县, status: preliminary, source: bulletin}');
     expect(dry.stdout).toContain('+  output: {value: 612.50, unit: 亿元, scope: 全县, status: final, published: "2025-09-30", source: bulletin}');
-    expect(dry.stdout).toContain('dry run: plan/data/2024.yaml would get 2 observations changed; nothing was written');
+    expect(dry.stdout).toContain('试运行：plan/data/2024.yaml 将修改观测2条；没有写入任何文件');
 
     const done = await run(['import', '2024', 'filled.xlsx'], { cwd: dir });
     expect(done.code).toBe(0);
@@ -88,7 +88,7 @@ describe('sheet → fill in → import → validate → report', () => {
 
     // Importing the same workbook again changes nothing.
     const again = await run(['import', '2024', 'filled.xlsx'], { cwd: dir });
-    expect(again.stdout).toContain('nothing to change');
+    expect(again.stdout).toContain('无需改动');
     expect(readFileSync(join(dir, 'plan/data/2024.yaml'), 'utf8')).toBe(after);
   });
 
@@ -101,7 +101,7 @@ describe('sheet → fill in → import → validate → report', () => {
     writeFileSync(join(dir, 'a.xlsx'), 'filled in by someone');
     const refused = await run(['sheet', '2024', '--out', 'a.xlsx'], { cwd: dir, env: EPOCH });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('a.xlsx exists: it may hold figures someone filled in');
+    expect(refused.stderr).toContain('a.xlsx 已存在：其中可能有别人填好的数字');
     expect(readFileSync(join(dir, 'a.xlsx'), 'utf8')).toBe('filled in by someone');
     expect((await run(['sheet', '2024', '--out', 'a.xlsx', '--force'], { cwd: dir, env: EPOCH })).code).toBe(0);
     expect(existsSync(join(dir, 'out'))).toBe(false);
@@ -145,7 +145,7 @@ describe('a workbook imported as `sheet` wrote it', () => {
     expect((await run(['sheet', String(year), '--out', 'w.xlsx'], { cwd: dir, env: EPOCH })).code).toBe(0);
     const r = await run(['import', String(year), 'w.xlsx'], { cwd: dir });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(`✓ plan/data/${year}.yaml: already holds what w.xlsx says; nothing to change\n`);
+    expect(r.stdout).toBe(`✓ plan/data/${year}.yaml 已与 w.xlsx 一致；无需改动\n`);
     expect(r.code).toBe(0);
   });
 });

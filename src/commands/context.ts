@@ -146,14 +146,18 @@ export function parseYear(text: string, what = 'year'): number {
  * year file. Outside the plan or without data: UserError with exit 1 (the data
  * does not cover the year).
  */
-export function checkReportYear(data: PlanData, year: number): void {
+export function checkReportYear(data: PlanData, year: number, lang: Lang): void {
+  checkPlanYear(data, year, lang);
+  if (!data.years.some((y) => y.year === year)) {
+    throw new UserError(messages(lang).diagnostics.noYearFile(year, data.years.map((y) => y.year)), EXIT.invalid, lang);
+  }
+}
+
+/** Check that a year lies in the plan, from the base year to the period's end; UserError with exit 1 otherwise. */
+export function checkPlanYear(data: PlanData, year: number, lang: Lang): void {
   const { base_year: base, period } = data.plan.plan;
   if (year < base || year > period.end) {
-    throw new UserError(`${year} is outside the plan: choose a year from ${base} (base year) to ${period.end}`, EXIT.invalid);
-  }
-  if (!data.years.some((y) => y.year === year)) {
-    const have = data.years.map((y) => y.year).join(', ') || 'none';
-    throw new UserError(`no data for ${year}: add data/${year}.yaml to the plan folder (year files present: ${have})`, EXIT.invalid);
+    throw new UserError(messages(lang).diagnostics.outsidePlan(year, base, period.end), EXIT.invalid, lang);
   }
 }
 

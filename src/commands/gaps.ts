@@ -19,7 +19,7 @@ async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promi
   const year = parseYear(yearText, 'the report year');
   // Validation warnings are the `validate` command's business; here only errors stop us.
   const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
-  checkReportYear(data, year);
+  checkReportYear(data, year, lang);
   const { assessment, diagnostics } = assess(data, year);
   if (opts.json) {
     ctx.io.stdout(JSON.stringify(assessment, null, 2) + '\n');

@@ -15,7 +15,8 @@ import type { PlanSources, SourceText } from '../load/source-text.js';
 import { schemaPath } from '../validate/schema.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { writeFileSet } from './output.js';
-import { EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
+import { messages } from '../present/i18n/index.js';
+import { checkPlanYear, EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
 
 interface ImportOptions {
   plan: string;
@@ -57,10 +58,8 @@ async function runImport(ctx: Context, yearText: string, file: string, opts: Imp
   const kind = sheetKind(file);
   if (kind === undefined) throw new UserError(`${file}: import reads .xlsx workbooks and .csv files; save it as one of them`);
   const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
-  const { base_year: base, period } = data.plan.plan;
-  if (year < base || year > period.end) {
-    throw new UserError(`${year} is outside the plan: choose a year from ${base} (base year) to ${period.end}`, EXIT.invalid);
-  }
+  checkPlanYear(data, year, lang);
+  const words = messages(lang).diagnostics;
   const { importSheet } = await import('../sheet/import.js');
   const { headerComment } = await import('../sheet/year-document.js');
 
@@ -75,7 +74,7 @@ async function runImport(ctx: Context, yearText: string, file: string, opts: Imp
   const read = await readSheetFile(bytes, shown, kind, lang);
   if (!read.ok) {
     print(read.diagnostics, new Map());
-    throw new UserError(`${shown} cannot be imported; nothing was written`, EXIT.invalid);
+    throw new UserError(words.importUnreadable(shown), EXIT.invalid, lang);
   }
 
   const sources: PlanSources = {
@@ -102,33 +101,30 @@ async function runImport(ctx: Context, yearText: string, file: string, opts: Imp
   // A formula or merged cell found while reading stops the import as any other error does.
   if (!result.ok || result.text === undefined || read.diagnostics.some((d) => d.severity === 'error')) {
     const n = [...read.diagnostics, ...result.diagnostics].filter((d) => d.severity === 'error').length;
-    throw new UserError(`${shown}: ${n} error${n === 1 ? '' : 's'}; nothing was written to ${yearFile.file}`, EXIT.invalid);
+    throw new UserError(words.importFailed(shown, n, yearFile.file), EXIT.invalid, lang);
   }
 
-  const counts = (() => {
-    const count = (section: string, added: boolean) => result.changed.filter((x) => x.section === section && x.added === added).length;
-    const parts = [
-      [count('observations', true), 'observation added'],
-      [count('observations', false), 'observation changed'],
-      [count('milestones', true), 'milestone state added'],
-      [count('milestones', false), 'milestone state changed'],
-    ] as const;
-    return parts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w.replace(/^(\w+)/, (m) => (n === 1 ? m : `${m}s`))}`).join(', ');
-  })();
+  const count = (section: string, added: boolean) => result.changed.filter((x) => x.section === section && x.added === added).length;
+  const counts = words.importCounts({
+    obsAdded: count('observations', true),
+    obsChanged: count('observations', false),
+    msAdded: count('milestones', true),
+    msChanged: count('milestones', false),
+  });
   if (result.changed.length === 0) {
-    if (!opts.quiet) ctx.io.stdout(`${c.green('✓')} ${yearFile.file}: already holds what ${shown} says; nothing to change\n`);
+    if (!opts.quiet) ctx.io.stdout(`${c.green('✓')} ${words.importNothing(yearFile.file, shown)}\n`);
     return;
   }
   if (opts.dryRun) {
     const patch = createTwoFilesPatch(yearFile.text === null ? '/dev/null' : yearFile.file, yearFile.file, yearFile.text ?? '', result.text, undefined, undefined, { context: 3 });
     ctx.io.stdout(patch.split('\n').slice(1).join('\n'));
-    ctx.io.stdout(`${c.dim('dry run')}: ${yearFile.file} would get ${counts}; nothing was written\n`);
+    ctx.io.stdout(`${words.importDryRun(yearFile.file, counts)}\n`);
     return;
   }
   const written = await writeFileSet([{ path: target, content: result.text }], { show: (p) => displayPath(p, ctx.io.cwd) });
   if (!written.ok) throw new UserError(written.message, EXIT.usage);
   if (!opts.quiet) {
-    ctx.io.stdout(`${c.green('✓')} ${yearFile.file}${existing === undefined ? ' (new)' : ''}: ${counts} from ${shown}; run \`cixi-plan report ${year}\` next\n`);
+    ctx.io.stdout(`${c.green('✓')} ${words.importDone(yearFile.file, existing === undefined, counts, shown, year)}\n`);
   }
 }
 

@@ -127,7 +127,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   const formats = parseFormats(opts.format);
   const time = reportTime(ctx.io.env);
   const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: opts.quiet, verbose: opts.verbose, lang: opts.lang });
-  checkReportYear(data, year);
+  checkReportYear(data, year, lang);
 
   const result = assess(data, year);
   const assessDiagnostics = locate(result.diagnostics, loaded.sources);

@@ -10,7 +10,8 @@ import { packageVersion } from '../paths.js';
 import type { SheetLang } from '../sheet/columns.js';
 import { writeFileSet } from './output.js';
 import { formatSize } from './report.js';
-import { EXIT, UserError, parseYear, reportTime, requireValidPlan, type Context } from './context.js';
+import { messages } from '../present/i18n/index.js';
+import { checkPlanYear, EXIT, UserError, parseYear, reportTime, requireValidPlan, type Context } from './context.js';
 
 interface SheetOptions {
   plan: string;
@@ -40,26 +41,27 @@ async function runSheet(ctx: Context, yearText: string, opts: SheetOptions): Pro
   if (!/\.xlsx$/i.test(out)) throw new UserError(`--out ${out}: the workbook is written as .xlsx; give a name ending in .xlsx`);
   const time = reportTime(ctx.io.env);
   const { data, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, lang: opts.lang });
-  const { base_year: base, period } = data.plan.plan;
-  if (year < base || year > period.end) {
-    throw new UserError(`${year} is outside the plan: choose a year from ${base} (base year) to ${period.end}`, EXIT.invalid);
-  }
+  checkPlanYear(data, year, lang);
+  const words = messages(lang).diagnostics;
   const path = resolve(ctx.io.cwd, out);
   // A filled-in workbook saved under the default name must not be lost to a fresh blank one.
   if (!opts.force && (await exists(path))) {
-    throw new UserError(`${displayPath(path, ctx.io.cwd)} exists: it may hold figures someone filled in; give another --out, or --force to replace it`);
+    throw new UserError(words.sheetExists(displayPath(path, ctx.io.cwd)), EXIT.usage, lang);
   }
   const { fillInWorkbook } = await import('../sheet/workbook.js');
   const bytes = await fillInWorkbook({ data, year, lang, createdAt: time.instant, generator: `cixi-plan ${packageVersion()}` });
   const written = await writeFileSet([{ path, content: bytes }], { show: (p) => displayPath(p, ctx.io.cwd) });
   if (!written.ok) throw new UserError(written.message, EXIT.usage);
   if (opts.quiet) return;
-  const has = data.years.some((y) => y.year === year);
-  ctx.io.stdout(
-    `${ctx.chalk.green('✓')} ${displayPath(path, ctx.io.cwd)} (${formatSize(bytes.byteLength)}): ${data.plan.indicators.length} indicators, ` +
-      `${data.plan.milestones.length} milestones, ${has ? `pre-filled from data/${year}.yaml` : `no data/${year}.yaml yet, so empty`}\n` +
-      `  send it out, then: cixi-plan import ${year} <file> --dry-run\n`,
-  );
+  const done = words.sheetDone({
+    path: displayPath(path, ctx.io.cwd),
+    size: formatSize(bytes.byteLength),
+    indicators: data.plan.indicators.length,
+    milestones: data.plan.milestones.length,
+    year,
+    prefilled: data.years.some((y) => y.year === year),
+  });
+  ctx.io.stdout(`${ctx.chalk.green('✓')} ${done}\n`);
 }
 
 export function registerSheet(program: Command, ctx: Context): void {

@@ -60,7 +60,7 @@ interface Ctx {
   diagnostics: Diagnostic[];
 }
 
-function problem(ctx: Ctx, where: string, code: Diagnostic['code'], message: string, hint?: string): void {
+function problem(ctx: Ctx, where: string, code: Diagnostic['code'], message: { en: string; zh: string }, hint?: { en: string; zh: string }): void {
   ctx.diagnostics.push(cellDiagnostic(ctx.file, where, code, message, hint));
 }
 
@@ -68,24 +68,27 @@ function problem(ctx: Ctx, where: string, code: Diagnostic['code'], message: str
 function listWords(list: FixedList, lang: SheetLang): string {
   const words = Object.keys(LIST_WORDS[list]);
   const labels = words.map((w) => labelOfWord(list, w, lang));
-  return labels.join(', ') === words.join(', ') ? words.join(', ') : `${labels.join(', ')} (or ${words.join(', ')})`;
+  if (labels.join(', ') === words.join(', ')) return words.join(', ');
+  return lang === 'en' ? `${labels.join(', ')} (or ${words.join(', ')})` : `${labels.join('、')}（或 ${words.join(', ')}）`;
 }
 
 // Read one cell as its column's type; undefined (with a diagnostic) when it cannot be.
 function cellValue(ctx: Ctx, sheet: string, column: ColumnSpec, cell: GridCell): FieldEdit | undefined {
   const ref = `${sheet}!${cell.ref}`;
-  const got = `got ${cell.kind === 'date' ? 'the date' : ''}${JSON.stringify(short(cell.text))}`;
+  const quoted = JSON.stringify(short(cell.text));
+  const got = cell.kind === 'date' ? { en: `got the date ${quoted}`, zh: `却是日期 ${quoted}` } : { en: `got ${quoted}`, zh: `却是 ${quoted}` };
   const field = column.key;
   if (cell.kind === 'formula') return undefined; // reported by the reader
   if (cell.kind === 'error') {
-    problem(ctx, ref, 'schema-type', `${field}: the cell holds the error ${cell.text}`, 'type the value itself');
+    problem(ctx, ref, 'schema-type', { en: `${field}: the cell holds the error ${cell.text}`, zh: `\`${field}\`：单元格是错误值 ${cell.text}` },
+      { en: 'type the value itself', zh: '请直接填数值' });
     return undefined;
   }
   switch (column.type) {
     case 'number': {
       if (cell.kind === 'number' && cell.percent) {
-        problem(ctx, ref, 'schema-type', `${field}: expected a number, got a percentage (${short(cell.text)} shown as %)`,
-          'type the number of percent without the % sign, and format the cell as a plain number (5.7, not 5.7%)');
+        problem(ctx, ref, 'schema-type', { en: `${field}: expected a number, got a percentage (${short(cell.text)} shown as %)`, zh: `\`${field}\`：应为数字，却是百分比格式（${short(cell.text)} 显示为 %）` },
+          { en: 'type the number of percent without the % sign, and format the cell as a plain number (5.7, not 5.7%)', zh: '请填百分数的数字，不带 % 号，并把单元格设为常规数字格式（填 5.7，不是 5.7%）' });
         return undefined;
       }
       if (cell.kind === 'number') {
@@ -95,8 +98,8 @@ function cellValue(ctx: Ctx, sheet: string, column: ColumnSpec, cell: GridCell):
       }
       const m = cell.kind === 'text' ? NUMBER.exec(cell.text) : null;
       if (m === null) {
-        problem(ctx, ref, 'schema-type', `${field}: expected a number, got ${JSON.stringify(short(cell.text))}`,
-          'type the figure alone, without units, words or formulas; say what qualifies it under `note`');
+        problem(ctx, ref, 'schema-type', { en: `${field}: expected a number, got ${JSON.stringify(short(cell.text))}`, zh: `\`${field}\`：应为数字，却是 ${JSON.stringify(short(cell.text))}` },
+          { en: 'type the figure alone, without units, words or formulas; say what qualifies it under `note`', zh: '只填数字，不带单位、文字或公式；需要说明的写在 `note` 栏' });
         return undefined;
       }
       return { value: Number(cell.text.replace(/,/g, '')), decimals: (m[1] ?? '').length, ref };
@@ -104,7 +107,8 @@ function cellValue(ctx: Ctx, sheet: string, column: ColumnSpec, cell: GridCell):
     case 'date': {
       const text = cell.kind === 'number' && Number.isInteger(cell.number) ? String(cell.number) : cell.text;
       if (!DATE.test(text) || (cell.kind !== 'text' && cell.kind !== 'date' && cell.kind !== 'number')) {
-        problem(ctx, ref, 'schema-pattern', `${field}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(short(cell.text))}`, 'write 2025, 2025-03 or 2025-03-01');
+        problem(ctx, ref, 'schema-pattern', { en: `${field}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(short(cell.text))}`, zh: `\`${field}\`：日期应写成 YYYY、YYYY-MM 或 YYYY-MM-DD，却是 ${JSON.stringify(short(cell.text))}` },
+          { en: 'write 2025, 2025-03 or 2025-03-01', zh: '请写 2025、2025-03 或 2025-03-01' });
         return undefined;
       }
       return { value: text, ref };
@@ -114,7 +118,8 @@ function cellValue(ctx: Ctx, sheet: string, column: ColumnSpec, cell: GridCell):
       const list = column.list as FixedList;
       const word = wordOfLabel(list, cell.text);
       if (word === undefined) {
-        problem(ctx, ref, 'schema-enum', `${field}: expected one of ${listWords(list, ctx.lang)}, ${got}`, 'choose from the drop-down list');
+        problem(ctx, ref, 'schema-enum', { en: `${field}: expected one of ${listWords(list, ctx.lang)}, ${got.en}`, zh: `\`${field}\`：应为 ${listWords(list, ctx.lang)} 之一，${got.zh}` },
+          { en: 'choose from the drop-down list', zh: '请从下拉列表中选择' });
         return undefined;
       }
       return { value: word, ref };
@@ -140,12 +145,14 @@ function readHeader(ctx: Ctx, sheet: GridSheet, specs: readonly ColumnSpec[]): H
     const ref = `${sheet.name}!${cell.ref}`;
     if (spec === undefined) {
       const near = suggest(cell.text.split(/\n/).at(-1)!.trim(), specs.map((s) => s.key));
-      problem(ctx, ref, 'sheet-unknown-column', `\`${short(cell.text.replace(/\s*\n\s*/g, ' '))}\` is not a column of the ${sheet.name} sheet`,
-        near ? `did you mean \`${near}\`?` : 'delete the column, or move its text into the `note` column');
+      const label = short(cell.text.replace(/\s*\n\s*/g, ' '));
+      problem(ctx, ref, 'sheet-unknown-column', { en: `\`${label}\` is not a column of the ${sheet.name} sheet`, zh: `\`${label}\` 不是“${sheet.name}”工作表的列` },
+        near ? { en: `did you mean \`${near}\`?`, zh: `是否应为 \`${near}\`？` } : { en: 'delete the column, or move its text into the `note` column', zh: '请删除该列，或把内容移到 `note` 栏' });
       continue;
     }
     if (seen.has(spec.key)) {
-      problem(ctx, ref, 'sheet-unknown-column', `a second \`${spec.key}\` column (the first is ${seen.get(spec.key)})`, 'keep one of them');
+      problem(ctx, ref, 'sheet-unknown-column', { en: `a second \`${spec.key}\` column (the first is ${seen.get(spec.key)})`, zh: `第二个 \`${spec.key}\` 列（第一个在 ${seen.get(spec.key)}）` },
+        { en: 'keep one of them', zh: '请只保留一个' });
       continue;
     }
     seen.set(spec.key, cell.ref);
@@ -157,8 +164,8 @@ function readHeader(ctx: Ctx, sheet: GridSheet, specs: readonly ColumnSpec[]): H
   const orphans = new Set<number>();
   for (const [r, cells] of sheet.rows) if (r > 1) for (const c of cells.keys()) if (!headed.has(c)) orphans.add(c);
   for (const c of [...orphans].sort((a, b) => a - b)) {
-    problem(ctx, `${sheet.name}!${columnName(c)}1`, 'sheet-missing-column', `column ${columnName(c)} holds entries but has no header`,
-      'restore its header: the label and, on the next line, the field name (such as 本年值 / value)');
+    problem(ctx, `${sheet.name}!${columnName(c)}1`, 'sheet-missing-column', { en: `column ${columnName(c)} holds entries but has no header`, zh: `${columnName(c)}列有内容，却没有表头` },
+      { en: 'restore its header: the label and, on the next line, the field name (such as 本年值 / value)', zh: '请恢复表头：先写标签，下一行写字段名（如 本年值 / value）' });
   }
   return header;
 }
@@ -168,15 +175,18 @@ function readRows(ctx: Ctx, sheet: GridSheet, specs: readonly ColumnSpec[], sect
   const header = readHeader(ctx, sheet, specs);
   const what = section === 'observations' ? 'indicator' : 'milestone';
   if (header.idColumn === undefined) {
-    problem(ctx, `${sheet.name}!A1`, 'sheet-missing-column', 'row 1 has no `id` column: no row can be matched to the plan',
-      'restore the header row: copy it from a fresh workbook made by `cixi-plan sheet`');
+    problem(ctx, `${sheet.name}!A1`, 'sheet-missing-column', { en: 'row 1 has no `id` column: no row can be matched to the plan', zh: '第1行没有 `id` 列：无法把各行对应到规划' },
+      { en: 'restore the header row: copy it from a fresh workbook made by `cixi-plan sheet`', zh: '请恢复表头行：从 `cixi-plan sheet` 新生成的工作簿中复制' });
     return [];
   }
   const known = new Set(ids);
   const rows = [...sheet.rows.keys()].filter((r) => r > 1).sort((a, b) => a - b);
   if (rows.length > ids.length) {
-    problem(ctx, sheet.name, 'sheet-too-many-rows', `${rows.length.toLocaleString('en')} filled rows, but the plan has ${ids.length} ${what}${ids.length === 1 ? '' : 's'}; only the first ${ids.length + EXTRA_ROWS_READ} are checked`,
-      'delete the extra rows: one row per ' + what);
+    const whatZh = what === 'indicator' ? '项指标' : '个里程碑';
+    problem(ctx, sheet.name, 'sheet-too-many-rows', {
+      en: `${rows.length.toLocaleString('en')} filled rows, but the plan has ${ids.length} ${what}${ids.length === 1 ? '' : 's'}; only the first ${ids.length + EXTRA_ROWS_READ} are checked`,
+      zh: `填了${rows.length.toLocaleString('en')}行，但规划只有${ids.length}${whatZh}；只检查前${ids.length + EXTRA_ROWS_READ}行`,
+    }, { en: 'delete the extra rows: one row per ' + what, zh: `请删除多余的行：每${whatZh.slice(1)}一行` });
   }
   const editable = [...header.columns].filter(([, s]) => s.editable);
   const seen = new Map<string, number>();
@@ -187,18 +197,22 @@ function readRows(ctx: Ctx, sheet: GridSheet, specs: readonly ColumnSpec[], sect
     const idRef = `${sheet.name}!${columnName(header.idColumn)}${r}`;
     const filled = editable.filter(([c]) => cells.has(c));
     if (idCell === undefined) {
-      if (filled.length > 0) problem(ctx, idRef, 'schema-missing-key', `id: row ${r} has entries but no ${what} id`, `type the ${what}'s id from the plan, or delete the row`);
+      if (filled.length > 0) problem(ctx, idRef, 'schema-missing-key', { en: `id: row ${r} has entries but no ${what} id`, zh: `id：第${r}行有内容，却没有${what === 'indicator' ? '指标' : '里程碑'}编号` },
+        { en: `type the ${what}'s id from the plan, or delete the row`, zh: `请填写规划中的${what === 'indicator' ? '指标' : '里程碑'}编号，或删除该行` });
       continue;
     }
     const id = idCell.text;
     if (!known.has(id)) {
       const near = suggest(id, ids);
-      problem(ctx, idRef, section === 'observations' ? 'unknown-indicator' : 'unknown-milestone', `${JSON.stringify(short(id))} is not ${what === 'indicator' ? 'an indicator' : 'a milestone'} of the plan`,
-        near ? `did you mean \`${near}\`?` : `use an id from the plan's ${section === 'observations' ? 'indicators' : 'milestones'}`);
+      const kindZh = section === 'observations' ? '指标' : '里程碑';
+      problem(ctx, idRef, section === 'observations' ? 'unknown-indicator' : 'unknown-milestone',
+        { en: `${JSON.stringify(short(id))} is not ${what === 'indicator' ? 'an indicator' : 'a milestone'} of the plan`, zh: `${JSON.stringify(short(id))} 不是规划中的${kindZh}` },
+        near ? { en: `did you mean \`${near}\`?`, zh: `是否应为 \`${near}\`？` }
+          : { en: `use an id from the plan's ${section === 'observations' ? 'indicators' : 'milestones'}`, zh: `请使用规划中${kindZh}的编号` });
       continue;
     }
     if (seen.has(id)) {
-      problem(ctx, idRef, 'sheet-duplicate-row', `${id} is already on row ${seen.get(id)}`, 'keep one of the two rows');
+      problem(ctx, idRef, 'sheet-duplicate-row', { en: `${id} is already on row ${seen.get(id)}`, zh: `${id} 已在第${seen.get(id)}行` }, { en: 'keep one of the two rows', zh: '请只保留其中一行' });
       continue;
     }
     seen.set(id, r);
@@ -228,11 +242,13 @@ function checkGuide(ctx: Ctx, sheet: GridSheet, plan: PlanFile, year: number): v
   };
   const y = at(GUIDE_YEAR_CELL);
   if (y !== undefined && y.text !== String(year)) {
-    problem(ctx, `${sheet.name}!${y.ref}`, 'sheet-year-mismatch', `the workbook is for ${short(y.text)}, not ${year}`, `make the ${year} workbook with \`cixi-plan sheet ${year}\`, or import this one as its own year`);
+    problem(ctx, `${sheet.name}!${y.ref}`, 'sheet-year-mismatch', { en: `the workbook is for ${short(y.text)}, not ${year}`, zh: `这是${short(y.text)}的工作簿，不是${year}年的` },
+      { en: `make the ${year} workbook with \`cixi-plan sheet ${year}\`, or import this one as its own year`, zh: `请用 \`cixi-plan sheet ${year}\` 生成${year}年的工作簿，或按它自己的年份导入` });
   }
   const p = at(GUIDE_PLAN_CELL);
   if (p !== undefined && p.text !== plan.plan.id) {
-    problem(ctx, `${sheet.name}!${p.ref}`, 'sheet-year-mismatch', `the workbook is for the plan ${JSON.stringify(short(p.text))}, not ${plan.plan.id}`, 'import it with the --plan folder it was made from');
+    problem(ctx, `${sheet.name}!${p.ref}`, 'sheet-year-mismatch', { en: `the workbook is for the plan ${JSON.stringify(short(p.text))}, not ${plan.plan.id}`, zh: `这是规划 ${JSON.stringify(short(p.text))} 的工作簿，不是 ${plan.plan.id} 的` },
+      { en: 'import it with the --plan folder it was made from', zh: '请用生成它的那个 --plan 文件夹导入' });
   }
 }
 
@@ -258,12 +274,13 @@ export function interpretGrid(grid: Grid, file: string, plan: PlanFile, year: nu
       case 'lists':
         break;
       default:
-        problem(ctx, sheet.name, 'sheet-unknown-sheet', 'not a sheet of the fill-in workbook, so its contents would be lost',
-          `move its entries to the ${SHEETS.indicators[lang]} or ${SHEETS.milestones[lang]} sheet, then delete it`);
+        problem(ctx, sheet.name, 'sheet-unknown-sheet', { en: 'not a sheet of the fill-in workbook, so its contents would be lost', zh: '不是填报工作簿的工作表，其中的内容会丢失' },
+          { en: `move its entries to the ${SHEETS.indicators[lang]} or ${SHEETS.milestones[lang]} sheet, then delete it`, zh: `请把内容移到“${SHEETS.indicators[lang]}”或“${SHEETS.milestones[lang]}”工作表，再删除它` });
     }
   }
   if (data === 0) {
-    problem(ctx, '', 'sheet-missing-sheet', `no sheet ${SHEETS.indicators[lang]} or ${SHEETS.milestones[lang]}`, 'rename the sheets back, or make a fresh workbook with `cixi-plan sheet`');
+    problem(ctx, '', 'sheet-missing-sheet', { en: `no sheet ${SHEETS.indicators[lang]} or ${SHEETS.milestones[lang]}`, zh: `没有“${SHEETS.indicators[lang]}”或“${SHEETS.milestones[lang]}”工作表` },
+      { en: 'rename the sheets back, or make a fresh workbook with `cixi-plan sheet`', zh: '请把工作表改回原名，或用 `cixi-plan sheet` 重新生成工作簿' });
   }
   return { edits, diagnostics: ctx.diagnostics };
 }

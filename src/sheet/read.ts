@@ -6,7 +6,7 @@
 // interpret.ts's business. Pure: bytes in, grid and diagnostics out.
 
 import { parse } from 'csv-parse/sync';
-import type { Code, Diagnostic } from '../diagnostic.js';
+import { withText, type Code, type Diagnostic } from '../diagnostic.js';
 import { INDICATOR_COLUMNS, MILESTONE_COLUMNS, SHEETS, columnOfHeader, roleOfSheet, type SheetLang, type SheetRole } from './columns.js';
 import { ValueType, readWorkbook, type Cell, type Worksheet } from './excel.js';
 import { zipEntries } from './zip.js';
@@ -57,10 +57,9 @@ export function columnName(col: number): string {
 }
 
 /** A problem at a cell (or a range, or a whole sheet): `指标!G7: message`, in the spreadsheet's file. */
-export function cellDiagnostic(file: string, where: string, code: Code, message: string, hint?: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  const d: Diagnostic = { severity, code, message: where === '' ? message : `${where}: ${message}`, file, line: 0, col: 0 };
-  if (hint !== undefined) d.hint = hint;
-  return d;
+export function cellDiagnostic(file: string, where: string, code: Code, message: { en: string; zh: string }, hint?: { en: string; zh: string }, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  const placed = where === '' ? message : { en: `${where}: ${message.en}`, zh: `${where}：${message.zh}` };
+  return withText({ severity, code, file, line: 0, col: 0 }, placed, hint);
 }
 
 // Decimals and percent of a number format ("#,##0.00" → 2; "0.0%" → 1, percent).
@@ -123,7 +122,10 @@ function readSheet(ws: Worksheet, file: string, diagnostics: Diagnostic[]): Grid
   const role = roleOfSheet(ws.name);
   const sheet: GridSheet = { name: ws.name, role, rows: new Map() };
   if (ws.rowCount > MAX_ROWS || ws.columnCount > MAX_COLUMNS) {
-    diagnostics.push(cellDiagnostic(file, ws.name, 'sheet-too-large', `spans ${ws.rowCount} rows and ${ws.columnCount} columns; a sheet may span at most ${MAX_ROWS} rows and ${MAX_COLUMNS} columns`));
+    diagnostics.push(cellDiagnostic(file, ws.name, 'sheet-too-large', {
+      en: `spans ${ws.rowCount} rows and ${ws.columnCount} columns; a sheet may span at most ${MAX_ROWS} rows and ${MAX_COLUMNS} columns`,
+      zh: `占${ws.rowCount}行${ws.columnCount}列；一张工作表最多${MAX_ROWS}行${MAX_COLUMNS}列`,
+    }));
     return null;
   }
   // Only the data sheets are read cell by cell; the guide is read for its year and plan.
@@ -131,7 +133,8 @@ function readSheet(ws: Worksheet, file: string, diagnostics: Diagnostic[]): Grid
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).slice().sort();
   if (role !== 'guide') {
     for (const range of merges) {
-      diagnostics.push(cellDiagnostic(file, `${ws.name}!${range}`, 'sheet-merged-cells', 'merged cells: each cell needs its own entry', 'select the range, unmerge it, and fill in each cell'));
+      diagnostics.push(cellDiagnostic(file, `${ws.name}!${range}`, 'sheet-merged-cells', { en: 'merged cells: each cell needs its own entry', zh: '合并了单元格：每个单元格要单独填写' },
+        { en: 'select the range, unmerge it, and fill in each cell', zh: '选中该区域，取消合并，再逐格填写' }));
     }
   }
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -139,8 +142,8 @@ function readSheet(ws: Worksheet, file: string, diagnostics: Diagnostic[]): Grid
       const g = gridCell(cell, r, c);
       if (g === null) return;
       if (g.kind === 'formula' && role !== 'guide') {
-        diagnostics.push(cellDiagnostic(file, `${ws.name}!${g.ref}`, 'sheet-formula', `holds the formula ${short(g.text)}; type the published figure itself`,
-          'copy the cell and paste it back as values (Paste Special → Values)'));
+        diagnostics.push(cellDiagnostic(file, `${ws.name}!${g.ref}`, 'sheet-formula', { en: `holds the formula ${short(g.text)}; type the published figure itself`, zh: `是公式 ${short(g.text)}；请直接填公布的数字` },
+          { en: 'copy the cell and paste it back as values (Paste Special → Values)', zh: '复制该单元格，再以“选择性粘贴 → 数值”粘贴回去' }));
       }
       let cells = sheet.rows.get(r);
       if (cells === undefined) sheet.rows.set(r, (cells = new Map()));
@@ -158,19 +161,25 @@ export function short(text: string): string {
 async function readXlsx(bytes: Uint8Array, file: string): Promise<ReadResult> {
   const zip = zipEntries(bytes);
   if (!zip.ok) {
-    const hint = bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf ? 'this is an old .xls (or encrypted) workbook: save it as .xlsx' : 'save it from Excel or WPS as an .xlsx workbook';
+    const hint = bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf
+      ? { en: 'this is an old .xls (or encrypted) workbook: save it as .xlsx', zh: '这是旧的 .xls（或加密的）工作簿：请另存为 .xlsx' }
+      : { en: 'save it from Excel or WPS as an .xlsx workbook', zh: '请在 Excel 或 WPS 中另存为 .xlsx 工作簿' };
     return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', zip.message, hint)] };
   }
   const unpacked = zip.entries.reduce((n, e) => n + e.uncompressedSize, 0);
   if (unpacked > MAX_UNPACKED_BYTES) {
-    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-too-large', `unpacks to ${(unpacked / 1048576).toFixed(0)} MiB; a workbook may unpack to at most ${MAX_UNPACKED_BYTES / 1048576} MiB`)] };
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-too-large', {
+      en: `unpacks to ${(unpacked / 1048576).toFixed(0)} MiB; a workbook may unpack to at most ${MAX_UNPACKED_BYTES / 1048576} MiB`,
+      zh: `解压后有${(unpacked / 1048576).toFixed(0)} MiB；工作簿解压后最多${MAX_UNPACKED_BYTES / 1048576} MiB`,
+    })] };
   }
   let wb;
   try {
     wb = await readWorkbook(bytes);
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', `not a workbook exceljs can read (${short(reason ?? '')})`, 'open it in Excel or WPS and save it again as .xlsx')] };
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', { en: `not a workbook exceljs can read (${short(reason ?? '')})`, zh: `不是能读取的工作簿（${short(reason ?? '')}）` },
+      { en: 'open it in Excel or WPS and save it again as .xlsx', zh: '请在 Excel 或 WPS 中打开，再另存为 .xlsx' })] };
   }
   const diagnostics: Diagnostic[] = [];
   const sheets: GridSheet[] = [];
@@ -219,21 +228,24 @@ function csvRole(header: readonly string[]): SheetRole {
 
 function readCsv(bytes: Uint8Array, file: string, lang: SheetLang): ReadResult {
   if (bytes.includes(0)) {
-    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', 'holds NUL bytes: not a CSV text file', 'save it from Excel or WPS as “CSV (Comma delimited)” or “CSV UTF-8”')] };
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', { en: 'holds NUL bytes: not a CSV text file', zh: '含有 NUL 字节：不是 CSV 文本文件' },
+      { en: 'save it from Excel or WPS as “CSV (Comma delimited)” or “CSV UTF-8”', zh: '请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”或“CSV UTF-8”' })] };
   }
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) {
-    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', 'is neither UTF-8 nor GB18030 text', 'save it as “CSV UTF-8 (Comma delimited)”')] };
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', { en: 'is neither UTF-8 nor GB18030 text', zh: '既不是 UTF-8 也不是 GB18030 文本' },
+      { en: 'save it as “CSV UTF-8 (Comma delimited)”', zh: '请另存为“CSV UTF-8（逗号分隔）”' })] };
   }
   let records: string[][];
   try {
     records = parse(decoded.text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
   } catch (err) {
     const e = err as { message?: string; lines?: number };
-    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', `is not valid CSV (${short(e.message ?? 'parse error')})`, 'a quote that opens a cell must close it; save the file again from Excel or WPS')] };
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', { en: `is not valid CSV (${short(e.message ?? 'parse error')})`, zh: `不是有效的 CSV（${short(e.message ?? 'parse error')}）` },
+      { en: 'a quote that opens a cell must close it; save the file again from Excel or WPS', zh: '单元格开头的引号必须闭合；请在 Excel 或 WPS 中重新保存' })] };
   }
   if (records.length > MAX_ROWS || records.some((r) => r.length > MAX_COLUMNS)) {
-    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-too-large', `has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns`)] };
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-too-large', { en: `has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns`, zh: `超过${MAX_ROWS}行或${MAX_COLUMNS}列` })] };
   }
   const role = csvRole(records[0] ?? []);
   const sheet: GridSheet = { name: SHEETS[role][lang], role, rows: new Map() };
@@ -259,7 +271,10 @@ export function sheetKind(name: string): 'xlsx' | 'csv' | undefined {
  */
 export async function readSheetFile(bytes: Uint8Array, file: string, kind: 'xlsx' | 'csv', lang: SheetLang): Promise<ReadResult> {
   if (bytes.length > MAX_SHEET_BYTES) {
-    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-too-large', `is ${(bytes.length / 1048576).toFixed(1)} MiB; a spreadsheet may be at most ${MAX_SHEET_BYTES / 1048576} MiB`)] };
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-too-large', {
+      en: `is ${(bytes.length / 1048576).toFixed(1)} MiB; a spreadsheet may be at most ${MAX_SHEET_BYTES / 1048576} MiB`,
+      zh: `有${(bytes.length / 1048576).toFixed(1)} MiB；表格文件最多${MAX_SHEET_BYTES / 1048576} MiB`,
+    })] };
   }
   return kind === 'xlsx' ? readXlsx(bytes, file) : readCsv(bytes, file, lang);
 }

@@ -20,9 +20,9 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** The central directory of a zip archive, or why it cannot be read. */
-export function zipEntries(bytes: Uint8Array): { ok: true; entries: ZipEntry[] } | { ok: false; message: string } {
+export function zipEntries(bytes: Uint8Array): { ok: true; entries: ZipEntry[] } | { ok: false; message: { en: string; zh: string } } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 22 || view.getUint32(0, true) !== LOCAL) return { ok: false, message: 'not an .xlsx workbook (no zip archive)' };
+  if (bytes.length < 22 || view.getUint32(0, true) !== LOCAL) return { ok: false, message: { en: 'not an .xlsx workbook (no zip archive)', zh: '不是 .xlsx 工作簿（不是 zip 压缩包）' } };
   // The end record sits in the last 22 bytes plus a comment of at most 65,535 bytes.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -31,14 +31,14 @@ export function zipEntries(bytes: Uint8Array): { ok: true; entries: ZipEntry[] }
       break;
     }
   }
-  if (eocd < 0) return { ok: false, message: 'the zip archive is damaged (no end of central directory)' };
+  if (eocd < 0) return { ok: false, message: { en: 'the zip archive is damaged (no end of central directory)', zh: 'zip 压缩包已损坏（缺少中央目录结尾）' } };
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || at === 0xffffffff) return { ok: false, message: 'the zip archive is in ZIP64 form, which a fill-in workbook never needs' };
+  if (count === 0xffff || at === 0xffffffff) return { ok: false, message: { en: 'the zip archive is in ZIP64 form, which a fill-in workbook never needs', zh: 'zip 压缩包是 ZIP64 格式，填报工作簿用不到' } };
   const decoder = new TextDecoder('utf-8');
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return { ok: false, message: 'the zip archive is damaged (bad central directory)' };
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return { ok: false, message: { en: 'the zip archive is damaged (bad central directory)', zh: 'zip 压缩包已损坏（中央目录有误）' } };
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);

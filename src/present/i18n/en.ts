@@ -225,6 +225,26 @@ export const en: Messages = {
     unreadable: (plan) => `${plan}: a file could not be read`,
     invalidSides: (plan, sides) =>
       `${plan} is invalid at ${sides.map((s) => `${s.side} (${plural(s.errors, 'error')})`).join(' and ')}: both sides of a diff must validate`,
+    outsidePlan: (year, base, end) => `${year} is outside the plan: choose a year from ${base} (base year) to ${end}`,
+    noYearFile: (year, have) => `no data for ${year}: add data/${year}.yaml to the plan folder (year files present: ${have.length > 0 ? have.join(', ') : 'none'})`,
+    importCounts: (c) =>
+      [
+        c.obsAdded > 0 ? `${plural(c.obsAdded, 'observation')} added` : '',
+        c.obsChanged > 0 ? `${plural(c.obsChanged, 'observation')} changed` : '',
+        c.msAdded > 0 ? `${plural(c.msAdded, 'milestone state')} added` : '',
+        c.msChanged > 0 ? `${plural(c.msChanged, 'milestone state')} changed` : '',
+      ].filter((p) => p !== '').join(', '),
+    importFailed: (sheet, n, yearFile) => `${sheet}: ${plural(n, 'error')}; nothing was written to ${yearFile}`,
+    importUnreadable: (sheet) => `${sheet} cannot be imported; nothing was written`,
+    importNothing: (yearFile, sheet) => `${yearFile}: already holds what ${sheet} says; nothing to change`,
+    importDryRun: (yearFile, counts) => `dry run: ${yearFile} would get ${counts}; nothing was written`,
+    importDone: (yearFile, isNew, counts, sheet, year) =>
+      `${yearFile}${isNew ? ' (new)' : ''}: ${counts} from ${sheet}; run \`cixi-plan report ${year}\` next`,
+    sheetExists: (path) => `${path} exists: it may hold figures someone filled in; give another --out, or --force to replace it`,
+    sheetDone: (s) =>
+      `${s.path} (${s.size}): ${plural(s.indicators, 'indicator')}, ${plural(s.milestones, 'milestone')}, ` +
+      `${s.prefilled ? `pre-filled from data/${s.year}.yaml` : `no data/${s.year}.yaml yet, so empty`}\n` +
+      `  send it out, then: cixi-plan import ${s.year} <file> --dry-run`,
     reportDone: (r) =>
       `report ${r.year} (${r.lang}): ${plural(r.indicators, 'indicator')}, ${r.assessed} assessed, ${r.onPace} on or ahead of pace, ` +
       `${plural(r.warnings, 'early warning')}, ${plural(r.milestones, 'milestone')}; ${plural(r.files, 'file')} in ${r.folder}`,

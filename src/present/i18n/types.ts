@@ -299,6 +299,20 @@ export interface Messages {
     invalidSides: (plan: string, sides: ReadonlyArray<{ side: string; errors: number }>) => string;
     /** After `gaps`: the plan has warnings that `validate` shows. */
     seeWarnings: (warnings: number, plan: string) => string;
+    /** A year outside base year..period end. */
+    outsidePlan: (year: number, base: number, end: number) => string;
+    /** A report year without its year file. */
+    noYearFile: (year: number, have: readonly number[]) => string;
+    /** `import`: what the sheet changed, and its outcomes. */
+    importCounts: (c: { obsAdded: number; obsChanged: number; msAdded: number; msChanged: number }) => string;
+    importFailed: (sheet: string, errors: number, yearFile: string) => string;
+    importUnreadable: (sheet: string) => string;
+    importNothing: (yearFile: string, sheet: string) => string;
+    importDryRun: (yearFile: string, counts: string) => string;
+    importDone: (yearFile: string, isNew: boolean, counts: string, sheet: string, year: number) => string;
+    /** `sheet`: an existing workbook, and what was written. */
+    sheetExists: (path: string) => string;
+    sheetDone: (s: { path: string; size: string; indicators: number; milestones: number; year: number; prefilled: boolean }) => string;
     /** After `report`: what was written where. */
     reportDone: (r: { year: number; lang: string; indicators: number; assessed: number; onPace: number; warnings: number; milestones: number; files: number; folder: string }) => string;
   };

@@ -213,6 +213,26 @@ export const zh: Messages = {
     unreadable: (plan) => `${plan}：有文件无法读取`,
     invalidSides: (plan, sides) =>
       `${plan} 在${sides.map((s) => `${s.side}（${s.errors}个错误）`).join('和')}无效：比较的两边都必须通过校验`,
+    outsidePlan: (year, base, end) => `${year}年不在规划期内：请选择${base}年（基期）至${end}年之间的年份`,
+    noYearFile: (year, have) => `没有${year}年的数据：请在规划文件夹中添加 data/${year}.yaml（已有年度文件：${have.length > 0 ? have.join('、') : '无'}）`,
+    importCounts: (c) =>
+      [
+        c.obsAdded > 0 ? `新增观测${c.obsAdded}条` : '',
+        c.obsChanged > 0 ? `修改观测${c.obsChanged}条` : '',
+        c.msAdded > 0 ? `新增里程碑状态${c.msAdded}条` : '',
+        c.msChanged > 0 ? `修改里程碑状态${c.msChanged}条` : '',
+      ].filter((p) => p !== '').join('，'),
+    importFailed: (sheet, n, yearFile) => `${sheet}：${n}个错误；没有写入 ${yearFile}`,
+    importUnreadable: (sheet) => `${sheet} 无法导入；没有写入任何文件`,
+    importNothing: (yearFile, sheet) => `${yearFile} 已与 ${sheet} 一致；无需改动`,
+    importDryRun: (yearFile, counts) => `试运行：${yearFile} 将${counts}；没有写入任何文件`,
+    importDone: (yearFile, isNew, counts, sheet, year) =>
+      `${yearFile}${isNew ? '（新建）' : ''}：从 ${sheet} ${counts}；下一步运行 \`cixi-plan report ${year}\``,
+    sheetExists: (path) => `${path} 已存在：其中可能有别人填好的数字；请换一个 --out，或加 --force 覆盖`,
+    sheetDone: (s) =>
+      `${s.path}（${s.size}）：${s.indicators}项指标，${s.milestones}个里程碑，` +
+      `${s.prefilled ? `已按 data/${s.year}.yaml 预填` : `还没有 data/${s.year}.yaml，所以是空白的`}\n` +
+      `  发出填报，收回后运行：cixi-plan import ${s.year} <文件> --dry-run`,
     reportDone: (r) =>
       `${r.year}年报告（${r.lang}）：${r.indicators}项指标，已评估${r.assessed}项，${r.onPace}项达到或快于序时进度，` +
       `预警${r.warnings}项，${r.milestones}个里程碑；${r.files}个文件，在 ${r.folder}`,
