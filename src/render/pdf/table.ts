@@ -301,7 +301,6 @@ function captionHeight(caption: Line[]): number {
 export function table(flow: Flow, spec: TableSpec, portrait: Frame): void {
   const t = layOut(flow, spec, portrait);
   const { doc } = flow;
-  const frame = t.frame;
   const capH = captionHeight(t.caption);
   const headHeight = capH + t.header.height;
   const run: TableRun = {
