@@ -157,11 +157,11 @@ function statusBar<Code extends string>(ctx: Ctx, id: string, caption: string, r
   const segments = rows.filter((r) => r.count > 0).map((r) => {
     const shade = Math.min(used.get(r.tone) ?? 0, 2);
     used.set(r.tone, shade + 1);
-    return { ...r, shade };
+    return { ...r, shade, legend: m.overview.barItem(r.label, r.count) };
   });
   const total = rows.reduce((sum, r) => sum + r.count, 0);
   const title = m.overview.barCaption(caption, total);
-  const line = segments.length > 0 ? segments.map((r) => m.overview.barItem(r.label, r.count)).join(m.overview.barSeparator) : m.overview.barEmpty;
+  const line = segments.length > 0 ? segments.map((r) => r.legend).join(m.overview.barSeparator) : m.overview.barEmpty;
   return {
     id,
     caption: title,

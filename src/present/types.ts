@@ -147,9 +147,9 @@ export interface StatusBar<Code extends string = string> {
   total: number;
   /**
    * The statuses with a count, in status order. `shade` tells statuses of the same tone apart:
-   * 0 is the tone's own colour, 1 and 2 lighter.
+   * 0 is the tone's own colour, 1 and 2 lighter; `legend` is the status with its count.
    */
-  segments: Array<StatusCount<Code> & { shade: number }>;
+  segments: Array<StatusCount<Code> & { shade: number; legend: string }>;
   /** The counts as one line: "快于序时 2 · 基本符合序时 1 · 无数据 9". */
   line: string;
   geometry: StackedBarGeometry;

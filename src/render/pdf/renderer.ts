@@ -77,7 +77,7 @@ export function pdfBlocks(model: ReportModel): PdfBlocks {
       kind: 'status-bar',
       caption: bar.caption,
       geometry: bar.geometry,
-      segments: bar.segments.map((s) => ({ label: s.label, count: s.count, tone: s.tone, shade: s.shade })),
+      segments: bar.segments.map((s) => ({ label: s.legend, tone: s.tone, shade: s.shade })),
     };
   }
 

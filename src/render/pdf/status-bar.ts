@@ -38,7 +38,7 @@ export function statusBar(flow: Flow, block: PdfStatusBarBlock, frame: Frame): v
   // Legend items: swatch, label and count, wrapped into rows.
   const measure = measurer(flow.fonts, LEGEND.size);
   const items = segments.map((s, i) => {
-    const line = breakLines([{ text: `${String(s?.label ?? '')} ${finite(s?.count)}`, style: {} }], measure, 1e6)[0]!;
+    const line = breakLines([{ text: String(s?.label ?? ''), style: {} }], measure, 1e6)[0]!;
     return { line, color: shadeOf(s?.tone, s?.shade), width: SWATCH + 4 + line.width + 16, i };
   });
   const rows: (typeof items)[] = [];

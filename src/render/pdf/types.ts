@@ -119,10 +119,10 @@ export interface PdfStatusBarBlock {
   caption: string;
   geometry: StackedBarGeometry;
   /**
-   * One per segment of the geometry, in order: its legend label, count, tone and shade (0 the
-   * tone's own colour, 1 and 2 lighter, for statuses sharing a tone).
+   * One per segment of the geometry, in order: its legend text (the status and its count), tone
+   * and shade (0 the tone's own colour, 1 and 2 lighter, for statuses sharing a tone).
    */
-  segments: Array<{ label: string; count: number; tone: PdfTone; shade: number }>;
+  segments: Array<{ label: string; tone: PdfTone; shade: number }>;
 }
 
 export type PdfBlock = PdfCoverBlock | PdfTableBlock | PdfTrendChartBlock | PdfProgressBarBlock | PdfStatusBarBlock;
