@@ -7,6 +7,8 @@ import {
   PROGRESS_WIDTH,
   TEXT_BAR_CELLS,
   progressGeometry,
+  STACKED_BAR_WIDTH,
+  stackedBarGeometry,
   textBar,
   tickDecimals,
   trendGeometry,
@@ -187,5 +189,35 @@ describe('labels', () => {
     const apart = trendGeometry(gdp);
     expect(apart.baseline!.label).toMatchObject({ text: 'baseline', anchor: 'end' });
     expect(apart.target!.label).toMatchObject({ text: 'target', anchor: 'start' });
+  });
+});
+
+describe('stackedBarGeometry', () => {
+  const bar = (values: number[]) => stackedBarGeometry({ title: 't', desc: 'd', segments: values.map((value) => ({ value, label: String(value) })) });
+
+  it('shares the bar among the segments by value, in order, with a gap between them', () => {
+    const g = bar([3, 1, 0, 4]);
+    expect(g.kind).toBe('stacked-bar');
+    expect(g.segments.map((s) => s.x)).toEqual([0, 180, 240, 240]);
+    expect(g.segments.map((s) => s.width)).toEqual([178.5, 58.5, 0, 240]);
+    expect(g.segments[3]!.label).toEqual({ x: 360, y: 17.33, text: '4', anchor: 'middle' });
+  });
+
+  it('gives every non-zero count a visible segment, the others making room', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 10 }), (values) => {
+        const g = bar(values);
+        values.forEach((v, i) => expect(g.segments[i]!.width > 0).toBe(v > 0));
+        const end = g.segments.reduce((most, s, i) => (values[i]! > 0 ? Math.max(most, s.x + s.width) : most), 0);
+        if (values.some((v) => v > 0)) expect(end).toBeCloseTo(STACKED_BAR_WIDTH, 6);
+        for (const s of g.segments) expect(Number.isFinite(s.x) && Number.isFinite(s.width)).toBe(true);
+      }),
+    );
+  });
+
+  it('leaves out the count of a segment too narrow for it', () => {
+    const g = bar([10_000, 1]);
+    expect(g.segments[1]!.width).toBeGreaterThan(0);
+    expect(g.segments[1]!.label).toBeNull();
   });
 });

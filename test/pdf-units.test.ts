@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSourceDateEpoch } from '../src/commands/source-date.js';
 import { checkPdfDirectives, loadFonts } from '../src/render/pdf/index.js';
-import { fitColumns } from '../src/render/pdf/table.js';
+import { cellRuns, fitColumns } from '../src/render/pdf/table.js';
 import { breakLines, isWide, type Line, type Run, softBreaks } from '../src/render/pdf/text.js';
 import { sampleBlocks } from './fixtures/pdf/sample-blocks.js';
 
@@ -32,6 +32,14 @@ describe('breakLines', () => {
     const lines = texts(breakLines(plain('GDP 达到 2,929.5 亿元 growth'), measure, 60));
     expect(lines).toEqual(['GDP 达到', '2,929.5 亿元', 'growth']);
     for (const l of lines) expect(l).not.toMatch(/^ | $/);
+  });
+
+  it('keeps a short bracket beside a figure whole in a table cell, breaking before it', () => {
+    const cell = cellRuns(plain('20.0%（2022年）'));
+    expect(cell.map((r) => [r.text, r.style.nobreak === true])).toEqual([['20.0%', false], ['（2022年）', true]]);
+    expect(texts(breakLines(cell, measure, 80))).toEqual(['20.0%（2022年）']);
+    expect(texts(breakLines(cell, measure, 60))).toEqual(['20.0%', '（2022年）']);
+    expect(texts(breakLines(plain('20.0%（2022年）'), measure, 60))).toEqual(['20.0%（2022', '年）']);
   });
 
   it('breaks a word wider than the line character by character', () => {
@@ -192,6 +200,21 @@ describe('checkPdfDirectives', () => {
     expect(checkPdfDirectives(md, sampleBlocks)).toEqual([]);
     expect(checkPdfDirectives('<!-- pdf:progress-bar main -->', sampleBlocks, 'en')).toEqual([
       { code: 'pdf-directive', line: 1, message: 'pdf:progress-bar names block "main", which is a status-table' },
+    ]);
+  });
+
+  it('takes pdf:table with span, notes and landscape before a table, and names a wrong option or a stray one', () => {
+    const table = '| a | b |\n| --- | --- |\n| 1 | 2 |';
+    expect(checkPdfDirectives(`<!-- pdf:table span=1 notes=2 landscape -->\n\n<!-- a comment -->\n\n${table}`, {})).toEqual([]);
+    expect(checkPdfDirectives(`<!-- pdf:table span=one -->\n\n${table}`, {}, 'en')).toEqual([
+      { code: 'pdf-directive', line: 1, message: 'pdf:table does not know "span=one" (span=N, notes=N, landscape)' },
+    ]);
+    expect(checkPdfDirectives('<!-- pdf:table notes=2 -->\n\n正文\n\n<!-- pdf:table -->', {}, 'en')).toEqual([
+      { code: 'pdf-directive', line: 1, message: 'pdf:table is not followed by a table' },
+      { code: 'pdf-directive', line: 5, message: 'pdf:table is not followed by a table' },
+    ]);
+    expect(checkPdfDirectives(`- <!-- pdf:table span=1 -->\n\n  ${table.replace(/\n/g, '\n  ')}`, {}, 'en')).toEqual([
+      { code: 'pdf-directive', line: 1, message: 'pdf:table is not followed by a table' },
     ]);
   });
 

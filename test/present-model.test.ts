@@ -70,6 +70,36 @@ describe('buildReportModel', () => {
     expect(zh.overview.timePace).toBe('截至2024年，规划期序时进度为60.0%。');
   });
 
+  it('makes the overview one page: a headline, the counts as bars of the statuses that occur, key points', () => {
+    const o = zh.overview;
+    expect(o.headline).toBe('截至2024年，规划期序时进度为60.0%。7项指标中5项可评估，其中4项达到或快于序时进度，占80.0%。');
+    // Only the statuses some indicator has, in status order; a second status of the same tone is lighter.
+    expect(o.indicatorBar.segments.map((s) => [s.code, s.count, s.tone, s.shade])).toEqual([
+      ['ahead', 3, 'good', 0],
+      ['on_track', 1, 'fair', 0],
+      ['behind', 1, 'warn', 0],
+      ['no_data', 1, 'none', 0],
+      ['no_target', 1, 'none', 1],
+    ]);
+    expect(o.indicatorBar.caption).toBe('指标完成情况（7项）');
+    expect(o.indicatorBar.line).toBe('快于序时 3 · 基本符合序时 1 · 滞后 1 · 无数据 1 · 无目标 1');
+    // The geometry has a segment per status, in the same order, wider for a larger count.
+    const widths = o.indicatorBar.geometry.segments.map((g) => g.width);
+    expect(widths).toHaveLength(5);
+    expect(widths[0]!).toBeGreaterThan(widths[1]! * 2.5);
+    expect(o.milestoneBar!.line).toBe('存在风险 1 · 逾期 1');
+    expect(o.binding).toBe('约束性指标1项：预警1项，均已评估。');
+    // What the headline, the bars and the binding line say is not repeated as a key point.
+    expect(o.keyPoints[0]).toBe('快于序时（3项）：地区生产总值、标志性产业链、全国百强县排名。');
+    expect(o.keyPoints.join('')).not.toMatch(/可评估|约束性|重大项目/);
+    expect(en.overview.indicatorBar.line).toBe('Ahead of pace 3 · On pace 1 · Behind pace 1 · No data 1 · No target 1');
+  });
+
+  it('puts each milestone’s completion standard in its row, after its due year', () => {
+    expect(zh.milestones.columns.map((c) => c.key)).toEqual(['name', 'action', 'due', 'doneWhen', 'state', 'expected', 'status', 'note']);
+    expect(zh.milestones.rows[0]!.doneWhen).toBe('站房竣工并投入使用');
+  });
+
   it('draws a trend chart and a completion bar for each pillar indicator with data', () => {
     const gdp = zh.pillars.items[0]!.indicators.find((d) => d.row.id === 'gdp')!;
     expect(gdp.trend!.observed!.points).toHaveLength(3);

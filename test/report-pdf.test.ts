@@ -1,17 +1,21 @@
 // `cixi-plan report --format pdf` read back as a reader would: pdf.js for the text, outline,
 // fonts and metadata; pdftoppm for how the pages look. Also: reproducible bytes, and a
 // failed run keeps the previous report.pdf (interrupted runs: report-interrupt.test.ts).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PLAN, run, tempDir } from './support/cli.js';
 import { openPdf, outline, pageTexts, squash, type OutlineNode } from './support/read-pdf.js';
-import { HAVE_PDFTOPPM, inked, meanDifference, parsePgm, rasterise } from './support/raster.js';
+import { goldenImage, HAVE_PDFTOPPM, inked, meanDifference, rasterise, rasterisePage } from './support/raster.js';
 
 const EPOCH = '1740787200'; // 2025-03-01T00:00:00Z
 const SLOW = 120_000;
-const GOLDEN = new URL('./__golden__/report-base-plan-2024-cover.pgm', import.meta.url);
-const IN_CI = process.env.CI === 'true';
+/** Golden images of pages of the base fixture's report: refresh with PDF_GOLDEN_UPDATE=1 (never under CI=true). */
+const GOLDEN_PAGES = [
+  { page: 1, what: 'the cover', golden: new URL('./__golden__/report-base-plan-2024-cover.pgm', import.meta.url) },
+  { page: 3, what: 'the overview', golden: new URL('./__golden__/report-base-plan-2024-overview.pgm', import.meta.url) },
+  { page: 4, what: 'the status table', golden: new URL('./__golden__/report-base-plan-2024-status-table.pgm', import.meta.url) },
+];
 
 async function reportPdf(plan: string, out: string, env: Record<string, string> = { SOURCE_DATE_EPOCH: EPOCH }, extra: string[] = []): Promise<Buffer> {
   const r = await run(['report', '2024', '--plan', plan, '--out', out, '--format', 'pdf', '--quiet', ...extra], { env });
@@ -124,23 +128,25 @@ describe('a failed run keeps the previous PDF', () => {
 });
 
 describe.runIf(HAVE_PDFTOPPM)('the PDF report, rasterised', () => {
-  it('has no blank page, draws the title region of the cover, and matches the golden cover', async () => {
-    const out = tempDir();
-    const pdf = await reportPdf(BASE_PLAN, out);
+  let pdf: Buffer;
+
+  beforeAll(async () => {
+    pdf = await reportPdf(BASE_PLAN, tempDir());
+  }, SLOW);
+
+  it('has no blank page and draws the title region of the cover', () => {
     const pages = rasterise(pdf, 30, tempDir());
     const px = (pt: number): number => Math.round((pt * 30) / 72);
     // A page whose text area (between the running header and the footer) holds no ink is blank.
-    pages.forEach((p, i) => expect(inked(p, px(70), px(842 - 66)), `page ${i + 1}`).toBeGreaterThan(0.001));
+    pages.forEach((p, i) => expect(inked(p, px(70), p.height - px(66)), `page ${i + 1}`).toBeGreaterThan(0.001));
     // The title block of the cover (about a third of the way down) holds ink.
     expect(inked(pages[0]!, px(240), px(360))).toBeGreaterThan(0.03);
+  }, SLOW);
 
-    const dir = tempDir();
-    const [cover] = rasterise(pdf, 20, dir, 1);
-    if (process.env.PDF_GOLDEN_UPDATE === '1' || (!existsSync(GOLDEN) && !IN_CI)) {
-      writeFileSync(GOLDEN, readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.pgm'))!)));
-    }
-    const golden = parsePgm(readFileSync(GOLDEN));
-    expect([cover!.width, cover!.height]).toEqual([golden.width, golden.height]);
-    expect(meanDifference(cover!, golden)).toBeLessThan(3);
+  it.each(GOLDEN_PAGES)('matches the golden image of page $page ($what)', ({ page, golden }) => {
+    const { image, bytes } = rasterisePage(pdf, 20, tempDir(), page);
+    const expected = goldenImage(bytes, golden);
+    expect([image.width, image.height]).toEqual([expected.width, expected.height]);
+    expect(meanDifference(image, expected)).toBeLessThan(3);
   }, SLOW);
 });

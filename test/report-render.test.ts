@@ -82,7 +82,7 @@ describe('the base plan’s 2024 report', () => {
     const html = await render(zh, 'html');
     const svgs = [...html.matchAll(/<svg [^>]*>\n<title id="([^"]+)">([^<]+)<\/title>\n<desc id="([^"]+)">([^<]+)<\/desc>/g)];
     expect(svgs.length).toBe((html.match(/<svg /g) ?? []).length);
-    expect(svgs.length).toBe(7 + 5); // a trend chart per indicator, a bar per known completion
+    expect(svgs.length).toBe(7 + 5 + 2); // a trend chart per indicator, a bar per known completion, two status bars
     for (const [whole, titleId, , descId] of svgs) {
       expect(whole).toContain('role="img"');
       expect(whole).toContain(`aria-labelledby="${titleId}"`);

@@ -180,6 +180,7 @@ export function buildReportModel(
         { key: 'name', label: m.milestones.name, align: 'left' },
         { key: 'action', label: m.milestones.action, align: 'left' },
         { key: 'due', label: m.milestones.due, align: 'left' },
+        { key: 'doneWhen', label: m.milestones.doneWhen, align: 'left' },
         { key: 'state', label: m.milestones.state, align: 'left' },
         { key: 'expected', label: m.milestones.expected, align: 'left' },
         { key: 'status', label: m.milestones.status, align: 'left' },

@@ -346,3 +346,77 @@ export function progressGeometry(input: ProgressInput): ProgressGeometry {
     text: textBar(c, input.pace),
   };
 }
+
+/** Default width of a stacked status bar, in user units. */
+export const STACKED_BAR_WIDTH = 480;
+
+/** A non-empty segment is drawn at least this wide, so that every status counted shows. */
+const MIN_SEGMENT = 4;
+
+/** White space between two segments. */
+const SEGMENT_GAP = 1.5;
+
+/** What a stacked bar shows: counts in order, each with the text drawn inside when it fits. */
+export interface StackedBarInput {
+  title: string;
+  desc: string;
+  /** Values (counts) of the segments, in order; zeros take no room. */
+  segments: ReadonlyArray<{ value: number; label: string }>;
+  width?: number;
+}
+
+/** A stacked bar ready to draw: one rectangle per segment along the track, in input order. */
+export interface StackedBarGeometry {
+  kind: 'stacked-bar';
+  width: number;
+  height: number;
+  title: string;
+  desc: string;
+  fontSize: number;
+  track: Rect;
+  /** x and width of each segment (a gap left before the next); its label inside, or null when it does not fit. */
+  segments: Array<{ x: number; width: number; label: TextMark | null }>;
+}
+
+/** Widths proportional to the values, each non-zero one at least MIN_SEGMENT, summing to `total`. */
+function segmentWidths(values: readonly number[], total: number): number[] {
+  const positive = values.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const fixed = positive.map(() => false);
+  for (let pass = 0; pass < positive.length; pass++) {
+    const free = positive.reduce((sum, v, i) => sum + (fixed[i] ? 0 : v), 0);
+    const room = total - fixed.filter(Boolean).length * MIN_SEGMENT;
+    let changed = false;
+    positive.forEach((v, i) => {
+      if (!fixed[i] && v > 0 && free > 0 && (v / free) * room < MIN_SEGMENT) {
+        fixed[i] = true;
+        changed = true;
+      }
+    });
+    if (!changed) break;
+  }
+  const free = positive.reduce((sum, v, i) => sum + (fixed[i] ? 0 : v), 0);
+  const room = Math.max(0, total - fixed.filter(Boolean).length * MIN_SEGMENT);
+  return positive.map((v, i) => (v === 0 ? 0 : fixed[i] ? MIN_SEGMENT : free > 0 ? (v / free) * room : 0));
+}
+
+/** Lay out counts as one horizontal bar of segments, in order, the bar's width shared by value. */
+export function stackedBarGeometry(input: StackedBarInput): StackedBarGeometry {
+  const width = input.width ?? STACKED_BAR_WIDTH;
+  const height = 26;
+  const track: Rect = { x: 0, y: 0, width, height };
+  const widths = segmentWidths(input.segments.map((s) => s.value), width);
+  const last = widths.reduce((at, w, i) => (w > 0 ? i : at), -1);
+  // Edges rounded from the running total, so the segments always add up to the track.
+  let sum = 0;
+  const segments = input.segments.map((s, i) => {
+    const left = round(sum);
+    sum += widths[i]!;
+    const right = round(sum);
+    const w = Math.max(0, right - left - (i < last && right > left ? SEGMENT_GAP : 0));
+    // Digits are about 0.6 em wide; the label needs a little room either side.
+    const fits = w > 0 && s.label !== '' && Array.from(s.label).length * 0.6 * FONT_SIZE + 8 <= w;
+    const label: TextMark | null = fits ? { x: round(left + w / 2), y: round(height / 2 + FONT_SIZE / 3), text: s.label, anchor: 'middle' } : null;
+    return { x: left, width: round(w), label };
+  });
+  return { kind: 'stacked-bar', width, height, title: input.title, desc: input.desc, fontSize: FONT_SIZE, track, segments };
+}

@@ -4,11 +4,15 @@
 
 import { INDICATOR_STATUSES, MILESTONE_STATUSES, type IndicatorStatus } from '../assess/types.js';
 import { indicatorName, say, wordsFor, type Ctx } from './context.js';
+import { stackedBarGeometry } from './charts.js';
 import { formatAmount, formatPercent, num } from './format.js';
 import { badge } from './indicators.js';
 import { targetText } from './targets.js';
 import { TONES } from './tones.js';
-import type { Column, Overview, ReportModel } from './types.js';
+import type { Column, Overview, ReportModel, StatusBar, StatusCount } from './types.js';
+
+/** A key point names at most this many indicators. */
+const KEY_POINT_NAMES = 12;
 
 /** Statuses counted only when some indicator has them. */
 const OCCASIONAL: ReadonlySet<IndicatorStatus> = new Set(['held', 'breached', 'qualitative']);
@@ -47,27 +51,27 @@ export function overview(ctx: Ctx): Overview {
   const names = (ids: readonly string[]) => ids.map((id) => indicatorName(ctx, id)).join(m.listSep);
   const byStatus = (status: IndicatorStatus) => a.indicators.filter((i) => i.status === status).map((i) => i.id);
 
-  const highlights: string[] = [];
-  highlights.push(
-    s.assessed > 0
-      ? m.overview.assessedShare(a.indicators.length, s.assessed, s.on_or_ahead, formatPercent(s.share_on_or_ahead ?? 0, lang))
-      : m.overview.nothingAssessed(a.indicators.length),
-  );
-  if (s.binding > 0) {
-    highlights.push(m.overview.bindingLine(s.binding, s.warnings, s.undetermined, names(s.undetermined_ids)));
-  }
+  const share = s.assessed > 0
+    ? m.overview.assessedShare(a.indicators.length, s.assessed, s.on_or_ahead, formatPercent(s.share_on_or_ahead ?? 0, lang))
+    : m.overview.nothingAssessed(a.indicators.length);
+  const binding = s.binding > 0 ? m.overview.bindingLine(s.binding, s.warnings, s.undetermined, names(s.undetermined_ids)) : null;
+  // Which indicators have which status: what the bars cannot say. A long list names the first
+  // few, so that the overview stays one page; the status table lists them all.
+  const some = (ids: readonly string[]) => (ids.length > KEY_POINT_NAMES ? m.overview.andMore(names(ids.slice(0, KEY_POINT_NAMES)), ids.length - KEY_POINT_NAMES) : names(ids));
+  const keyPoints: string[] = [];
   for (const status of INDICATOR_STATUSES) {
     if (status === 'no_data' || status === 'no_target' || status === 'qualitative') continue;
     const ids = byStatus(status);
-    if (ids.length > 0) highlights.push(m.overview.statusList(m.indicatorStatus[status], ids.length, names(ids)));
+    if (ids.length > 0) keyPoints.push(m.overview.statusList(m.indicatorStatus[status], ids.length, some(ids)));
   }
   const noData = byStatus('no_data');
-  if (noData.length > 0) highlights.push(m.overview.noDataList(noData.length, names(noData)));
+  if (noData.length > 0) keyPoints.push(m.overview.noDataList(noData.length, some(noData)));
   const stale = a.indicators.filter((i) => i.stale).map((i) => i.id);
-  if (stale.length > 0) highlights.push(m.overview.staleList(stale.length, names(stale)));
+  if (stale.length > 0) keyPoints.push(m.overview.staleList(stale.length, some(stale)));
   const parts = MILESTONE_STATUSES.filter((st) => s.milestones_by_status[st] > 0)
     .map((st) => m.overview.milestonePart(m.milestoneStatus[st], s.milestones_by_status[st]));
-  if (parts.length > 0) highlights.push(m.overview.milestoneLine(parts.join(lang === 'en' ? ', ' : '，')));
+  const milestoneLine = parts.length > 0 ? m.overview.milestoneLine(parts.join(lang === 'en' ? ', ' : '，')) : null;
+  const highlights = [share, ...(binding === null ? [] : [binding]), ...keyPoints, ...(milestoneLine === null ? [] : [milestoneLine])];
 
   const warnings = a.indicators.filter((i) => i.warning).map((ia) => {
     let text: string;
@@ -105,24 +109,31 @@ export function overview(ctx: Ctx): Overview {
     { key: 'count', label: m.overview.count, align: 'right' },
   ];
   const pace = num(a.time_pace, (v) => formatPercent(v, lang), lang);
+  const timePace = m.overview.timePace(a.year, pace.text);
+  const indicatorRows = INDICATOR_STATUSES.map((st) => ({ ...badge(ctx, st), count: s.indicators_by_status[st] }));
+  const milestoneRows = MILESTONE_STATUSES.map((st) => ({ code: st, label: m.milestoneStatus[st], tone: TONES.milestone[st], count: s.milestones_by_status[st] }));
   return {
     anchor: 'overview',
     title: m.sections.overview,
-    timePace: m.overview.timePace(a.year, pace.text),
+    headline: `${timePace}${lang === 'en' ? ' ' : ''}${share}`,
+    indicatorBar: statusBar(ctx, 'indicators', m.overview.indicatorCounts, indicatorRows),
+    milestoneBar: a.milestones.length > 0 ? statusBar(ctx, 'milestones', m.overview.milestoneCounts, milestoneRows) : null,
+    binding,
+    keyPoints,
+    timePace,
     timePaceValue: pace,
     indicatorCounts: {
       caption: m.overview.indicatorCounts,
       columns: statusColumns,
       // The statuses of targets by a year always show; those of the other kinds when they occur.
-      rows: INDICATOR_STATUSES.filter((st) => !OCCASIONAL.has(st) || s.indicators_by_status[st] > 0)
-        .map((st) => ({ ...badge(ctx, st), count: s.indicators_by_status[st] })),
+      rows: indicatorRows.filter((row) => !OCCASIONAL.has(row.code) || row.count > 0),
       totalLabel: m.overview.total,
       total: a.indicators.length,
     },
     milestoneCounts: {
       caption: m.overview.milestoneCounts,
       columns: statusColumns,
-      rows: MILESTONE_STATUSES.map((st) => ({ code: st, label: m.milestoneStatus[st], tone: TONES.milestone[st], count: s.milestones_by_status[st] })),
+      rows: milestoneRows,
       totalLabel: m.overview.total,
       total: a.milestones.length,
     },
@@ -133,5 +144,30 @@ export function overview(ctx: Ctx): Overview {
     warnings,
     undeterminedTitle: m.overview.undetermined,
     undetermined,
+  };
+}
+
+/**
+ * Counts by status as a stacked bar: the statuses that occur, each in its tone, lighter shades
+ * for a second or third status of the same tone so that neighbours stay apart.
+ */
+function statusBar<Code extends string>(ctx: Ctx, id: string, caption: string, rows: Array<StatusCount<Code>>): StatusBar<Code> {
+  const { m } = ctx;
+  const used = new Map<string, number>();
+  const segments = rows.filter((r) => r.count > 0).map((r) => {
+    const shade = Math.min(used.get(r.tone) ?? 0, 2);
+    used.set(r.tone, shade + 1);
+    return { ...r, shade, legend: m.overview.barItem(r.label, r.count) };
+  });
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  const title = m.overview.barCaption(caption, total);
+  const line = segments.length > 0 ? segments.map((r) => r.legend).join(m.overview.barSeparator) : m.overview.barEmpty;
+  return {
+    id,
+    caption: title,
+    total,
+    segments,
+    line,
+    geometry: stackedBarGeometry({ title, desc: line, segments: segments.map((r) => ({ value: r.count, label: String(r.count) })) }),
   };
 }

@@ -3,7 +3,7 @@
 // only place it: every label is in the report language, every number is text, every
 // chart is geometry. Renderers (Markdown, HTML, PDF) escape it for their format.
 
-import type { ProgressGeometry, TrendGeometry } from './charts.js';
+import type { ProgressGeometry, StackedBarGeometry, TrendGeometry } from './charts.js';
 import type { IndicatorStatus, MilestoneStatus } from '../assess/types.js';
 import type { Num } from './format.js';
 import type { Lang } from './i18n/index.js';
@@ -135,9 +135,38 @@ export interface StatusCount<Code extends string = string> extends StatusBadge<C
   count: number;
 }
 
+/**
+ * Counts by status as one stacked bar: the statuses that occur, in order, and the bar's
+ * geometry (one segment per status, in the same order).
+ */
+export interface StatusBar<Code extends string = string> {
+  /** "indicators" or "milestones": names the bar's payload and element ids. */
+  id: string;
+  /** What is counted and how many in all: "指标完成情况（14项）". */
+  caption: string;
+  total: number;
+  /**
+   * The statuses with a count, in status order. `shade` tells statuses of the same tone apart:
+   * 0 is the tone's own colour, 1 and 2 lighter; `legend` is the status with its count.
+   */
+  segments: Array<StatusCount<Code> & { shade: number; legend: string }>;
+  /** The counts as one line: "快于序时 2 · 基本符合序时 1 · 无数据 9". */
+  line: string;
+  geometry: StackedBarGeometry;
+}
+
 export interface Overview {
   anchor: string;
   title: string;
+  /** The time pace and what share of the assessed indicators is on or ahead of it, in one or two sentences. */
+  headline: string;
+  indicatorBar: StatusBar<IndicatorStatus>;
+  /** Null when the plan has no milestones. */
+  milestoneBar: StatusBar<MilestoneStatus> | null;
+  /** The binding indicators: how many, with a 预警, and which cannot be judged; null when the plan has none. */
+  binding: string | null;
+  /** The highlights not said by the headline, the bars or the binding line: which indicators have which status. */
+  keyPoints: string[];
   /** "By 2024, 60.0% of the period has elapsed." */
   timePace: string;
   timePaceValue: Num;
@@ -317,7 +346,8 @@ export interface MilestoneTable {
   anchor: string;
   title: string;
   caption: string;
-  columns: Column<'name' | 'action' | 'due' | 'state' | 'expected' | 'status' | 'note'>[];
+  /** Name, action, due year, what done means, the latest state, expected completion, status, note. */
+  columns: Column<'name' | 'action' | 'due' | 'doneWhen' | 'state' | 'expected' | 'status' | 'note'>[];
   rows: MilestoneRow[];
   empty: string;
   doneWhenLabel: string;

@@ -2,7 +2,7 @@
 // a test can measure: how much ink a band of a page holds, or how far it is from a golden.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Whether pdftoppm is installed. */
@@ -62,4 +62,36 @@ export function meanDifference(a: Gray, b: Gray): number {
   let diff = 0;
   for (let i = 0; i < b.pixels.length; i++) diff += Math.abs(a.pixels[i]! - b.pixels[i]!);
   return diff / b.pixels.length;
+}
+
+/**
+ * The golden image a page is compared with. PDF_GOLDEN_UPDATE=1 rewrites it from `bytes` (the
+ * page's PGM), and a missing golden is written from them, as vitest writes a missing snapshot;
+ * under CI=true a golden is never written: a missing one is a failure.
+ */
+export function goldenImage(bytes: Buffer, golden: URL, env: NodeJS.ProcessEnv = process.env): Gray {
+  const update = env.PDF_GOLDEN_UPDATE === '1';
+  const missing = !existsSync(golden);
+  if (env.CI === 'true' && (update || missing)) {
+    throw new Error(
+      update
+        ? `PDF_GOLDEN_UPDATE=1 under CI=true: goldens are not written in CI (${golden.pathname})`
+        : `golden image ${golden.pathname} is missing: make it with PDF_GOLDEN_UPDATE=1 outside CI, look at it, and commit it`,
+    );
+  }
+  if (update || missing) {
+    writeFileSync(golden, bytes);
+    console.warn(`wrote ${golden.pathname}: look at it before committing it`);
+  }
+  return parsePgm(readFileSync(golden));
+}
+
+/** Rasterise page `page` (1-based) at `dpi`: the image and its PGM bytes, for goldens. */
+export function rasterisePage(pdf: Buffer, dpi: number, dir: string, page: number): { image: Gray; bytes: Buffer } {
+  const file = join(dir, `page-${page}-${dpi}.pdf`);
+  writeFileSync(file, pdf);
+  const run = spawnSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), '-singlefile', file, join(dir, `p${page}-${dpi}`)]);
+  if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr.toString()}`);
+  const bytes = readFileSync(join(dir, `p${page}-${dpi}.pgm`));
+  return { image: parsePgm(bytes), bytes };
 }

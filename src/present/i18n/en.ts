@@ -72,6 +72,11 @@ export const en: Messages = {
     milestoneLine: (parts) => `Major projects and milestones: ${parts}.`,
     milestonePart: (label, n) => `${n} ${label}`,
     warningText: (y, proj, target) => `At the current pace it is projected at ${proj} in ${y}, missing the target ${target}.`,
+    andMore: (names, more) => `${names} and ${more} more (see the main indicators table)`,
+    barCaption: (caption, n) => `${caption} (${n})`,
+    barItem: (label, n) => `${capitalize(label)} ${n}`,
+    barSeparator: ' · ',
+    barEmpty: 'none',
   },
 
   table: {

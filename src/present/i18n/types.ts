@@ -141,6 +141,16 @@ export interface Messages {
     milestoneLine: (parts: string) => string;
     milestonePart: (label: string, count: number) => string;
     warningText: (year: number, projection: string, target: string) => string;
+    /** Above a status bar: what is counted and how many in all ("指标完成情况（14项）"). */
+    barCaption: (caption: string, total: number) => string;
+    /** Names of a key point cut short: the names shown and how many more there are. */
+    andMore: (names: string, more: number) => string;
+    /** One status in a bar's legend and count line ("快于序时 2"). */
+    barItem: (label: string, count: number) => string;
+    /** Between the items of a count line. */
+    barSeparator: string;
+    /** The count line when nothing is counted. */
+    barEmpty: string;
   };
 
   table: {

@@ -68,6 +68,11 @@ export const zh: Messages = {
     milestoneLine: (parts) => `重大项目与里程碑：${parts}。`,
     milestonePart: (label, n) => `${label}${n}项`,
     warningText: (y, proj, target) => `按目前进度预计${y}年为${proj}，未达到目标${target}。`,
+    andMore: (names, more) => `${names}等（另有${more}项见主要指标完成情况表）`,
+    barCaption: (caption, n) => `${caption}（${n}项）`,
+    barItem: (label, n) => `${label} ${n}`,
+    barSeparator: ' · ',
+    barEmpty: '无',
   },
 
   table: {

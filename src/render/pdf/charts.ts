@@ -1,9 +1,9 @@
 // Charts drawn as vectors from the shared geometry (src/present/charts.ts), styled as the
 // HTML report's SVG: the trend chart (the same paths, scaled) and the progress bar row.
 
-import type { LineMark, ProgressGeometry, TextMark, TrendGeometry } from '../../present/charts.js';
+import type { LineMark, ProgressGeometry, StackedBarGeometry, TextMark, TrendGeometry } from '../../present/charts.js';
 import { type Doc, drawLine, drawToneSymbol, measurer, type Setting, toneOf } from './draw.js';
-import { type Flow, type Frame, linesFor, reserve, space } from './flow.js';
+import { type Flow, type Frame, linesFor, push, space } from './flow.js';
 import { breakLines, type Line, type Measure } from './text.js';
 import { BLOCK_GAP, CHART, COLOR, LEADING, SIZE, TONE_COLOR, TONE_FILL } from './theme.js';
 import type { PdfLegendKey, PdfProgressBarBlock, PdfTrendChartBlock } from './types.js';
@@ -37,6 +37,11 @@ export function isTrendGeometry(g: unknown): g is TrendGeometry {
     Array.isArray(g.xTicks) &&
     Array.isArray(g.yTicks)
   );
+}
+
+/** Whether a payload's geometry has what the stacked status bar draws from. */
+export function isStackedBarGeometry(g: unknown): g is StackedBarGeometry {
+  return isObject(g) && finite(g.width) > 0 && finite(g.height) > 0 && Array.isArray(g.segments);
 }
 
 /** Whether a payload's geometry has what the progress bar draws from. */
@@ -80,11 +85,6 @@ function layOutChart(flow: Flow, chart: PdfTrendChartBlock, frame: Frame): Chart
   return { caption, desc, scale, left: frame.x + (frame.width - g.width * scale) / 2, boxHeight, legend, height };
 }
 
-/** Height of a trend chart, which is never split (0 for a payload without geometry). */
-export function trendChartHeight(flow: Flow, chart: PdfTrendChartBlock, frame: Frame): number {
-  return isTrendGeometry(chart.geometry) ? layOutChart(flow, chart, frame).height : 0;
-}
-
 /**
  * Set a trend chart as one block: caption, the geometry scaled into the text width (grid, axes,
  * report year, baseline, target, projection, observed path and points, their labels), legend.
@@ -92,12 +92,18 @@ export function trendChartHeight(flow: Flow, chart: PdfTrendChartBlock, frame: F
  */
 export function trendChart(flow: Flow, chart: PdfTrendChartBlock, frame: Frame): void {
   if (!isTrendGeometry(chart.geometry)) return;
+  const c = layOutChart(flow, chart, frame);
+  space(flow, BLOCK_GAP + 6);
+  push(flow, { height: c.height, draw: (at) => drawTrendChart(flow, chart, c, frame, at.top) });
+  space(flow, BLOCK_GAP + 6);
+}
+
+// Draw a laid-out trend chart with its top at `y`.
+function drawTrendChart(flow: Flow, chart: PdfTrendChartBlock, c: ChartLayout, frame: Frame, top0: number): void {
   const g = chart.geometry;
   const doc = flow.doc;
-  const c = layOutChart(flow, chart, frame);
   const measure = measurer(flow.fonts, LABEL.size);
-  space(flow, BLOCK_GAP + 6);
-  let y = reserve(flow, c.height);
+  let y = top0;
   c.caption.forEach((l, i) => drawLine(doc, l, frame.x, y + i * CAPTION.pitch, frame.width, 'center', CAPTION));
   if (c.caption.length > 0) y += c.caption.length * CAPTION.pitch + 4;
   const s = c.scale;
@@ -173,7 +179,6 @@ export function trendChart(flow: Flow, chart: PdfTrendChartBlock, frame: Frame):
     y += 4;
     c.desc.forEach((l, i) => drawLine(doc, l, frame.x, y + i * DESC.pitch, frame.width, 'center', DESC));
   }
-  space(flow, BLOCK_GAP + 6);
 }
 
 // Stroke the path `draw` makes with a stroke style (dash lengths in the current units).
@@ -219,11 +224,6 @@ function layOutBar(flow: Flow, bar: PdfProgressBarBlock, frame: Frame): BarLayou
 const LABEL_SHARE = 0.36;
 const VALUE_W = 86;
 
-/** Height of one progress bar row (0 for a payload without geometry). */
-export function progressBarHeight(flow: Flow, bar: PdfProgressBarBlock, frame: Frame): number {
-  return isProgressGeometry(bar.geometry) ? layOutBar(flow, bar, frame).height : 0;
-}
-
 /**
  * Set one progress bar row: the label, the bar (fill to the completion, clamped; an arrowhead
  * when it runs past 100% or below 0; the pace marker), the tone's symbol with the completion
@@ -240,7 +240,10 @@ export function progressBar(flow: Flow, bar: PdfProgressBarBlock, frame: Frame):
   const barX = frame.x + frame.width * LABEL_SHARE + 10;
   const barW = Math.max(rightX - 14 - barX, 20);
   space(flow, 3);
-  const top = reserve(flow, b.height);
+  push(flow, { height: b.height, draw: (at) => drawBar(at.top) });
+  space(flow, 3);
+
+  function drawBar(top: number): void {
   b.name.forEach((l, i) => drawLine(doc, l, frame.x, top + 3 + i * BAR.pitch, frame.width * LABEL_SHARE, 'left', BAR));
   b.right.forEach((l, i) => drawLine(doc, l, textX, top + 3 + i * BAR.pitch, frame.x + frame.width - textX, 'left', BAR));
   const mid = top + 3 + BAR.pitch / 2;
@@ -259,5 +262,5 @@ export function progressBar(flow: Flow, bar: PdfProgressBarBlock, frame: Frame):
     doc.save().lineWidth(1.4).strokeColor(COLOR.text).moveTo(px, barTop - 3).lineTo(px, barTop + BAR_H + 3).stroke().restore();
   }
   drawToneSymbol(doc, tone, rightX + SYMBOL_R, mid, SYMBOL_R);
-  space(flow, 3);
+  }
 }

@@ -1,16 +1,27 @@
 // Block directives: what Markdown cannot say, written as an HTML comment on a line of its own,
 //
 //   <!-- pdf:NAME -->        for toc and pagebreak
-//   <!-- pdf:NAME ID -->     for cover, status-table, trend-chart and progress-bar, whose
-//                            payload is blocks[ID]
+//   <!-- pdf:NAME ID -->     for cover, status-table, trend-chart, progress-bar and
+//                            status-bar, whose payload is blocks[ID]
+//   <!-- pdf:table OPTIONS --> how the Markdown table after it is set: span=N (its Nth column
+//                            spans groups of equal cells), notes=N (long cells of its Nth column
+//                            become numbered notes), landscape (it may turn when too wide)
 //
 // Any other HTML comment is an ordinary comment and is not printed.
 
 import type { MarkedToken, Token } from 'marked';
-import { isProgressGeometry, isTrendGeometry } from './charts.js';
+import { isProgressGeometry, isStackedBarGeometry, isTrendGeometry } from './charts.js';
 import { firstTooDeep, lexMarkdown, MAX_NESTING } from './lex.js';
 import type { Labels } from './theme.js';
-import type { PdfBlock, PdfBlocks, PdfCoverBlock, PdfProgressBarBlock, PdfTableBlock, PdfTrendChartBlock } from './types.js';
+import type {
+  PdfBlock,
+  PdfBlocks,
+  PdfCoverBlock,
+  PdfProgressBarBlock,
+  PdfStatusBarBlock,
+  PdfTableBlock,
+  PdfTrendChartBlock,
+} from './types.js';
 
 /** A directive as written: its name and the id it names (empty when none). */
 export interface RawDirective {
@@ -18,10 +29,19 @@ export interface RawDirective {
   id: string;
 }
 
+/** How a Markdown table is set (columns 1-based), from `<!-- pdf:table … -->` before it. */
+export interface TableOptions {
+  span?: number;
+  notes?: number;
+  landscape?: boolean;
+}
+
 /** A directive with its payload looked up and checked. */
 export type Directive =
   | { name: 'toc' }
   | { name: 'pagebreak' }
+  | { name: 'table'; options: TableOptions }
+  | { name: 'status-bar'; block: PdfStatusBarBlock }
   | { name: 'cover'; block: PdfCoverBlock }
   | { name: 'status-table'; block: PdfTableBlock }
   | { name: 'trend-chart'; block: PdfTrendChartBlock }
@@ -33,6 +53,8 @@ export type DirectiveName = Directive['name'];
 const BLOCK_KIND: Record<DirectiveName, PdfBlock['kind'] | null> = {
   toc: null,
   pagebreak: null,
+  table: null,
+  'status-bar': 'status-bar',
   cover: 'cover',
   'status-table': 'status-table',
   'trend-chart': 'trend-chart',
@@ -67,6 +89,7 @@ export function resolveDirective(
   if (!Object.hasOwn(BLOCK_KIND, raw.name)) return { ok: false, message: labels.unknownDirective(raw.name) };
   const kind = BLOCK_KIND[name];
   if (kind === null) {
+    if (name === 'table') return tableOptions(raw.id, labels);
     return name === 'toc' || name === 'pagebreak' ? { ok: true, directive: { name } } : { ok: false, message: labels.unknownDirective(name) };
   }
   const block: unknown = Object.hasOwn(blocks, raw.id) ? blocks[raw.id] : undefined;
@@ -76,10 +99,26 @@ export function resolveDirective(
   const actual = (block as { kind?: unknown }).kind;
   if (actual !== kind) return { ok: false, message: labels.wrongBlock(name, raw.id, String(actual)) };
   const geometry = (block as { geometry?: unknown }).geometry;
-  if ((kind === 'trend-chart' && !isTrendGeometry(geometry)) || (kind === 'progress-bar' && !isProgressGeometry(geometry))) {
+  if (
+    (kind === 'trend-chart' && !isTrendGeometry(geometry)) ||
+    (kind === 'progress-bar' && !isProgressGeometry(geometry)) ||
+    (kind === 'status-bar' && !isStackedBarGeometry(geometry))
+  ) {
     return { ok: false, message: labels.badGeometry(name, raw.id) };
   }
   return { ok: true, directive: { name, block } as Directive };
+}
+
+// The options of a pdf:table directive: span=N, notes=N (N a column from 1), landscape.
+function tableOptions(text: string, labels: Labels): { ok: true; directive: Directive } | { ok: false; message: string } {
+  const options: TableOptions = {};
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const m = /^(span|notes)=([1-9]\d{0,2})$/.exec(word);
+    if (m !== null) options[m[1] as 'span' | 'notes'] = Number(m[2]);
+    else if (word === 'landscape') options.landscape = true;
+    else return { ok: false, message: labels.badTableOption(word) };
+  }
+  return { ok: true, directive: { name: 'table', options } };
 }
 
 /**
@@ -113,11 +152,22 @@ export function checkDirectives(markdown: string, blocks: PdfBlocks, labels: Lab
     }
     return line;
   };
+  // A pdf:table directive waiting for its table: its line.
+  let stray: number | null = null;
   for (const top of lexMarkdown(markdown)) {
+    if (stray !== null && top.type !== 'space' && !(top.type === 'html' && directivesIn(String(top.raw)).length === 0)) {
+      if (top.type !== 'table') problems.push({ code: 'pdf-directive', line: stray, message: labels.strayTable });
+      stray = null;
+    }
     for (const token of htmlTokens([top])) {
       const at = lineOf(token.raw);
       for (const raw of directivesIn(token.raw)) {
         const r = resolveDirective(raw, blocks, labels);
+        if (r.ok && r.directive.name === 'table') {
+          if (stray !== null) problems.push({ code: 'pdf-directive', line: stray, message: labels.strayTable });
+          stray = token === top ? at : null;
+          if (token !== top) problems.push({ code: 'pdf-directive', line: at, message: labels.strayTable });
+        }
         if (!r.ok) problems.push({ code: 'pdf-directive', line: at, message: r.message });
         else if ((raw.name === 'cover' || raw.name === 'toc') && seen.has(raw.name)) {
           problems.push({ code: 'pdf-directive', line: at, message: labels.misplaced(raw.name) });
@@ -134,6 +184,7 @@ export function checkDirectives(markdown: string, blocks: PdfBlocks, labels: Lab
       problems.push({ code: 'pdf-nesting', line: firstLine === '' ? line : lineOf(firstLine), message: labels.tooDeep(MAX_NESTING) });
     }
   }
+  if (stray !== null) problems.push({ code: 'pdf-directive', line: stray, message: labels.strayTable });
   return problems;
 }
 

@@ -2,23 +2,32 @@
 // paragraphs, lists, block quotes, code, rules, GFM tables and the block directives.
 
 import type { MarkedToken, Token, Tokens } from 'marked';
-import { progressBar, progressBarHeight, trendChart, trendChartHeight } from './charts.js';
-import { directivesIn, onlyComments, resolveDirective } from './directives.js';
+import { progressBar, trendChart } from './charts.js';
+import { directivesIn, onlyComments, resolveDirective, type TableOptions } from './directives.js';
 import { isTooDeep, MAX_NESTING } from './lex.js';
 import { drawLine, measurer, type Setting } from './draw.js';
 import {
   BOTTOM,
+  boxesSince,
   breakPage,
+  capacityOf,
   type Flow,
   type Frame,
+  heightOf,
+  keepWithNext,
+  lineShrink,
   linesFor,
+  lineTop,
+  mark,
+  PENALTY,
   type PendingMarker,
-  pageIndex,
+  PORTRAIT,
   paragraph,
-  reserve,
+  push,
   space,
 } from './flow.js';
-import { table, tableFromBlock, type TableSpec, tableStartHeight } from './table.js';
+import { statusBar } from './status-bar.js';
+import { cellRuns, table, tableFromBlock, type TableSpec } from './table.js';
 import { breakLines, plainText, type Run, softBreaks, type TextStyle } from './text.js';
 import { BLOCK_GAP, COLOR, HEADING_SPACE, LEADING, MARGIN, PAGE, SIZE } from './theme.js';
 import { type TocEntry, tocPageCount } from './toc.js';
@@ -39,6 +48,10 @@ export interface MarkdownEnv {
   /** Outline item of the latest h1, parent of the h2 items. */
   /** The open bookmarks, outermost first: where the next heading's bookmark nests. */
   outline: Array<{ depth: number; item: PDFKit.PDFOutline }>;
+  /** Options of a `pdf:table` directive, for the table that follows it. */
+  tableOptions: TableOptions | null;
+  /** Lays out the boxes waiting (between top-level blocks). */
+  paginate: () => void;
 }
 
 
@@ -54,42 +67,45 @@ const BODY = (color: string): Setting => ({ size: SIZE.body, pitch: SIZE.body * 
 const HEADING_SIZE = { 1: SIZE.h1, 2: SIZE.h2, 3: SIZE.h3 } as const;
 const BULLETS = ['disc', 'circle', 'square'] as const;
 
-/** Set the top-level tokens of a document. */
+/** Set the top-level tokens of a document, laying out pages between blocks. */
 export function renderDocument(env: MarkdownEnv, frame: Frame): void {
   const ctx: Context = { color: COLOR.text, indent: env.flow.lang !== 'en', topLevel: true };
   for (env.topIndex = 0; env.topIndex < env.top.length; env.topIndex++) {
-    renderBlock(env, env.top[env.topIndex]!, nextBlock(env.top, env.topIndex), frame, ctx);
+    renderBlock(env, env.top[env.topIndex]!, frame, ctx);
+    env.paginate();
   }
+  if (env.tableOptions !== null) note(env.flow, env.flow.labels.strayTable, frame);
 }
 
 function renderBlocks(env: MarkdownEnv, tokens: Token[], frame: Frame, ctx: Context): void {
-  tokens.forEach((t, i) => renderBlock(env, t, nextBlock(tokens, i), frame, ctx));
+  tokens.forEach((t) => renderBlock(env, t, frame, ctx));
 }
 
-// The block after index i, skipping blank space and plain comments.
-function nextBlock(tokens: Token[], i: number): Token | undefined {
-  for (let k = i + 1; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.type === 'space' || t.type === 'def') continue;
-    if (t.type === 'html' && directivesIn(String(t.raw)).length === 0 && onlyComments(String(t.raw))) continue;
-    return t;
-  }
-  return undefined;
+// Whether a token sets nothing (blank space, a plain comment).
+function isBlank(t: Token): boolean {
+  if (t.type === 'space' || t.type === 'def') return true;
+  return t.type === 'html' && directivesIn(String(t.raw)).length === 0 && onlyComments(String(t.raw));
 }
 
-function renderBlock(env: MarkdownEnv, token: Token, next: Token | undefined, frame: Frame, ctx: Context): void {
+function renderBlock(env: MarkdownEnv, token: Token, frame: Frame, ctx: Context): void {
   const flow = env.flow;
   const t = token as MarkedToken;
+  if (env.tableOptions !== null && t.type !== 'table' && !isBlank(token)) {
+    env.tableOptions = null;
+    note(flow, flow.labels.strayTable, frame);
+  }
   if (isTooDeep(token)) note(flow, flow.labels.tooDeep(MAX_NESTING), frame);
   switch (t.type) {
     case 'heading':
-      heading(env, t, next, frame, ctx);
+      heading(env, t, frame, ctx);
       break;
     case 'paragraph':
     case 'text': {
       const runs = inline(t.type === 'text' && t.tokens === undefined ? [t] : (t.tokens ?? []), { color: ctx.color });
       space(flow, BLOCK_GAP);
       paragraph(flow, runs, frame, { set: BODY(ctx.color), align: 'justify', indent: ctx.indent ? 2 * SIZE.body : 0, after: BLOCK_GAP });
+      // A line that introduces what follows ("指标完成情况：") stays with it.
+      if (/[：:]\s*$/.test(plainText(runs))) keepWithNext(flow);
       break;
     }
     case 'list':
@@ -103,16 +119,24 @@ function renderBlock(env: MarkdownEnv, token: Token, next: Token | undefined, fr
       break;
     case 'hr': {
       space(flow, BLOCK_GAP);
-      const top = reserve(flow, 14);
-      flow.doc.save().lineWidth(0.5).strokeColor(COLOR.hairline).moveTo(frame.x, top + 7).lineTo(frame.x + frame.width, top + 7).stroke().restore();
+      push(flow, {
+        height: 14,
+        draw: (at) => {
+          const y = at.top + at.height / 2;
+          flow.doc.save().lineWidth(0.5).strokeColor(COLOR.hairline).moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore();
+        },
+      });
       space(flow, BLOCK_GAP);
       break;
     }
-    case 'table':
-      table(flow, gfmTable(flow, t, frame), frame);
+    case 'table': {
+      const options = env.tableOptions;
+      env.tableOptions = null;
+      table(flow, gfmTable(flow, t, frame, options), frame);
       break;
+    }
     case 'html':
-      html(env, t, frame);
+      html(env, t, frame, ctx);
       break;
     case 'space':
     case 'def':
@@ -130,66 +154,57 @@ function renderBlock(env: MarkdownEnv, token: Token, next: Token | undefined, fr
 
 // A heading: kept with the start of what follows it; at top level it becomes a bookmark, and
 // h1/h2 also go to the contents page.
-function heading(env: MarkdownEnv, t: Tokens.Heading, next: Token | undefined, frame: Frame, ctx: Context): void {
+function heading(env: MarkdownEnv, t: Tokens.Heading, frame: Frame, ctx: Context): void {
   const flow = env.flow;
   const level = Math.min(Math.max(t.depth, 1), 3) as 1 | 2 | 3;
   const size = HEADING_SIZE[level];
   const set: Setting = { size, pitch: size * LEADING.heading, color: COLOR.heading };
   const runs = inline(t.tokens, { bold: true });
-  flow.glyphs.where = `section “${plainText(runs)}”`;
+  const text = plainText(runs);
   const lines = linesFor(flow, runs, frame, { set, align: 'left' });
   const rule = level === 1 ? 7 : 0;
-  const height = lines.length * set.pitch + rule;
   const gap = HEADING_SPACE[level];
   space(flow, gap.before);
-  const top = reserve(flow, height, height + gap.after + startHeight(env, next, frame));
-  lines.forEach((l, i) => drawLine(flow.doc, l, frame.x, top + i * set.pitch, frame.width, 'left', set));
-  if (level === 1) {
-    const y = top + height - 2;
-    const doc = flow.doc;
-    doc.save().lineWidth(0.5).strokeColor(COLOR.hairline).moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore();
-    doc.save().lineWidth(2).strokeColor(COLOR.accent).moveTo(frame.x, y).lineTo(frame.x + 2.5 * size, y).stroke().restore();
-  }
-  if (ctx.topLevel) {
-    const text = plainText(runs);
-    const options = { top: Math.max(top - 6, 0), left: PAGE.width };
-    // Every top-level heading is a bookmark, nested under the nearest earlier heading of a
-    // higher level; h1/h2 also go to the contents page and the running head.
-    // Nesting follows the Markdown depth (h4 under h3), though h4–h6 are set like h3.
-    while (env.outline.length > 0 && env.outline[env.outline.length - 1]!.depth >= t.depth) env.outline.pop();
-    const parent = env.outline[env.outline.length - 1]?.item ?? flow.doc.outline;
-    env.outline.push({ depth: t.depth, item: parent.addItem(text, options) });
-    if (level <= 2) {
-      const dest = `section-${flow.headings.length + 1}`;
-      flow.doc.addNamedDestination(dest, 'XYZ', null, Math.max(top - 6, 0), null);
-      flow.headings.push({ level, text, page: pageIndex(flow), top, dest });
-    }
-  }
+  lines.forEach((l, i) => {
+    const last = i === lines.length - 1;
+    push(flow, {
+      height: set.pitch + (last ? rule : 0),
+      shrink: 0.1 * size,
+      penalty: i > 0 ? PENALTY.keep : PENALTY.free,
+      draw: (at) => {
+        const top = at.top + (at.height - set.pitch - (last ? rule : 0)) / 2;
+        if (i === 0) placed(env, t.depth, level, text, top, at.page, ctx);
+        drawLine(flow.doc, l, frame.x, top, frame.width, 'left', set);
+        if (last && level === 1) {
+          const y = top + set.pitch + rule - 2;
+          const doc = flow.doc;
+          doc.save().lineWidth(0.5).strokeColor(COLOR.hairline).moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore();
+          doc.save().lineWidth(2).strokeColor(COLOR.accent).moveTo(frame.x, y).lineTo(frame.x + 2.5 * size, y).stroke().restore();
+        }
+      },
+    });
+  });
   space(flow, gap.after);
+  keepWithNext(flow);
 }
 
-// Height the block after a heading needs on the same page (its first lines, or all of a chart).
-function startHeight(env: MarkdownEnv, next: Token | undefined, frame: Frame): number {
+// A heading has landed on a page: name where drawing is (for missing glyphs), and at top level
+// add its bookmark and, for h1/h2, its destination for the contents page and running head.
+function placed(env: MarkdownEnv, depth: number, level: number, text: string, top: number, page: number, ctx: Context): void {
   const flow = env.flow;
-  const twoLines = 2 * SIZE.body * LEADING.body + BLOCK_GAP;
-  if (next === undefined) return 0;
-  if (next.type === 'table') return tableStartHeight(flow, gfmTable(flow, next as Tokens.Table, frame), frame) + BLOCK_GAP;
-  if (next.type === 'heading') return SIZE.h2 * LEADING.heading + HEADING_SPACE[2].after + twoLines;
-  if (next.type !== 'html') return twoLines;
-  const raw = directivesIn(String(next.raw))[0];
-  if (raw === undefined) return twoLines;
-  const r = resolveDirective(raw, env.blocks, flow.labels);
-  if (!r.ok) return twoLines;
-  const d = r.directive;
-  switch (d.name) {
-    case 'status-table':
-      return tableStartHeight(flow, tableFromBlock(d.block, flow.labels.status), frame) + BLOCK_GAP;
-    case 'trend-chart':
-      return trendChartHeight(flow, d.block, frame) + BLOCK_GAP;
-    case 'progress-bar':
-      return progressBarHeight(flow, d.block, frame) + 3;
-    default:
-      return 0;
+  flow.glyphs.where = `section “${text}”`;
+  if (!ctx.topLevel) return;
+  const options = { top: Math.max(top - 6, 0), left: PAGE.width };
+  // Every top-level heading is a bookmark, nested under the nearest earlier heading of a
+  // higher level; h1/h2 also go to the contents page and the running head.
+  // Nesting follows the Markdown depth (h4 under h3), though h4–h6 are set like h3.
+  while (env.outline.length > 0 && env.outline[env.outline.length - 1]!.depth >= depth) env.outline.pop();
+  const parent = env.outline[env.outline.length - 1]?.item ?? flow.doc.outline;
+  env.outline.push({ depth, item: parent.addItem(text, options) });
+  if (level <= 2) {
+    const dest = `section-${flow.headings.length + 1}`;
+    flow.doc.addNamedDestination(dest, 'XYZ', null, Math.max(top - 6, 0), null);
+    flow.headings.push({ level, text, page, top, dest });
   }
 }
 
@@ -199,24 +214,29 @@ function list(env: MarkdownEnv, t: Tokens.List, frame: Frame, ctx: Context, dept
   const start = typeof t.start === 'number' && Number.isFinite(t.start) ? t.start : 1;
   const indent = t.ordered ? 2.2 * em : 1.6 * em;
   const inner: Frame = { x: frame.x + indent, width: Math.max(frame.width - indent, 2 * em) };
+  const capacity = capacityOf(PORTRAIT);
   space(flow, BLOCK_GAP);
   t.items.forEach((item, i) => {
-    const mark: PendingMarker['mark'] = item.task
+    const mark_: PendingMarker['mark'] = item.task
       ? { shape: item.checked === true ? 'checked' : 'box' }
       : t.ordered
         ? { text: `${start + i}.` }
         : { shape: BULLETS[depth % BULLETS.length]! };
-    flow.marker = { mark, right: inner.x - 0.5 * em };
+    flow.marker = { mark: mark_, right: inner.x - 0.5 * em };
     space(flow, t.loose ? BLOCK_GAP : 2);
-    item.tokens.forEach((child, k) => {
+    const first = mark(flow);
+    item.tokens.forEach((child) => {
       const c = child as MarkedToken;
       if (c.type === 'list') list(env, c, inner, ctx, depth + 1);
       else if ((c.type === 'text' || c.type === 'paragraph') && !isTooDeep(c)) {
         const runs = inline(c.type === 'text' && c.tokens === undefined ? [c] : (c.tokens ?? []), { color: ctx.color });
         paragraph(flow, runs, inner, { set: BODY(ctx.color), align: 'justify', after: t.loose ? BLOCK_GAP : 2 });
-      } else renderBlock(env, child, nextBlock(item.tokens, k), inner, { ...ctx, indent: false, topLevel: false });
+      } else renderBlock(env, child, inner, { ...ctx, indent: false, topLevel: false });
     });
     flow.marker = null;
+    // An item that fits on a page moves whole rather than break.
+    const boxes = boxesSince(flow, first);
+    if (heightOf(boxes) <= capacity) for (const b of boxes.slice(1)) b.penalty = Math.max(b.penalty, PENALTY.item);
   });
   space(flow, BLOCK_GAP);
 }
@@ -226,19 +246,32 @@ function blockquote(env: MarkdownEnv, t: Tokens.Blockquote, frame: Frame): void 
   const flow = env.flow;
   const inset = 14;
   space(flow, BLOCK_GAP);
-  const top = reserve(flow, 0, 2 * SIZE.body * LEADING.body);
-  const firstPage = pageIndex(flow);
   const inner: Frame = { x: frame.x + inset, width: Math.max(frame.width - inset, 2 * SIZE.body) };
+  const from = mark(flow);
   renderBlocks(env, t.tokens, inner, { color: COLOR.muted, indent: false, topLevel: false });
-  const lastPage = pageIndex(flow);
-  const end = flow.y;
-  for (let p = firstPage; p <= lastPage; p++) {
-    flow.doc.switchToPage(p);
-    const from = p === firstPage ? top + 3 : MARGIN.top;
-    const to = p === lastPage ? end - 3 : BOTTOM;
-    if (to > from) flow.doc.save().lineWidth(2.5).strokeColor(COLOR.quoteBar).moveTo(frame.x + 3, from).lineTo(frame.x + 3, to).stroke().restore();
+  const boxes = boxesSince(flow, from);
+  const first = boxes[0];
+  const last = boxes[boxes.length - 1];
+  if (first !== undefined && last !== undefined) {
+    let start = { page: 0, top: 0 };
+    const drawFirst = first.draw;
+    first.draw = (at) => {
+      start = { page: at.page, top: at.top };
+      drawFirst(at);
+    };
+    const drawLast = last.draw;
+    last.draw = (at) => {
+      drawLast(at);
+      const end = at.top + at.height;
+      for (let p = start.page; p <= at.page; p++) {
+        flow.doc.switchToPage(p);
+        const bottom = p === at.page ? end - 3 : flow.doc.page.height - MARGIN.bottom;
+        const top = p === start.page ? start.top + 3 : MARGIN.top;
+        if (bottom > top) flow.doc.save().lineWidth(2.5).strokeColor(COLOR.quoteBar).moveTo(frame.x + 3, top).lineTo(frame.x + 3, bottom).stroke().restore();
+      }
+      flow.doc.switchToPage(at.page);
+    };
   }
-  flow.doc.switchToPage(lastPage);
   space(flow, BLOCK_GAP);
 }
 
@@ -255,19 +288,27 @@ function code(flow: Flow, t: Tokens.Code, frame: Frame): void {
     flow.doc.save().rect(frame.x, top, frame.width, h).fill(COLOR.codeBg).restore();
   };
   space(flow, BLOCK_GAP);
-  panel(reserve(flow, 4, 4 + 2 * set.pitch), 4);
-  for (const line of lines) {
-    const top = reserve(flow, set.pitch, set.pitch + 4);
-    panel(top, set.pitch);
-    drawLine(flow.doc, line, frame.x + pad, top, frame.width - 2 * pad, 'left', set);
-  }
-  panel(reserve(flow, 4), 4);
+  push(flow, { height: 4, draw: (at) => panel(at.top, at.height) });
+  const n = lines.length;
+  lines.forEach((line, i) => {
+    push(flow, {
+      height: set.pitch,
+      shrink: lineShrink(set),
+      penalty: i === 0 ? PENALTY.keep : i === 1 || i === n - 1 ? PENALTY.widow : PENALTY.free,
+      draw: (at) => {
+        panel(at.top, at.height);
+        drawLine(flow.doc, line, frame.x + pad, lineTop(at, set.pitch), frame.width - 2 * pad, 'left', set);
+      },
+    });
+  });
+  push(flow, { height: 4, penalty: PENALTY.keep, draw: (at) => panel(at.top, at.height) });
   space(flow, BLOCK_GAP);
 }
 
 // A GFM table: header cells bold, column weights from the cells' natural widths, columns of
-// numbers right-aligned unless the Markdown says otherwise.
-function gfmTable(flow: Flow, t: Tokens.Table, frame: Frame): TableSpec {
+// numbers right-aligned unless the Markdown says otherwise; a `pdf:table` directive before it
+// may name a spanning column, a notes column and allow landscape pages.
+function gfmTable(flow: Flow, t: Tokens.Table, frame: Frame, options: TableOptions | null): TableSpec {
   const measure = measurer(flow.fonts, SIZE.table);
   const columns = t.header.map((cell, i) => {
     const cells = t.rows.map((r) => r[i]);
@@ -278,12 +319,16 @@ function gfmTable(flow: Flow, t: Tokens.Table, frame: Frame): TableSpec {
       label: inline(cell.tokens, { bold: true }),
       align,
       weight: Math.min(Math.max(natural + 10, 3 * SIZE.table), frame.width * 0.45),
+      ...(options?.span === i + 1 ? { span: true } : {}),
+      ...(options?.notes === i + 1 ? { notes: true } : {}),
     };
   });
-  return { columns, rows: t.rows.map((r) => ({ cells: columns.map((_, i) => inline(r[i]?.tokens ?? [], {})) })) };
+  const spec: TableSpec = { columns, rows: t.rows.map((r) => ({ cells: columns.map((_, i) => cellRuns(inline(r[i]?.tokens ?? [], {}))) })) };
+  if (options?.landscape === true) spec.landscape = true;
+  return spec;
 }
 
-function html(env: MarkdownEnv, t: Tokens.HTML | Tokens.Tag, frame: Frame): void {
+function html(env: MarkdownEnv, t: Tokens.HTML | Tokens.Tag, frame: Frame, ctx: Context): void {
   const flow = env.flow;
   const raws = directivesIn(t.text);
   if (raws.length === 0) {
@@ -311,6 +356,10 @@ function html(env: MarkdownEnv, t: Tokens.HTML | Tokens.Tag, frame: Frame): void
         if (d.block === env.cover && !env.coverSkipped) env.coverSkipped = true;
         else note(flow, flow.labels.misplaced('cover'), frame);
         break;
+      case 'table':
+        if (env.tableOptions !== null || !ctx.topLevel) note(flow, flow.labels.strayTable, frame);
+        env.tableOptions = ctx.topLevel ? d.options : null;
+        break;
       case 'status-table':
         table(flow, tableFromBlock(d.block, flow.labels.status), frame);
         break;
@@ -319,6 +368,9 @@ function html(env: MarkdownEnv, t: Tokens.HTML | Tokens.Tag, frame: Frame): void
         break;
       case 'progress-bar':
         progressBar(flow, d.block, frame);
+        break;
+      case 'status-bar':
+        statusBar(flow, d.block, frame);
         break;
     }
   }
@@ -332,9 +384,13 @@ export function note(flow: Flow, message: string, frame: Frame): void {
   const lines = linesFor(flow, [{ text: `${flow.labels.directiveNote}：`, style: { bold: true } }, { text: message, style: {} }], inner, { set, align: 'left' });
   const h = lines.length * set.pitch + 2 * 4;
   space(flow, BLOCK_GAP);
-  const top = reserve(flow, h);
-  flow.doc.save().lineWidth(0.6).rect(frame.x, top, frame.width, h).fillAndStroke(COLOR.noteBg, COLOR.noteBorder).restore();
-  lines.forEach((l, i) => drawLine(flow.doc, l, inner.x, top + 4 + i * set.pitch, inner.width, 'left', set));
+  push(flow, {
+    height: h,
+    draw: (at) => {
+      flow.doc.save().lineWidth(0.6).rect(frame.x, at.top, frame.width, h).fillAndStroke(COLOR.noteBg, COLOR.noteBorder).restore();
+      lines.forEach((l, i) => drawLine(flow.doc, l, inner.x, at.top + 4 + i * set.pitch, inner.width, 'left', set));
+    },
+  });
   space(flow, BLOCK_GAP);
 }
 
@@ -348,15 +404,22 @@ function reserveToc(env: MarkdownEnv): void {
     }
   }
   const pages = tocPageCount(flow, entries);
-  breakPage(flow);
+  const toc = { entries, firstHeading: 0 };
+  env.toc = toc;
   for (let i = 0; i < pages; i++) {
-    flow.pageOpen = false;
-    reserve(flow, 0);
-    flow.tocPages.push(pageIndex(flow));
-    if (i === 0) flow.doc.outline.addItem(flow.labels.toc.replace(/\s+/g, ''), { top: MARGIN.top, left: PAGE.width });
+    breakPage(flow);
+    push(flow, {
+      height: BOTTOM - MARGIN.top,
+      draw: (at) => {
+        flow.tocPages.push(at.page);
+        if (i > 0) return;
+        // The headings after the contents start here.
+        toc.firstHeading = flow.headings.length;
+        flow.doc.outline.addItem(flow.labels.toc.replace(/\s+/g, ''), { top: MARGIN.top, left: PAGE.width });
+      },
+    });
   }
-  flow.pageOpen = false;
-  env.toc = { entries, firstHeading: flow.headings.length };
+  breakPage(flow);
 }
 
 /** Runs of inline Markdown tokens. Emphasis has no CJK italic, so it is set as plain text. */

@@ -82,27 +82,28 @@ const FOOTER: Setting = { size: SIZE.running + 0.5, pitch: (SIZE.running + 0.5) 
  */
 export function drawPageFurniture(flow: Flow, headerText: string): void {
   const doc = flow.doc;
-  const frame = TEXT_FRAME;
   const { start, count } = doc.bufferedPageRange();
   const set: Setting = { size: SIZE.running, pitch: SIZE.running * 1.4, color: COLOR.muted };
   const measure = measurer(flow.fonts, set.size);
   const chapters = flow.headings.filter((h) => h.level === 1);
-  const left = oneLine(headerText, measure, frame.width * 0.6);
+  // The header's left part is cut for a portrait page and stays so on a landscape one.
+  const left = oneLine(headerText, measure, TEXT_FRAME.width * 0.6);
   const rights = new Map<string, Line | undefined>();
   for (let page = start + 1; page < start + count; page++) {
     doc.switchToPage(page);
+    const frame = { x: MARGIN.left, width: doc.page.width - MARGIN.left - MARGIN.right };
     const headerTop = MARGIN.top - 34;
     // The chapter in force at the top of the page.
     let chapter = '';
     for (const h of chapters) if (h.page < page || (h.page === page && h.top <= MARGIN.top + 1)) chapter = h.text;
     if (flow.tocPages.includes(page)) chapter = flow.labels.toc.replace(/\s+/g, '');
-    if (!rights.has(chapter)) rights.set(chapter, oneLine(chapter, measure, frame.width * 0.36));
+    if (!rights.has(chapter)) rights.set(chapter, oneLine(chapter, measure, TEXT_FRAME.width * 0.36));
     const right = rights.get(chapter);
     if (left !== undefined) drawLine(doc, left, frame.x, headerTop, left.width, 'left', set);
     if (right !== undefined) drawLine(doc, right, frame.x + frame.width - right.width, headerTop, right.width, 'left', set);
     const ruleY = headerTop + set.pitch + 3;
     doc.save().lineWidth(0.5).strokeColor(COLOR.hairline).moveTo(frame.x, ruleY).lineTo(frame.x + frame.width, ruleY).stroke().restore();
     const footer = breakLines([{ text: flow.labels.page(page + 1, start + count), style: {} }], measurer(flow.fonts, FOOTER.size), frame.width)[0];
-    if (footer !== undefined) drawLine(doc, footer, frame.x, PAGE.height - MARGIN.bottom + 26, frame.width, 'center', FOOTER);
+    if (footer !== undefined) drawLine(doc, footer, frame.x, doc.page.height - MARGIN.bottom + 26, frame.width, 'center', FOOTER);
   }
 }

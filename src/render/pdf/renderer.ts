@@ -1,8 +1,9 @@
 // The PDF renderer: report.pdf.hbs renders the ReportModel as Markdown with block
 // directives (the Markdown partials, with the cover, status table and indicator
 // partials replaced), and src/render/pdf typesets it with pdfkit. The directives' payloads
-// (cover, status table, charts) are built here from the same model, keyed by ids the
-// templates can name: `cover`, `status-table`, `trend:<indicator id>`, `progress:<indicator id>`.
+// (cover, status table, charts, status bars) are built here from the same model, keyed by ids
+// the templates can name: `cover`, `status-table`, `trend:<indicator id>`,
+// `progress:<indicator id>`, `status-bar:indicators`, `status-bar:milestones`.
 
 import type { Diagnostic } from '../../diagnostic.js';
 import { codePointName, type MissingGlyphs } from './glyphs.js';
@@ -44,11 +45,22 @@ export function pdfBlocks(model: ReportModel): PdfBlocks {
 
   const columns = statusTable.columns.filter((c) => c.key !== 'status');
   const status = statusTable.columns.find((c) => c.key === 'status');
+  // As a yearbook sets it: the rows of a category together (in the order the categories first
+  // appear), the category once beside them.
+  const order = new Map<string, number>();
+  for (const row of statusTable.rows) if (!order.has(row.pillar)) order.set(row.pillar, order.size);
+  const rows = statusTable.rows.map((row, i) => ({ row, i })).sort((a, b) => order.get(a.row.pillar)! - order.get(b.row.pillar)! || a.i - b.i).map((x) => x.row);
   blocks['status-table'] = {
     kind: 'status-table',
     caption: statusTable.caption,
-    columns: columns.map((c): PdfTableColumn => ({ label: c.label, align: c.align, width: STATUS_WIDTHS[c.key as Exclude<StatusColumnKey, 'status'>] })),
-    rows: statusTable.rows.map((row) => ({
+    columns: columns.map((c): PdfTableColumn => ({
+      label: c.label,
+      align: c.align,
+      width: STATUS_WIDTHS[c.key as Exclude<StatusColumnKey, 'status'>],
+      ...(c.key === 'pillar' ? { span: true } : {}),
+    })),
+    landscape: true,
+    rows: rows.map((row) => ({
       cells: columns.map((c) => {
         const cell = row[c.key as keyof typeof row];
         return typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && 'text' in cell ? String(cell.text) : '';
@@ -58,6 +70,16 @@ export function pdfBlocks(model: ReportModel): PdfBlocks {
     ...(status ? { statusLabel: status.label } : {}),
     notes: statusTable.notes,
   };
+
+  for (const bar of [model.overview.indicatorBar, model.overview.milestoneBar]) {
+    if (bar === null) continue;
+    blocks[`status-bar:${bar.id}`] = {
+      kind: 'status-bar',
+      caption: bar.caption,
+      geometry: bar.geometry,
+      segments: bar.segments.map((s) => ({ label: s.legend, tone: s.tone, shade: s.shade })),
+    };
+  }
 
   for (const pillar of model.pillars.items) {
     for (const detail of pillar.indicators) {

@@ -1,44 +1,101 @@
-// Tables in the style of Chinese statistical tables (三线表): a heavy rule above the header, a
-// light one under it and a heavy one closing the table on every page; light zebra rows. The
-// header (and caption) repeat on every page the table spans and a row is never split across
-// pages, unless it alone is taller than a page.
+// Tables as statistical yearbooks set them (三线表): a heavy rule above the header, a light one
+// under it and a heavy one closing the table on every page; light zebra rows. The caption and
+// header repeat on every page the table spans and a row moves whole to the next page (it is
+// split only when taller than a page). A category column may span its group of rows (once per
+// group on each page, a hairline between groups); a column of long notes becomes numbered notes
+// (①②③) under the table's rows on each page; a table too wide for portrait may turn landscape.
 
+import { columnNeed, type ColumnNeed, fitColumns, PAD_X } from './columns.js';
 import { type Doc, drawLine, drawToneSymbol, type LineAlign, measurer, type Setting, toneOf } from './draw.js';
-import { BOTTOM, type Flow, type Frame, linesFor, openPage, paragraph, reserve, space } from './flow.js';
-import { breakLines, isWide, type Line, type Measure, plainText, type Run, unbreakable } from './text.js';
-import { BLOCK_GAP, COLOR, LEADING, MARGIN, SIZE, TONE_COLOR } from './theme.js';
+import {
+  type At,
+  type Box,
+  capacityOf,
+  type Flow,
+  type Frame,
+  LANDSCAPE,
+  lineTop,
+  linesFor,
+  PENALTY,
+  PORTRAIT,
+  push,
+  space,
+  type TableRun,
+  keepWithNext,
+} from './flow.js';
+import { breakLines, type Line, plainText, type Run } from './text.js';
+import { BLOCK_GAP, COLOR, LEADING, SIZE, TONE_COLOR } from './theme.js';
 import type { PdfAlign, PdfStatus, PdfTableBlock, PdfTone } from './types.js';
+
+export { fitColumns } from './columns.js';
+
+/** A column of a table ready to lay out. */
+export interface TableColumnSpec {
+  label: Run[];
+  align: PdfAlign;
+  weight: number;
+  /** Equal cells of consecutive rows merge into one cell spanning them (the first such column). */
+  span?: boolean;
+  /** Long cells become numbered notes under the table (the first such column). */
+  notes?: boolean;
+}
 
 /** A table ready to lay out: cells are rich text. */
 export interface TableSpec {
   caption?: string;
-  columns: Array<{ label: Run[]; align: PdfAlign; weight: number }>;
+  columns: TableColumnSpec[];
   rows: Array<{ cells: Run[][]; status?: PdfStatus }>;
   /** Header of the status column; the column exists only when set. */
   statusLabel?: string;
   statusWeight?: number;
   notes?: string[];
+  /** Set on landscape pages when portrait cannot hold its figures on one line. */
+  landscape?: boolean;
 }
 
-const PAD_X = 4.5;
 const PAD_Y = 4;
 const SYMBOL_R = 3.3;
 const SET: Setting = { size: SIZE.table, pitch: SIZE.table * LEADING.table, color: COLOR.text };
 const CAPTION: Setting = { size: SIZE.body, pitch: SIZE.body * LEADING.heading, color: COLOR.heading };
 const NOTE: Setting = { size: SIZE.small, pitch: SIZE.small * LEADING.small, color: COLOR.muted };
 const TONE_ORDER: PdfTone[] = ['good', 'fair', 'warn', 'bad', 'none'];
+/** Points of a row's padding that tightening a page may take. */
+const ROW_SHRINK = 3;
+/** A notes column with a cell wider than this many ems is set as numbered notes. */
+const LONG_NOTE_EMS = 24;
+/** Space between the table and its notes, and between two notes. */
+const NOTE_GAP = 2;
+/** Indent of a note's text after its number. */
+const NOTE_INDENT = 14;
+
+/** The cells of a table as text, with a short bracket beside a figure kept whole: 20.0%（2022年）. */
+export function cellRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    let at = 0;
+    for (const m of run.text.matchAll(/（[^（）\n]{1,10}）/g)) {
+      if (m.index > at) out.push({ text: run.text.slice(at, m.index), style: run.style });
+      out.push({ text: m[0], style: { ...run.style, nobreak: true } });
+      at = m.index + m[0].length;
+    }
+    if (at < run.text.length || run.text === '') out.push(at === 0 ? run : { text: run.text.slice(at), style: run.style });
+  }
+  return out;
+}
 
 /** The table of a `status-table` payload, defended against missing fields. */
 export function tableFromBlock(block: PdfTableBlock, statusDefault: string): TableSpec {
-  const columns = (Array.isArray(block.columns) ? block.columns : []).map((c) => ({
+  const columns = (Array.isArray(block.columns) ? block.columns : []).map((c): TableColumnSpec => ({
     label: [{ text: String(c?.label ?? ''), style: { bold: true } }],
     align: alignOf(c?.align),
     weight: Number(c?.width) > 0 ? Number(c.width) : 1,
+    ...(c?.span === true ? { span: true } : {}),
+    ...(c?.notes === true ? { notes: true } : {}),
   }));
   const rows = (Array.isArray(block.rows) ? block.rows : []).map((r) => {
     const cells = Array.isArray(r?.cells) ? r.cells : [];
     const row: TableSpec['rows'][number] = {
-      cells: columns.map((_, i) => [{ text: String(cells[i] ?? ''), style: {} }]),
+      cells: columns.map((_, i) => cellRuns([{ text: String(cells[i] ?? ''), style: {} }])),
     };
     if (r?.status != null) row.status = { label: String(r.status.label ?? ''), tone: toneOf(r.status.tone) };
     return row;
@@ -50,6 +107,7 @@ export function tableFromBlock(block: PdfTableBlock, statusDefault: string): Tab
     spec.statusWeight = Number(block.statusWidth) > 0 ? Number(block.statusWidth) : 1.4;
   }
   if (Array.isArray(block.notes)) spec.notes = block.notes.map(String);
+  if (block.landscape === true) spec.landscape = true;
   return spec;
 }
 
@@ -68,13 +126,32 @@ interface Row {
   height: number;
 }
 
+/** Consecutive rows sharing the value of the spanning column. */
+interface Group {
+  from: number;
+  to: number;
+  lines: Line[];
+  /** Height the spanned cell needs. */
+  height: number;
+}
+
 interface Layout {
+  frame: Frame;
+  landscape: boolean;
   x: number[];
   w: number[];
   header: Row;
   rows: Row[];
   caption: Line[];
   statusCol: number;
+  spanCol: number;
+  /** Column of note numbers (its long cells are set under the table); -1 when none. */
+  noteCol: number;
+  /** Each row's note, broken into lines; null for none. */
+  notes: Array<Line[] | null>;
+  groups: Group[];
+  /** Group index of each row (-1 without a spanning column). */
+  groupOf: number[];
   /** Type size and pitch of the cells: the table's own, or smaller when its words do not fit. */
   set: Setting;
 }
@@ -88,36 +165,94 @@ const MIN_TABLE_SCALE = 0.8;
  */
 const LONG_WORD_SHARE = 0.25;
 
-// Break every cell into lines for the column widths.
-function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
-  const weights = spec.columns.map((c) => c.weight);
+// The text of a cell, for comparing spanned cells.
+const textOf = (runs: Run[] | undefined): string => plainText(runs ?? []);
+
+/** The number of the n-th note on a page (1-based): ① … ㊿, then (51). */
+export function noteMark(n: number): string {
+  if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
+  if (n >= 21 && n <= 35) return String.fromCodePoint(0x3251 + n - 21);
+  if (n >= 36 && n <= 50) return String.fromCodePoint(0x32b1 + n - 36);
+  return `(${n})`;
+}
+
+// Break every cell into lines for the column widths, on portrait pages or, for a table that
+// may turn and does not fit portrait, on landscape ones.
+function layOut(flow: Flow, spec: TableSpec, portrait: Frame): Layout {
+  const spanCol = spec.columns.findIndex((c) => c.span === true);
+  let noteCol = spec.columns.findIndex((c) => c.notes === true);
+  const measureAt = (size: number) => measurer(flow.fonts, size);
+  const natural = (runs: Run[]): number => breakLines(runs, measureAt(SET.size), Infinity).reduce((most, l) => Math.max(most, l.width), 0);
+  if (noteCol >= 0 && !spec.rows.some((r) => natural(r.cells[noteCol] ?? []) > LONG_NOTE_EMS * SET.size)) noteCol = -1;
+  const noteRuns = spec.rows.map((r) => (noteCol >= 0 && textOf(r.cells[noteCol]) !== '' ? r.cells[noteCol]! : null));
+  // Cells as they are measured and drawn: a note's number stands in for its text.
+  const columns = spec.columns.map((c, i) => (i === noteCol ? { ...c, label: [{ text: flow.labels.noteColumn, style: { bold: true } }], align: 'center' as const } : c));
+  const cellsOf = (r: TableSpec['rows'][number], index: number, i: number): Run[] =>
+    i === noteCol ? (noteRuns[index] === null ? [] : [{ text: noteMark(20), style: {} }]) : (r.cells[i] ?? []);
+
+  // Groups of the spanning column.
+  const groupOf: number[] = [];
+  const groupStarts: number[] = [];
+  if (spanCol >= 0) {
+    spec.rows.forEach((r, i) => {
+      if (i === 0 || textOf(r.cells[spanCol]) !== textOf(spec.rows[i - 1]!.cells[spanCol])) groupStarts.push(i);
+      groupOf.push(groupStarts.length - 1);
+    });
+  } else spec.rows.forEach(() => groupOf.push(-1));
+
+  const weights = columns.map((c) => c.weight);
   const statusCol = spec.statusLabel !== undefined ? weights.push(spec.statusWeight ?? 1.4) - 1 : -1;
-  const needsAt = (size: number): ColumnNeed[] => {
-    const m = measurer(flow.fonts, size);
+  const needsAt = (size: number, frame: Frame): ColumnNeed[] => {
+    const m = measureAt(size);
     const cap = LONG_WORD_SHARE * frame.width;
-    const needs = spec.columns.map((c, i) => columnNeed(c.label, spec.rows.map((r) => r.cells[i] ?? []), m, size, cap));
+    const needs = columns.map((c, i) => {
+      const cells = i === spanCol ? groupStarts.map((g) => spec.rows[g]!.cells[i] ?? []) : spec.rows.map((r, index) => cellsOf(r, index, i));
+      const need = columnNeed(c.label, cells, m, size, cap);
+      // A spanned cell has the height of its rows: two lines of it are comfortable.
+      if (i === spanCol) need.comfort = Math.max(need.whole, Math.min(need.max, need.max / 2 + PAD_X));
+      return need;
+    });
     if (statusCol >= 0) {
       const labels = spec.rows.map((r): Run[] => [{ text: r.status?.label ?? '', style: {} }]);
       const need = columnNeed([{ text: spec.statusLabel ?? '', style: { bold: true } }], labels, m, size, cap);
       const symbol = 2 * SYMBOL_R + 4;
-      needs.push({ width: need.width + symbol, max: need.max + symbol, min: need.min + symbol, keep: need.keep + symbol, fluid: need.fluid });
+      needs.push({
+        width: need.width + symbol,
+        max: need.max + symbol,
+        min: need.min + symbol,
+        keep: need.keep + symbol,
+        fluid: need.fluid,
+        whole: need.whole + symbol,
+        comfort: need.comfort + symbol,
+      });
     }
     return needs;
   };
+  const sum = (needs: ColumnNeed[], key: 'comfort' | 'whole' | 'min'): number => needs.reduce((a, n) => a + n[key], 0);
+  // Portrait unless the table may turn and portrait cannot hold it comfortably.
+  let frame = portrait;
+  let needs = needsAt(SET.size, frame);
+  const landscape = spec.landscape === true && sum(needs, 'comfort') > portrait.width + 0.01;
+  if (landscape) {
+    frame = LANDSCAPE.frame;
+    needs = needsAt(SET.size, frame);
+  }
   // A table whose widest words cannot stand side by side (ten columns of English on portrait
   // A4) is set smaller rather than have its words cut.
   let set = SET;
-  let needs = needsAt(set.size);
   // Paddings do not shrink with the type, so a few steps may be needed.
   for (let step = 0; step < 4; step++) {
-    const minimum = needs.reduce((a, n) => a + n.min, 0);
+    const minimum = sum(needs, 'min');
     if (minimum <= frame.width || set.size <= SET.size * MIN_TABLE_SCALE) break;
     const size = Math.max(SET.size * MIN_TABLE_SCALE, (set.size * frame.width) / minimum - 0.01);
     set = { ...SET, size, pitch: (SET.pitch * size) / SET.size };
-    needs = needsAt(set.size);
+    needs = needsAt(set.size, frame);
   }
-  const measure = measurer(flow.fonts, set.size);
-  const w = fitColumns(weights, needs, frame.width);
+  // Figures on one line and wrapping cells comfortable where the page allows; else figures
+  // on one line; else what keeps short cells, numbers and words whole.
+  const tier = (['comfort', 'whole'] as const).find((key) => sum(needs, key) <= frame.width + 0.01);
+  const w = fitColumns(weights, tier === undefined ? needs : needs.map((n) => ({ ...n, width: n[tier], max: Math.max(n.max, n[tier]) })), frame.width);
+  const measure = measureAt(set.size);
   const x: number[] = [];
   w.reduce((left, width) => (x.push(left), left + width), frame.x);
   const cellLines = (runs: Run[], col: number): Line[] => breakLines(runs, measure, Math.max(w[col]! - 2 * PAD_X, 1));
@@ -128,220 +263,133 @@ function layOut(flow: Flow, spec: TableSpec, frame: Frame): Layout {
   const headerLines = (runs: Run[], col: number): Line[] => {
     const lines = cellLines(runs, col);
     if (lines.length < 2) return lines;
-    const natural = lines.reduce((sum, l) => sum + l.width, 0);
-    const even = breakLines(runs, measure, natural / lines.length + 0.01);
+    const width = lines.reduce((total, l) => total + l.width, 0);
+    const even = breakLines(runs, measure, width / lines.length + 0.01);
     return even.length === lines.length ? even : lines;
   };
-  const headerCells: Cell[] = spec.columns.map((c, i) => ({ lines: headerLines(c.label, i), align: 'center' }));
+  const headerCells: Cell[] = columns.map((c, i) => ({ lines: headerLines(c.label, i), align: 'center' }));
   if (statusCol >= 0) headerCells.push({ lines: headerLines([{ text: spec.statusLabel ?? '', style: { bold: true } }], statusCol), align: 'center' });
   const header: Row = { cells: headerCells, height: heightOf(headerCells) };
 
   const rows = spec.rows.map((r): Row => {
-    const cells = spec.columns.map((c, i): Cell => ({ lines: cellLines(r.cells[i] ?? [], i), align: c.align }));
+    const cells = columns.map((c, i): Cell => ({ lines: i === spanCol || i === noteCol ? [] : cellLines(r.cells[i] ?? [], i), align: c.align }));
     if (statusCol < 0) return { cells, height: heightOf(cells) };
     const tone = r.status?.tone ?? 'none';
     const labelWidth = Math.max(w[statusCol]! - 2 * PAD_X - 2 * SYMBOL_R - 4, 1);
     const label = r.status === undefined ? [] : breakLines([{ text: r.status.label, style: { color: TONE_COLOR[tone] } }], measure, labelWidth);
     return { cells, status: { tone, lines: label }, height: heightOf(cells, label) };
   });
+  // A spanned cell taller than its rows makes its last row taller.
+  const groups = groupStarts.map((from, g): Group => {
+    const to = groupStarts[g + 1] ?? rows.length;
+    const lines = cellLines(spec.rows[from]!.cells[spanCol] ?? [], spanCol);
+    const height = lines.length * set.pitch + 2 * PAD_Y;
+    const rowsHeight = rows.slice(from, to).reduce((total, r) => total + r.height, 0);
+    if (rowsHeight < height) rows[to - 1]!.height += height - rowsHeight;
+    return { from, to, lines, height };
+  });
+  const notes = noteRuns.map((runs) => (runs === null ? null : breakLines(runs, measureAt(NOTE.size), frame.width - NOTE_INDENT)));
   const caption = spec.caption === undefined ? [] : linesFor(flow, [{ text: spec.caption, style: { bold: true } }], frame, { set: CAPTION, align: 'center' });
-  return { x, w, header, rows, caption, statusCol, set };
-}
-
-/** What a column needs, padding included. */
-export interface ColumnNeed {
-  /** Width below which a short cell (a category, a unit, a number, a 4-character header) would wrap. */
-  width: number;
-  /** Width below which a word (a Latin word, a number) would be cut: the column's min-content. */
-  min: number;
-  /** Width below which a number would be cut (at most `min`). */
-  keep: number;
-  /** Width at which no cell wraps. */
-  max: number;
-  /** The column has cells long enough to wrap anyway (names, descriptions). */
-  fluid: boolean;
-}
-
-// Measure a column's cells against the short-cell limit. A Chinese header of four or more
-// characters may take two lines (完成/进度), so it needs only half its width.
-function columnNeed(header: Run[], cells: Run[][], measure: Measure, size: number, cap: number): ColumnNeed {
-  const short = 5 * size;
-  // Natural width: the widest unbroken line (measured by atoms, which the measurer caches).
-  const widthOf = (runs: Run[]): number => breakLines(runs, measure, Infinity).reduce((most, l) => Math.max(most, l.width), 0);
-  const label = Array.from(plainText(header));
-  const halves = label.length >= 4 && label.every((ch) => isWide(ch.codePointAt(0)!));
-  let width = halves ? measure(label.slice(0, Math.ceil(label.length / 2)).join(''), true) : widthOf(header);
-  let max = width;
-  let fluid = width > short;
-  if (fluid) width = 0;
-  for (const runs of cells) {
-    const w = widthOf(runs);
-    max = Math.max(max, w);
-    if (w <= short) width = Math.max(width, w);
-    else fluid = true;
-  }
-  const pad = 2 * PAD_X + 0.5;
-  // Numbers as the line breaker holds them (with a bracket or sign beside them) are kept whole.
-  let keep = 0;
-  for (const runs of [header.map((r) => ({ text: r.text, style: { ...r.style, bold: true } })), ...cells]) {
-    for (const { text, width: w } of unbreakable(runs, measure)) if (NUMBER.test(text)) keep = Math.max(keep, w);
-  }
-  const min = cells.reduce((most, runs) => Math.max(most, widestWord(runs, measure, false, cap)), Math.max(keep, widestWord(header, measure, true, cap)));
-  return { width: Math.max(width, min) + pad, max: Math.max(max, min) + pad, min: min + pad, keep: keep + pad, fluid };
-}
-
-// The widest piece of a cell that may not be broken, up to `cap`: a run of Latin letters,
-// digits and punctuation (a word, a number). Chinese text may break between any two characters.
-function widestWord(runs: Run[], measure: Measure, bold: boolean, cap: number): number {
-  let widest = 0;
-  for (const run of runs) {
-    for (const word of run.text.split(/[\s\u2e80-\u9fff\uff00-\uffef]+/u)) {
-      if (word !== '') widest = Math.max(widest, Math.min(cap, measure(word, bold || run.style.bold === true)));
-    }
-  }
-  return widest;
-}
-
-// A number as a table shows it, with what the line breaker keeps with it (1,758  58.8%  ≥3,200
-// （2022  ×2）): a digit and no letter. Never broken, whatever its width.
-const NUMBER = /^\P{L}*\d\P{L}*$/u;
-
-/**
- * Column widths in points, like a browser's automatic table layout steered by weights: each
- * column starts from its weight's share, held between its need and (for a column of short
- * cells, plus a little room) its widest cell. Space left over goes first to columns whose
- * cells still wrap, up to their widest cell, then to all by weight. When the needs cannot
- * all be met, the weights alone decide.
- */
-export function fitColumns(weights: number[], needs: ColumnNeed[], total: number): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0) || 1;
-  const base = weights.map((k) => (total * k) / sum);
-  const need = (i: number): number => needs[i]?.width ?? 0;
-  const most = (i: number): number => Math.max(need(i), needs[i]?.max ?? 0);
-  if (needs.reduce((a, n) => a + n.width, 0) > total) return keepWordsWhole(base, needs, total);
-  const w = base.map((b, i) => Math.max(need(i), Math.min(b, needs[i]?.fluid === true ? most(i) : need(i) + ROOM)));
-  let left = total - w.reduce((a, b) => a + b, 0);
-  if (left < 0) {
-    // Over budget: shrink towards the needs, in proportion to the room above them.
-    const spare = w.reduce((a, width, i) => a + (width - need(i)), 0);
-    return w.map((width, i) => width + (left * (width - need(i))) / (spare || 1));
-  }
-  const wanting = w.map((width, i) => (needs[i]?.fluid === true ? Math.max(0, most(i) - width) : 0));
-  const wanted = wanting.reduce((a, b) => a + b, 0);
-  if (wanted > 0) {
-    const given = Math.min(left, wanted);
-    wanting.forEach((want, i) => (w[i]! += (given * want) / wanted));
-    left -= given;
-  }
-  return w.map((width, i) => width + (left * weights[i]!) / sum);
-}
-
-// Widths by weight, but no narrower than a column's widest word where the page allows: the
-// columns above their minimum give up the difference in proportion to their room.
-function keepWordsWhole(base: number[], needs: ColumnNeed[], total: number): number[] {
-  const mins = needs.map((n) => n.min);
-  const raised = base.map((b, i) => Math.max(b, mins[i] ?? 0));
-  const over = raised.reduce((a, b) => a + b, 0) - total;
-  if (over <= 0) return raised;
-  const room = raised.map((w, i) => Math.max(0, w - (mins[i] ?? 0)));
-  const spare = room.reduce((a, b) => a + b, 0);
-  if (spare >= over) return raised.map((w, i) => w - (over * room[i]!) / spare);
-  // Not even the widest words fit side by side: numbers stay whole if they can, and the words
-  // are cut, each column getting the same share of what its widest word needs beyond that.
-  const keeps = needs.map((n) => Math.min(n.keep, n.min));
-  const kept = keeps.reduce((a, b) => a + b, 0);
-  const beyond = mins.map((m, i) => m - keeps[i]!);
-  const wanted = beyond.reduce((a, b) => a + b, 0);
-  if (kept <= total && wanted > 0) return keeps.map((k, i) => k + ((total - kept) * beyond[i]!) / wanted);
-  const sum = mins.reduce((a, b) => a + b, 0);
-  return mins.map((m) => (m * total) / sum);
-}
-
-/** Room a column of short cells keeps beyond its widest cell. */
-const ROOM = 6;
-
-/** Height a table needs on the page it starts on: caption, header and first row. */
-export function tableStartHeight(flow: Flow, spec: TableSpec, frame: Frame): number {
-  const t = layOut(flow, spec, frame);
-  return captionHeight(t.caption) + t.header.height + (t.rows[0]?.height ?? 0);
+  return { frame, landscape, x, w, header, rows, caption, statusCol, spanCol, noteCol, notes, groups, groupOf, set };
 }
 
 function captionHeight(caption: Line[]): number {
   return caption.length === 0 ? 0 : caption.length * CAPTION.pitch + 4;
 }
 
-/** Set a table into the flow. */
-export function table(flow: Flow, spec: TableSpec, frame: Frame): void {
-  const t = layOut(flow, spec, frame);
-  const doc = flow.doc;
+/** Set a table into the flow: caption and header, then one box per row, then its notes and legend. */
+export function table(flow: Flow, spec: TableSpec, portrait: Frame): void {
+  const t = layOut(flow, spec, portrait);
+  const { doc } = flow;
   const capH = captionHeight(t.caption);
-  space(flow, BLOCK_GAP + 2);
-  const top = reserve(flow, 0, capH + t.header.height + (t.rows[0]?.height ?? 0));
-  drawCaption(flow, t, frame, top, false);
-  flow.y = top + capH;
-  drawHeader(doc, t, frame, flow.y);
-  flow.y += t.header.height;
-  const capacity = BOTTOM - MARGIN.top - capH - t.header.height;
-
-  const continuePage = (): void => {
-    rule(doc, frame, flow.y, 0.9);
-    openPage(flow);
-    drawCaption(flow, t, frame, flow.y, true);
-    flow.y += capH;
-    drawHeader(doc, t, frame, flow.y);
-    flow.y += t.header.height;
+  const headHeight = capH + t.header.height;
+  const run: TableRun = {
+    headHeight,
+    drawHead: (top) => {
+      drawCaption(flow, t, top, true);
+      drawHeader(doc, t, top + capH);
+    },
+    drawFoot: (rows, top) => drawFoot(flow, t, rows, top),
   };
-
-  t.rows.forEach((row, index) => {
-    let rest = row;
-    let fresh = false;
-    for (;;) {
-      const fits = Math.floor((BOTTOM - flow.y - 2 * PAD_Y) / t.set.pitch);
-      // A row that fits is drawn; so is one on a fresh page with no room for even one line
-      // (a header taller than the page), which then runs over the margin rather than loop.
-      if (flow.y + rest.height <= BOTTOM + 0.001 || (fresh && fits < 1)) {
-        drawRow(doc, t, rest, frame, flow.y, index, 'middle');
-        flow.y += rest.height;
-        return;
-      }
-      if (rest.height <= capacity || fits < 1) {
-        continuePage();
-        fresh = true;
-        continue;
-      }
-      // Taller than a whole page: the only case where a row is split.
-      const [head, tail] = splitRow(rest, fits, t.set);
-      drawRow(doc, t, head, frame, flow.y, index, 'top');
-      flow.y += head.height;
-      rest = tail;
-      continuePage();
-      fresh = true;
-    }
+  space(flow, BLOCK_GAP + 2);
+  const first = push(flow, {
+    height: headHeight,
+    landscape: t.landscape,
+    draw: (at) => {
+      drawCaption(flow, t, at.top, false);
+      drawHeader(doc, t, at.top + capH);
+    },
   });
-  rule(doc, frame, flow.y, 0.9);
-  flow.y += 2;
-  after(flow, spec, frame);
+  if (t.landscape) keepTurned(flow, first);
+
+  const capacity = capacityOf(t.landscape ? LANDSCAPE : PORTRAIT) - headHeight;
+  // Running total of row heights: tops[i] is the height of the rows before row i.
+  const tops = [0];
+  for (const r of t.rows) tops.push(tops[tops.length - 1]! + r.height);
+  t.rows.forEach((row, index) => {
+    const trailer = t.notes[index] == null ? 0 : t.notes[index]!.length * NOTE.pitch + NOTE_GAP;
+    const penalty = index === 0 ? PENALTY.never : groupPenalty(t, index, capacity, tops);
+    const pieces = row.height + trailer <= capacity ? [row] : splitRow(row, Math.max(1, Math.floor((capacity - trailer - 2 * PAD_Y) / t.set.pitch)), t.set);
+    pieces.forEach((piece, k) => {
+      const last = k === pieces.length - 1;
+      push(flow, {
+        height: piece.height,
+        shrink: pieces.length === 1 ? ROW_SHRINK : 0,
+        penalty: k === 0 ? penalty : PENALTY.free,
+        landscape: t.landscape,
+        table: run,
+        row: index,
+        ...(last && trailer > 0 ? { trailer } : {}),
+        draw: (at) => drawRow(doc, t, piece, at, index, pieces.length === 1 ? 'middle' : 'top'),
+      });
+    });
+  });
+  space(flow, 2);
+  // The table's own notes and the legend stay with its last row.
+  if (t.rows.length > 0) keepWithNext(flow, 0.01);
+  after(flow, spec, t);
 }
 
-function splitRow(row: Row, lines: number, set: Setting): [Row, Row] {
-  const height = (n: number): number => n * set.pitch + 2 * PAD_Y;
-  const cut = (from: number, to?: number): Cell[] => row.cells.map((c) => ({ align: c.align, lines: c.lines.slice(from, to) }));
-  const restLines = row.cells.reduce((most, c) => Math.max(most, c.lines.length - lines), Math.max(0, (row.status?.lines.length ?? 0) - lines));
-  const head: Row = { cells: cut(0, lines), height: height(lines) };
-  const tail: Row = { cells: cut(lines), height: height(Math.max(1, restLines)) };
-  if (row.status !== undefined) {
-    head.status = { tone: row.status.tone, lines: row.status.lines.slice(0, lines) };
-    tail.status = { tone: row.status.tone, lines: row.status.lines.slice(lines) };
+// A break inside a group: kept when the spanned cell would not fit beside the rows on one side;
+// avoided in a small group (a quarter of a page at most), which moves whole if it can.
+function groupPenalty(t: Layout, index: number, capacity: number, tops: number[]): number {
+  const g = t.groups[t.groupOf[index] ?? -1];
+  if (g === undefined || index === g.from) return PENALTY.free;
+  const above = tops[index]! - tops[g.from]!;
+  const below = tops[g.to]! - tops[index]!;
+  if (above < g.height || below < g.height) return PENALTY.keep;
+  return above + below <= capacity / 4 ? PENALTY.item : PENALTY.free;
+}
+
+// A turned table takes what stays with it (its heading) onto its landscape page.
+function keepTurned(flow: Flow, first: Box): void {
+  const boxes = flow.pager.boxes;
+  let k = boxes.indexOf(first);
+  while (k > flow.pager.cursor && boxes[k]!.penalty >= PENALTY.keep) boxes[--k]!.landscape = true;
+}
+
+// A row taller than a page, in pieces of `lines` lines each.
+function splitRow(row: Row, lines: number, set: Setting): Row[] {
+  const total = row.cells.reduce((most, c) => Math.max(most, c.lines.length), row.status?.lines.length ?? 0);
+  const pieces: Row[] = [];
+  for (let from = 0; from < Math.max(total, 1); from += lines) {
+    const to = from + lines;
+    const piece: Row = {
+      cells: row.cells.map((c) => ({ align: c.align, lines: c.lines.slice(from, to) })),
+      height: Math.max(1, Math.min(lines, total - from)) * set.pitch + 2 * PAD_Y,
+    };
+    if (row.status !== undefined) piece.status = { tone: row.status.tone, lines: row.status.lines.slice(from, to) };
+    pieces.push(piece);
   }
-  return [head, tail];
+  return pieces;
 }
 
-function drawCaption(flow: Flow, t: Layout, frame: Frame, top: number, continued: boolean): void {
+function drawCaption(flow: Flow, t: Layout, top: number, continued: boolean): void {
   const { doc, fonts } = flow;
-  const suffix = flow.labels.continued;
+  const frame = t.frame;
   if (t.caption.length === 0) return;
   if (continued) {
-    const text = t.caption.map((l) => l.fragments.map((f) => f.text).join('')).join('') + suffix;
+    const text = t.caption.map((l) => l.fragments.map((f) => f.text).join('')).join('') + flow.labels.continued;
     const lines = breakLines([{ text, style: { bold: true } }], measurer(fonts, CAPTION.size), frame.width);
     lines.slice(0, t.caption.length).forEach((l, i) => drawLine(doc, l, frame.x, top + i * CAPTION.pitch, frame.width, 'center', CAPTION));
     return;
@@ -349,21 +397,27 @@ function drawCaption(flow: Flow, t: Layout, frame: Frame, top: number, continued
   t.caption.forEach((l, i) => drawLine(doc, l, frame.x, top + i * CAPTION.pitch, frame.width, 'center', CAPTION));
 }
 
-function drawHeader(doc: Doc, t: Layout, frame: Frame, top: number): void {
-  rule(doc, frame, top, 0.9);
-  drawCells(doc, t, t.header, top, 'middle', { ...t.set, color: COLOR.heading });
-  rule(doc, frame, top + t.header.height, 0.5);
+function drawHeader(doc: Doc, t: Layout, top: number): void {
+  rule(doc, t.frame, top, 0.9);
+  drawCells(doc, t, t.header, { top, height: t.header.height, page: 0 }, 'middle', { ...t.set, color: COLOR.heading });
+  rule(doc, t.frame, top + t.header.height, 0.5);
 }
 
-function drawRow(doc: Doc, t: Layout, row: Row, frame: Frame, top: number, index: number, valign: 'top' | 'middle'): void {
-  if (index % 2 === 1) doc.save().rect(frame.x, top, frame.width, row.height).fill(COLOR.zebra).restore();
+function drawRow(doc: Doc, t: Layout, row: Row, at: At, index: number, valign: 'top' | 'middle'): void {
+  if (index % 2 === 1) {
+    // The zebra leaves the spanned column white.
+    const left = t.spanCol >= 0 ? t.x[t.spanCol]! + t.w[t.spanCol]! : t.frame.x;
+    const right = t.spanCol >= 0 && t.spanCol > 0 ? t.x[t.spanCol]! : t.frame.x + t.frame.width;
+    if (t.spanCol > 0) doc.save().rect(t.frame.x, at.top, right - t.frame.x, at.height).fill(COLOR.zebra).restore();
+    doc.save().rect(left, at.top, t.frame.x + t.frame.width - left, at.height).fill(COLOR.zebra).restore();
+  }
   const set = t.set;
-  drawCells(doc, t, row, top, valign, set);
+  drawCells(doc, t, row, at, valign, set);
   if (row.status !== undefined && row.status.lines.length > 0) {
     const col = t.statusCol;
     const left = t.x[col]! + PAD_X;
     const blockH = row.status.lines.length * set.pitch;
-    const first = top + (valign === 'middle' ? (row.height - blockH) / 2 : PAD_Y);
+    const first = at.top + (valign === 'middle' ? (at.height - blockH) / 2 : PAD_Y);
     drawToneSymbol(doc, row.status.tone, left + SYMBOL_R, first + set.pitch / 2, SYMBOL_R);
     row.status.lines.forEach((l, i) =>
       drawLine(doc, l, left + 2 * SYMBOL_R + 4, first + i * set.pitch, t.w[col]! - 2 * PAD_X - 2 * SYMBOL_R - 4, 'left', set),
@@ -371,11 +425,49 @@ function drawRow(doc: Doc, t: Layout, row: Row, frame: Frame, top: number, index
   }
 }
 
-function drawCells(doc: Doc, t: Layout, row: Row, top: number, valign: 'top' | 'middle', set: Setting): void {
+function drawCells(doc: Doc, t: Layout, row: Row, at: At, valign: 'top' | 'middle', set: Setting): void {
   row.cells.forEach((cell, i) => {
     const blockH = cell.lines.length * set.pitch;
-    const first = top + (valign === 'middle' ? (row.height - blockH) / 2 : PAD_Y);
+    const first = at.top + (valign === 'middle' ? (at.height - blockH) / 2 : PAD_Y);
     cell.lines.forEach((l, k) => drawLine(doc, l, t.x[i]! + PAD_X, first + k * set.pitch, t.w[i]! - 2 * PAD_X, cell.align, set));
+  });
+}
+
+// Under a table's rows on a page: the spanned cells over their rows (a hairline between
+// groups), the note numbers beside their rows, the closing rule and the notes.
+function drawFoot(flow: Flow, t: Layout, rows: Array<{ box: Box; at: At }>, top: number): void {
+  const { doc } = flow;
+  const set = t.set;
+  if (t.spanCol >= 0) {
+    let k = 0;
+    while (k < rows.length) {
+      const g = t.groupOf[rows[k]!.box.row ?? 0] ?? -1;
+      let j = k;
+      while (j + 1 < rows.length && t.groupOf[rows[j + 1]!.box.row ?? 0] === g) j++;
+      const from = rows[k]!.at.top;
+      const to = rows[j]!.at.top + rows[j]!.at.height;
+      if (k > 0) doc.save().lineWidth(0.4).strokeColor(COLOR.hairline).moveTo(t.frame.x, from).lineTo(t.frame.x + t.frame.width, from).stroke().restore();
+      drawCells(doc, t, { cells: t.x.map((_, i) => ({ lines: i === t.spanCol ? (t.groups[g]?.lines ?? []) : [], align: 'left' })), height: to - from }, { top: from, height: to - from, page: 0 }, 'middle', set);
+      k = j + 1;
+    }
+  }
+  rule(doc, t.frame, top, 0.9);
+  if (t.noteCol < 0) return;
+  const noted = rows.filter((r) => (r.box.trailer ?? 0) > 0);
+  const measure = measurer(flow.fonts, set.size);
+  const noteMeasure = measurer(flow.fonts, NOTE.size);
+  let y = top + NOTE_GAP;
+  noted.forEach((r, n) => {
+    const markText = noteMark(n + 1);
+    const inCell = breakLines([{ text: markText, style: {} }], measure, 1e6)[0]!;
+    drawLine(doc, inCell, t.x[t.noteCol]! + PAD_X, lineTop(r.at, set.pitch), t.w[t.noteCol]! - 2 * PAD_X, 'center', set);
+    const mark = breakLines([{ text: markText, style: {} }], noteMeasure, 1e6)[0]!;
+    drawLine(doc, mark, t.frame.x, y, NOTE_INDENT, 'left', NOTE);
+    for (const line of t.notes[r.box.row ?? 0] ?? []) {
+      drawLine(doc, line, t.frame.x + NOTE_INDENT, y, t.frame.width - NOTE_INDENT, 'left', NOTE);
+      y += NOTE.pitch;
+    }
+    y += NOTE_GAP;
   });
 }
 
@@ -384,24 +476,38 @@ function rule(doc: Doc, frame: Frame, y: number, width: number): void {
 }
 
 // Notes under the table, then a legend of the status symbols it uses (for black-and-white print).
-function after(flow: Flow, spec: TableSpec, frame: Frame): void {
+function after(flow: Flow, spec: TableSpec, t: Layout): void {
   const style = { set: NOTE, align: 'left' as const };
   for (const note of spec.notes ?? []) {
     space(flow, 3);
-    paragraph(flow, [{ text: note, style: {} }], frame, style);
+    paragraphIn(flow, note, t, style);
   }
   const seen = new Map<PdfTone, string>();
   for (const r of spec.rows) if (r.status !== undefined && !seen.has(r.status.tone)) seen.set(r.status.tone, r.status.label);
   if (seen.size > 0) {
     space(flow, 4);
-    legend(flow, TONE_ORDER.filter((t) => seen.has(t)).map((t) => ({ tone: t, label: seen.get(t)! })), frame);
+    legend(flow, TONE_ORDER.filter((tone) => seen.has(tone)).map((tone) => ({ tone, label: seen.get(tone)! })), t);
   }
+  flow.keepNext = 0;
   space(flow, BLOCK_GAP + 4);
 }
 
+// A small paragraph under a table, on the table's pages.
+function paragraphIn(flow: Flow, text: string, t: Layout, style: { set: Setting; align: LineAlign }): void {
+  const lines = linesFor(flow, [{ text, style: {} }], t.frame, style);
+  lines.forEach((line) => {
+    push(flow, {
+      height: style.set.pitch,
+      landscape: t.landscape,
+      draw: (at) => drawLine(flow.doc, line, t.frame.x, lineTop(at, style.set.pitch), t.frame.width, style.align, style.set),
+    });
+  });
+}
+
 // One line of "symbol label" pairs, wrapping as needed.
-function legend(flow: Flow, items: Array<{ tone: PdfTone; label: string }>, frame: Frame): void {
+function legend(flow: Flow, items: Array<{ tone: PdfTone; label: string }>, t: Layout): void {
   const doc = flow.doc;
+  const frame = t.frame;
   const measure = measurer(flow.fonts, NOTE.size);
   const r = SYMBOL_R * 0.9;
   const widths = items.map((it) => 2 * r + 3 + measure(it.label, false) + 14);
@@ -410,15 +516,23 @@ function legend(flow: Flow, items: Array<{ tone: PdfTone; label: string }>, fram
     let used = 0;
     let j = i;
     while (j < items.length && (j === i || used + widths[j]! <= frame.width)) used += widths[j++]!;
-    const top = reserve(flow, NOTE.pitch);
-    let x = frame.x;
-    for (let k = i; k < j; k++) {
-      const it = items[k]!;
-      drawToneSymbol(doc, it.tone, x + r, top + NOTE.pitch / 2, r);
-      const line = breakLines([{ text: it.label, style: {} }], measure, 1e6)[0]!;
-      drawLine(doc, line, x + 2 * r + 3, top, line.width, 'left', NOTE);
-      x += widths[k]!;
-    }
+    const from = i;
+    const to = j;
+    push(flow, {
+      height: NOTE.pitch,
+      landscape: t.landscape,
+      draw: (at) => {
+        const top = lineTop(at, NOTE.pitch);
+        let x = frame.x;
+        for (let k = from; k < to; k++) {
+          const it = items[k]!;
+          drawToneSymbol(doc, it.tone, x + r, top + NOTE.pitch / 2, r);
+          const line = breakLines([{ text: it.label, style: {} }], measure, 1e6)[0]!;
+          drawLine(doc, line, x + 2 * r + 3, top, line.width, 'left', NOTE);
+          x += widths[k]!;
+        }
+      },
+    });
     i = j;
   }
 }

@@ -16,6 +16,8 @@ export interface TextStyle {
   link?: string;
   /** Set in place of this code point, which the font lacks: the text is its `U+…` name, boxed. */
   missing?: number;
+  /** Never broken inside (a short bracket beside a figure, "（2022年）"), unless wider than a line. */
+  nobreak?: boolean;
 }
 
 /** A stretch of text in one style. A run's text contains "\n" only as a hard line break. */
@@ -120,7 +122,12 @@ function atomize(runs: Run[], covers: Measure['covers']): Atom[] {
     closed = false;
   };
   for (const run of runs) {
+    // Inside a run kept whole, only its first character may start an atom.
+    const whole = run.style.nobreak === true;
+    let first = true;
     for (const ch of run.text) {
+      const opening = first;
+      first = false;
       if (ch === '\n') {
         flush();
         atoms.push({ pieces: [], space: null, hard: true });
@@ -142,7 +149,7 @@ function atomize(runs: Run[], covers: Measure['covers']): Atom[] {
         prev = c;
         continue;
       }
-      if (atom.space !== null || closed || (prev !== '' && atom.pieces.length > 0 && canBreak(prev, c))) flush();
+      if (atom.space !== null || closed || (prev !== '' && atom.pieces.length > 0 && (!whole || opening) && canBreak(prev, c))) flush();
       const last = atom.pieces[atom.pieces.length - 1];
       if (last !== undefined && last.style === run.style) last.text += c;
       else atom.pieces.push({ text: c, style: run.style });
@@ -177,7 +184,7 @@ export function breakLines(runs: Run[], measure: Measure, width: number, firstWi
   let cache = lineCache.get(measure);
   if (cache === undefined) lineCache.set(measure, (cache = new Map()));
   const st = run.style;
-  const key = `${width}|${firstWidth}|${st.bold === true ? 1 : 0}${st.code === true ? 1 : 0}${st.strike === true ? 1 : 0}|${st.color ?? ''}|${st.link ?? ''}|${run.text}`;
+  const key = `${width}|${firstWidth}|${st.bold === true ? 1 : 0}${st.code === true ? 1 : 0}${st.strike === true ? 1 : 0}${st.nobreak === true ? 1 : 0}|${st.color ?? ''}|${st.link ?? ''}|${run.text}`;
   let lines = cache.get(key);
   if (lines === undefined) {
     if (cache.size >= 20_000) cache.clear();

@@ -92,6 +92,10 @@ export interface Labels {
   misplaced: (name: string) => string;
   tooDeep: (max: number) => string;
   directiveNote: string;
+  /** Header of a table's column of note numbers. */
+  noteColumn: string;
+  badTableOption: (option: string) => string;
+  strayTable: string;
 }
 
 /** Labels in the document's language. */
@@ -109,6 +113,9 @@ export function labels(lang: PdfLang): Labels {
       misplaced: (name) => `pdf:${name} may appear only once`,
       tooDeep: (max) => `Markdown nested more than ${max} deep (block quotes, lists, emphasis, links): the rest is shown as written`,
       directiveNote: 'Typesetting note',
+      noteColumn: 'Note',
+      badTableOption: (option) => `pdf:table does not know "${option}" (span=N, notes=N, landscape)`,
+      strayTable: 'pdf:table is not followed by a table',
     };
   }
   return {
@@ -123,5 +130,8 @@ export function labels(lang: PdfLang): Labels {
     misplaced: (name) => `pdf:${name} 只能出现一次`,
     tooDeep: (max) => `Markdown 嵌套超过 ${max} 层（引用、列表、强调、链接），其余内容按原文显示`,
     directiveNote: '排版提示',
+    noteColumn: '注',
+    badTableOption: (option) => `pdf:table 不认识“${option}”（可用 span=N、notes=N、landscape）`,
+    strayTable: 'pdf:table 后面没有表格',
   };
 }

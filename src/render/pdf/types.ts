@@ -2,7 +2,7 @@
 // payloads of block directives, keyed by the id a directive names. Charts come as the shared
 // geometry of src/present/charts.ts, as for the HTML report.
 
-import type { ProgressGeometry, TrendGeometry } from '../../present/charts.js';
+import type { ProgressGeometry, StackedBarGeometry, TrendGeometry } from '../../present/charts.js';
 
 /**
  * Status tones, from best to worst (the ReportModel's `Tone`); `none` is "no data / not
@@ -34,6 +34,16 @@ export interface PdfTableColumn {
   align: PdfAlign;
   /** Relative width weight; columns share the text width in proportion (≤ 0 counts as 1). */
   width: number;
+  /**
+   * A category column: equal cells of consecutive rows merge into one cell spanning them, set
+   * once per group on each page (the first such column counts).
+   */
+  span?: boolean;
+  /**
+   * A column of notes: when a cell is long, the column shows note numbers (①②③) and the notes
+   * are set under the table's rows on each page (the first such column counts).
+   */
+  notes?: boolean;
 }
 
 /** A row's status: drawn as a symbol (distinct shape per tone) and its label, in the tone's colour. */
@@ -61,6 +71,8 @@ export interface PdfTableBlock {
   statusWidth?: number;
   /** Small print under the table ("注：…"). */
   notes?: string[];
+  /** May be set on landscape pages when portrait cannot hold its figures on one line. */
+  landscape?: boolean;
 }
 
 /** Which line a legend entry stands for (the keys of the ReportModel's chart legend). */
@@ -97,7 +109,23 @@ export interface PdfProgressBarBlock {
   geometry: ProgressGeometry;
 }
 
-export type PdfBlock = PdfCoverBlock | PdfTableBlock | PdfTrendChartBlock | PdfProgressBarBlock;
+/**
+ * Payload of `<!-- pdf:status-bar ID -->`: counts by status as one stacked bar (the shared
+ * StackedBarGeometry, as the HTML report draws it), its caption above and a legend below.
+ */
+export interface PdfStatusBarBlock {
+  kind: 'status-bar';
+  /** Line above the bar, e.g. "指标完成情况（14项）". */
+  caption: string;
+  geometry: StackedBarGeometry;
+  /**
+   * One per segment of the geometry, in order: its legend text (the status and its count), tone
+   * and shade (0 the tone's own colour, 1 and 2 lighter, for statuses sharing a tone).
+   */
+  segments: Array<{ label: string; tone: PdfTone; shade: number }>;
+}
+
+export type PdfBlock = PdfCoverBlock | PdfTableBlock | PdfTrendChartBlock | PdfProgressBarBlock | PdfStatusBarBlock;
 
 /** Directive payloads by the id a directive names. */
 export type PdfBlocks = Record<string, PdfBlock>;

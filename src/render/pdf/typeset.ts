@@ -12,6 +12,7 @@ import { loadFonts, type PdfFonts } from './fonts.js';
 import { type MarkdownEnv, renderDocument } from './markdown.js';
 import { drawCover, drawPageFurniture } from './pages.js';
 import { drawToc } from './toc.js';
+import { paginate } from './paginate.js';
 import { labels, MARGIN, PAGE } from './theme.js';
 import type { PdfBlocks, PdfCoverBlock, PdfOptions } from './types.js';
 
@@ -84,10 +85,12 @@ async function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: Pd
     fonts,
     lang,
     labels: labels(lang),
-    y: MARGIN.top,
-    pageOpen: false,
     pending: 0,
+    forceNext: false,
+    keepNext: 0,
     marker: null,
+    pager: { boxes: [], cursor: 0, pages: [] },
+    pageCount: 1,
     headings: [],
     tocPages: [],
     glyphs: new MissingGlyphLog(),
@@ -97,8 +100,20 @@ async function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: Pd
   drawCover(flow, cover);
   flow.glyphs.where = 'the text before the first heading';
 
-  const env: MarkdownEnv = { flow, blocks, cover, coverSkipped: false, top: tokens, topIndex: 0, toc: null, outline: [] };
+  const env: MarkdownEnv = {
+    flow,
+    blocks,
+    cover,
+    coverSkipped: false,
+    top: tokens,
+    topIndex: 0,
+    toc: null,
+    outline: [],
+    tableOptions: null,
+    paginate: () => paginate(flow, false),
+  };
   renderDocument(env, TEXT_FRAME);
+  paginate(flow, true);
   flow.glyphs.where = 'the contents or the running header';
   if (env.toc !== null) drawToc(flow, env.toc.entries, env.toc.firstHeading);
   drawPageFurniture(flow, options.headerText ?? title);
