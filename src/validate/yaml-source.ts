@@ -423,7 +423,8 @@ export function writtenDecimals(doc: Document.Parsed, ptr: string): number | und
   let node: unknown = doc.contents;
   for (const seg of splitPointer(ptr)) {
     if (!isMap(node)) return undefined;
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+    // Indexed: a year file asks this of each of its thousands of observations.
+    const pair = entryOf(node, seg);
     if (pair === undefined) return undefined;
     node = pair.value;
   }
