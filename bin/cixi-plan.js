@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin entry: run the built CLI with the real process I/O and report its exit code.
-import { main, outputErrorMessage, removeTempFilesSync } from '../dist/cli.js';
+import { main, outputErrorMessage, removeTempFilesSync } from '../dist/bundle/cli.js';
 
 // A reader that stops early (`cixi-plan gaps 2024 | head`) is not an error of ours; any
 // other failure to write stdout (a full disk, /dev/full) is an I/O error: one line, exit 2.
