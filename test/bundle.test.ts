@@ -87,8 +87,8 @@ describe('the bundle', () => {
     // Each template once per escaping it is rendered with (the Markdown partials serve md and pdf).
     expect((text.match(/^ {2}\["[0-9a-f]{64}", \{ spec: /gm) ?? []).length).toBeGreaterThanOrEqual(templates.length);
     expect(text).not.toMatch(/^\/\/ node_modules\/ajv\/dist\/(core|compile\/index)\.js$/m);
-    // yaml's parser is in, without its read of the environment for every token.
-    expect(text).toMatch(/^\/\/ node_modules\/yaml\/dist\/parse\/parser\.js$/m);
+    // yaml is in as its ES module build, without the read of the environment for every token.
+    expect(text).toMatch(/^\/\/ node_modules\/yaml\/browser\/dist\/parse\/parser\.js$/m);
     expect(text).not.toMatch(/LOG_TOKENS|LOG_STREAM/);
   });
 });
