@@ -308,14 +308,15 @@ export function renderTemplates(spec: FormatSpec, templates: TemplateSet, view: 
  * no leading blank lines, exactly one final newline.
  */
 export function tidy(text: string): string {
-  return (
-    text
-      .replace(/\r\n?/g, '\n')
-      .replace(/[ \t]+$/gm, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .replace(/^\n+/, '')
-      .replace(/\n*$/, '') + '\n'
-  );
+  // Each step copies the text (tens of megabytes for a large plan's HTML): skip those with nothing to do.
+  let t = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  t = t.replace(/[ \t]+$/gm, '');
+  if (t.includes('\n\n\n')) t = t.replace(/\n{3,}/g, '\n\n');
+  let start = 0;
+  while (t.charCodeAt(start) === 0x0a) start++;
+  let end = t.length;
+  while (end > start && t.charCodeAt(end - 1) === 0x0a) end--;
+  return t.slice(start, end) + '\n';
 }
 
 /**
