@@ -39,7 +39,7 @@ export async function loadPlan(ctx: Context, planDir: string): Promise<LoadedPla
  * Print diagnostics to stderr with source excerpts (errors only when quiet); unless
  * verbose, the first 20 of each code and a count of the rest.
  */
-export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: Pick<ValidationResult, 'sources'>, quiet = false, verbose = false): void {
+export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: { sources: ReadonlyArray<{ file: string; text: string }> }, quiet = false, verbose = false): void {
   const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (shown.length === 0) return;
   const texts = new Map(loaded.sources.map((s) => [s.file, s.text]));

@@ -121,18 +121,32 @@ function printTemplateDiagnostics(ctx: Context, diagnostics: readonly Diagnostic
   ctx.io.stderr(formatDiagnostics(diagnostics, texts, makeChalk(useColor(ctx.io))) + '\n');
 }
 
+/**
+ * Validate and assess the plan, placing the assessment's diagnostics in the YAML. The parsed
+ * documents stay in this frame: rendering does not need them, and a large plan's take hundreds
+ * of megabytes. The sources come back as their texts.
+ */
+async function assessPlan(ctx: Context, opts: ReportOptions, year: number) {
+  const { data, loaded } = await requireValidPlan(ctx, opts.plan, opts.quiet, opts.verbose);
+  checkReportYear(data, year);
+  const result = assess(data, year);
+  const assessDiagnostics = locate(result.diagnostics, loaded.sources);
+  printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, opts.quiet, opts.verbose);
+  return {
+    data,
+    result,
+    diagnostics: [...loaded.diagnostics, ...assessDiagnostics],
+    loaded: { sources: loaded.sources.map(({ file, text }) => ({ file, text })) },
+  };
+}
+
 async function runReport(ctx: Context, yearText: string, opts: ReportOptions): Promise<void> {
   const year = parseYear(yearText, 'the report year');
   const formats = parseFormats(opts.format);
   const time = reportTime(ctx.io.env);
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, opts.quiet, opts.verbose);
-  checkReportYear(data, year);
-
-  const result = assess(data, year);
-  const assessDiagnostics = locate(result.diagnostics, loaded.sources);
-  printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, opts.quiet, opts.verbose);
+  const { data, result, diagnostics, loaded } = await assessPlan(ctx, opts, year);
   const lang = opts.lang ?? data.plan.plan.language;
-  const model = buildReportModel(data.plan, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt: time.date, planFile: data.file });
+  const model = buildReportModel(data.plan, result.assessment, diagnostics, { lang, generatedAt: time.date, planFile: data.file });
 
   // Load every template first: the run id covers them, and the PDF carries it.
   const outDir = resolve(ctx.io.cwd, opts.out, String(year));
@@ -173,7 +187,8 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
       throw new UserError(`cannot render ${renderer.format.fileName}: ${n} template error${n === 1 ? '' : 's'}; nothing was written`);
     }
     if (rendered.diagnostics !== undefined) printDiagnostics(ctx, rendered.diagnostics, loaded, opts.quiet);
-    const content = typeof rendered.content === 'string' ? stampRun(rendered.content, run.inputs_sha256) : rendered.content;
+    // Held as UTF-8 until written: half the memory of the text for HTML, which is mostly ASCII.
+    const content = typeof rendered.content === 'string' ? Buffer.from(stampRun(rendered.content, run.inputs_sha256), 'utf8') : rendered.content;
     files.push({ path: join(outDir, renderer.format.fileName), content });
   }
   // The run goes right after schema_version; the rest is what `gaps --json` prints.
