@@ -308,15 +308,17 @@ export function renderTemplates(spec: FormatSpec, templates: TemplateSet, view: 
  * no leading blank lines, exactly one final newline.
  */
 export function tidy(text: string): string {
-  // Each step copies the text (tens of megabytes for a large plan's HTML): skip those with nothing to do.
+  // One pass where the definition takes two (drop spaces and tabs at line ends, then squeeze
+  // three or more newlines to two): three or more newlines with only spaces and tabs between
+  // them become two. Each pass copies the text, tens of megabytes for a large HTML report.
   let t = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  t = t.replace(/[ \t]+$/gm, '');
-  if (t.includes('\n\n\n')) t = t.replace(/\n{3,}/g, '\n\n');
+  t = t.replace(/\n(?:[ \t]*\n){2,}|[ \t]+$/gm, (m) => (m.charCodeAt(0) === 0x0a ? '\n\n' : ''));
   let start = 0;
   while (t.charCodeAt(start) === 0x0a) start++;
   let end = t.length;
   while (end > start && t.charCodeAt(end - 1) === 0x0a) end--;
-  return t.slice(start, end) + '\n';
+  // A slice of the text when it ends with a newline already: no copy.
+  return end < t.length ? t.slice(start, end + 1) : t.slice(start) + '\n';
 }
 
 /**
