@@ -108,6 +108,26 @@ const lazyBrotli = {
   },
 };
 
+// pdfkit encrypts with AES only PDFs that have a password (never ours), but @noble/ciphers
+// computes its tables when loaded (0.02 s of every PDF run): load it on first use.
+const lazyCiphers = {
+  name: 'lazy-ciphers',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) =>
+      /[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: 'aes', namespace: 'lazy-ciphers' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'lazy-ciphers' }, () => ({
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let aes;',
+        "const load = () => (aes ??= createRequire(import.meta.resolve('pdfkit'))('@noble/ciphers/aes'));",
+        'export const cbc = (...args) => load().cbc(...args);',
+        'export const ecb = (...args) => load().ecb(...args);',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
@@ -124,7 +144,7 @@ const result = await build({
   banner: { js: "import { createRequire as __cixiCreateRequire } from 'node:module'; const require = __cixiCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   legalComments: 'linked',
-  plugins: [generatedModules, yamlModuleBuild, pdfkitFromBundle, lazyBrotli],
+  plugins: [generatedModules, yamlModuleBuild, pdfkitFromBundle, lazyBrotli, lazyCiphers],
   logLevel: 'warning',
   metafile: true,
 });
