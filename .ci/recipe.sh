@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 
-[ -f dist/cli.js ] || npx tsc -p tsconfig.json
+[ -f dist/bundle/cli.js ] || npm run build --silent
 cixi() { node "$root/bin/cixi-plan.js" "$@"; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -18,7 +18,8 @@ cixi validate --format github >"$tmp/validate.txt"
 # Every line is a workflow command, except the closing summary; no error on the shipped plan.
 grep -v '^::\(error\|warning\|notice\) file=[^,]*,\(line=[0-9]*,col=[0-9]*,\)\?.*title=[a-z-]*::' "$tmp/validate.txt" >"$tmp/other.txt" || true
 [ "$(wc -l <"$tmp/other.txt")" -eq 1 ] || fail "validate --format github printed lines that are not annotations: $(head -3 "$tmp/other.txt")"
-grep -q '^plan: valid; ' "$tmp/other.txt" || fail "validate --format github: no 'plan: valid' summary"
+# The summary is in the plan's language: the shipped plan is Chinese.
+grep -q '^plan：有效；' "$tmp/other.txt" || fail "validate --format github: no 'plan：有效；' summary: $(cat "$tmp/other.txt")"
 if grep -q '^::error' "$tmp/validate.txt"; then fail "the shipped plan has errors"; fi
 
 echo "recipe: diff 2022 2024"

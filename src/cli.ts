@@ -3,12 +3,11 @@
 // and turns every failure into a message and an exit code. It never calls
 // process.exit, so tests run the whole tool in-process.
 
-import { Command, CommanderError } from 'commander';
-import { makeChalk } from './views/diagnostics.js';
+import type { Command } from 'commander';
+import { makeChalk } from './views/color.js';
 import { packageVersion } from './paths.js';
-import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/context.js';
+import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/io.js';
 import { describeError } from './commands/output.js';
-import { messages } from './present/i18n/index.js';
 
 type Register = (program: Command, ctx: Context) => void;
 
@@ -26,7 +25,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   explain: async () => (await import('./commands/explain.js')).registerExplain,
 };
 
-export { EXIT, UserError, type CliIO } from './commands/context.js';
+export { EXIT, UserError, type CliIO } from './commands/io.js';
 export { removeTempFilesSync } from './commands/output.js';
 
 /** Exit code for a bug in cixi-plan itself (EX_SOFTWARE), distinct from the contract's 0/1/2. */
@@ -38,6 +37,7 @@ export const EXIT_INTERNAL = 70;
  */
 export async function createProgram(ctx: Context, argv: readonly string[] = []): Promise<Command> {
   const { io } = ctx;
+  const { Command } = await import('commander');
   const program = new Command('cixi-plan')
     .description("Validate a city's five-year plan kept as YAML and compile it into progress reports.")
     .version(packageVersion(), '-V, --version')
@@ -90,10 +90,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (argv[0] === 'help' && argv[1] !== undefined && !Object.hasOwn(COMMANDS, argv[1])) {
       throw new UserError(`unknown command \`${argv[1]}\`: choose from ${Object.keys(COMMANDS).join(', ')}`);
     }
+    // The version alone is printed as commander prints it, without building the program.
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+      guarded.stdout(`${packageVersion()}\n`);
+      return EXIT.ok;
+    }
     const program = await createProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (err) {
+    // Commander is loaded by then, unless the error came before it.
+    const { CommanderError } = await import('commander');
     if (err instanceof CommanderError) {
       // Help asked for (`--help`, `help`) is a success; help shown for a mistake (no command) is not.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
@@ -108,6 +115,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.usage;
     }
     if (err instanceof UserError) {
+      // The words are loaded only here: --version and help need none of them.
+      const { messages } = await import('./present/i18n/index.js');
       const label = messages(err.lang).diagnostics.severity.error;
       io.stderr(`${ctx.chalk.red(label)}${err.lang === 'en' ? ': ' : '：'}${err.message}\n`);
       return err.exitCode;

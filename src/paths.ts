@@ -25,7 +25,10 @@ export function packagePath(...segments: string[]): string {
   return join(packageRoot(), ...segments);
 }
 
-/** The version in the package's package.json. */
+let version: string | undefined;
+
+/** The version in the package's package.json, read once per process. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }

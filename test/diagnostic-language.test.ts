@@ -131,7 +131,7 @@ describe('validate prints in the plan language, or --lang', () => {
   it('github annotations follow the language; JSON stays English for scripts', async () => {
     const gh = await run(['validate', '--plan', unitMismatch, '--format', 'github']);
     expect(gh.stdout).toMatch(/^::warning file=.*title=unit-mismatch::`gdp` 2024年的单位是/m);
-    expect(gh.stdout).toMatch(/: 有效; /);
+    expect(gh.stdout).toMatch(/：有效；\d+个领域/);
     const json = await run(['validate', '--plan', unitMismatch, '--format', 'json']);
     const body = JSON.parse(json.stdout) as { diagnostics: Array<{ code: string; message: string }> };
     expect(body.diagnostics.find((d) => d.code === 'unit-mismatch')?.message).toMatch(/^`gdp` 2024 is in /);

@@ -24,7 +24,7 @@ describe('validate --format github', () => {
     const r = await run(['validate', '--plan', 'test/fixtures/validate/unknown-pillar', '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=test\/fixtures\/validate\/unknown-pillar\/plan\.yaml,line=33,col=13,.*title=unknown-pillar::/m);
-    expect(r.stdout).toMatch(/\ntest\/fixtures\/validate\/unknown-pillar: 无效; .*\n$/);
+    expect(r.stdout).toMatch(/\ntest\/fixtures\/validate\/unknown-pillar：无效；.*\n$/);
   });
 
   it('annotates the shipped plan’s warnings and exits 0', async () => {

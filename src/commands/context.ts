@@ -1,7 +1,6 @@
 // What every command shares: the outside world (CliIO), exit codes, colour, and
 // reading + validating a plan folder with its diagnostics printed.
 
-import type { ChalkInstance } from 'chalk';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { IO_ERROR, readPlanFolder } from '../load/files.js';
@@ -9,51 +8,9 @@ import { parseSourceDateEpoch } from './source-date.js';
 import type { PlanData } from '../model.js';
 import { messages, type Lang } from '../present/i18n/index.js';
 import type { ValidationResult } from '../validate/index.js';
+import { EXIT, UserError, useColor, type Context } from './io.js';
 
-/** What the CLI may use of the outside world; tests pass fakes. */
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stdout is a terminal (colour is used only then). */
-  isTTY: boolean;
-  env: Record<string, string | undefined>;
-  cwd: string;
-}
-
-/** Exit codes of the CLI contract (docs/architecture.md). */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
-
-/** A problem the user must fix before anything can run; carries its exit code and the language it is worded in. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.usage,
-    readonly lang: Lang = 'en',
-  ) {
-    super(message);
-  }
-}
-
-/** One CLI run: its I/O, its colours, and the exit code commands set. */
-export interface Context {
-  io: CliIO;
-  chalk: ChalkInstance;
-  exitCode: number;
-}
-
-/**
- * Whether to colour, by the usual conventions, first match wins: NO_COLOR (non-empty) off;
- * FORCE_COLOR=0/false off, FORCE_COLOR=1/2/3/true on even without a terminal; TERM=dumb off;
- * else on only when stdout is a terminal. An empty FORCE_COLOR counts as unset.
- */
-export function useColor(io: CliIO): boolean {
-  const { NO_COLOR: noColor, FORCE_COLOR: force, TERM: term } = io.env;
-  if (noColor !== undefined && noColor !== '') return false;
-  if (force === '0' || force === 'false') return false;
-  if (force === '1' || force === '2' || force === '3' || force === 'true') return true;
-  if (term === 'dumb') return false;
-  return io.isTTY;
-}
+export { EXIT, UserError, useColor, type CliIO, type Context } from './io.js';
 
 export interface LoadedPlan extends ValidationResult {
   /** A file could not be read at all (exit code 2). */
@@ -108,7 +65,7 @@ export interface PrintOptions {
  * Print diagnostics to stderr with source excerpts (errors only when quiet); unless
  * verbose, the first 20 of each code and a count of the rest.
  */
-export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: Pick<ValidationResult, 'sources'>, options: PrintOptions): void {
+export function printDiagnostics(ctx: Context, diagnostics: readonly Diagnostic[], loaded: { sources: ReadonlyArray<{ file: string; text: string }> }, options: PrintOptions): void {
   const shown = options.quiet === true ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (shown.length === 0) return;
   const texts = new Map(loaded.sources.map((s) => [s.file, s.text]));

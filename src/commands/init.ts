@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { displayPath } from '../load/files.js';
 import { packagePath } from '../paths.js';
-import { schemaPath } from '../validate/schema.js';
+import { schemaPath } from '../validate/schema-files.js';
 import { validatePlan } from '../validate/index.js';
 import { parseYear, UserError, type Context } from './context.js';
 import { writeNewFolder } from './output.js';

@@ -9,9 +9,9 @@ import { assess } from '../assess/index.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { displayPath } from '../load/files.js';
-import { buildReportModel, LANGS, type Lang } from '../present/index.js';
+import { buildReportModel, LANGS, type Lang, type ReportModel } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
-import { FORMAT_NAMES, availableFormats, isFormat, rendererFor, type Format } from '../render/index.js';
+import { FORMAT_NAMES, availableFormats, isFormat, rendererFor, type Format, type Renderer, type TemplateSet } from '../render/index.js';
 import { loadTemplates } from '../load/templates.js';
 import { writeFileSet, type OutputFile } from './output.js';
 import { faultPoints } from './fault-points.js';
@@ -105,9 +105,16 @@ export function runMark(id: string): string {
   return `<!-- cixi-plan run ${id} -->`;
 }
 
-// Append the run mark to a text report: an HTML comment, valid in Markdown and after </html>.
-function stampRun(text: string, id: string): string {
-  return `${text}${text.endsWith('\n') ? '' : '\n'}${runMark(id)}\n`;
+// A text report as UTF-8 with the run mark appended: an HTML comment, valid in Markdown and
+// after </html>. Written straight into one buffer: joining the texts first would copy a large
+// report's text once more.
+function stampRun(text: string, id: string): Uint8Array {
+  const tail = `${text.endsWith('\n') ? '' : '\n'}${runMark(id)}\n`;
+  const size = Buffer.byteLength(text, 'utf8');
+  const bytes = Buffer.allocUnsafe(size + Buffer.byteLength(tail, 'utf8'));
+  bytes.write(text, 0, 'utf8');
+  bytes.write(tail, size, 'utf8');
+  return bytes;
 }
 
 /** A byte count for people: 812 B, 13.4 KiB, 2.1 MiB. */
@@ -122,22 +129,71 @@ function printTemplateDiagnostics(ctx: Context, diagnostics: readonly Diagnostic
   ctx.io.stderr(formatDiagnostics(diagnostics, texts, makeChalk(useColor(ctx.io)), { lang }) + '\n');
 }
 
+/**
+ * Validate and assess the plan, placing the assessment's diagnostics in the YAML. The parsed
+ * documents stay in this frame: rendering does not need them, and a large plan's take hundreds
+ * of megabytes. The sources come back as their texts.
+ */
+async function assessPlan(ctx: Context, opts: ReportOptions, year: number) {
+  const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: opts.quiet, verbose: opts.verbose, lang: opts.lang });
+  checkReportYear(data, year, lang);
+  const result = assess(data, year);
+  const assessDiagnostics = locate(result.diagnostics, loaded.sources);
+  printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, { quiet: opts.quiet, verbose: opts.verbose, lang });
+  return {
+    data,
+    lang,
+    result,
+    diagnostics: [...loaded.diagnostics, ...assessDiagnostics],
+    loaded: { sources: loaded.sources.map(({ file, text }) => ({ file, text })) },
+  };
+}
+
+/** A format to render: its renderer and templates. */
+interface Job {
+  renderer: Renderer;
+  templates: TemplateSet;
+}
+
+/**
+ * Render every format in memory, each held as bytes: a broken template must not leave half a
+ * report. The ReportModel lives only in this frame, so it is gone before the audit file is
+ * written. Text formats end with the run mark.
+ */
+async function renderFiles(ctx: Context, opts: ReportOptions, lang: Lang, jobs: readonly Job[], makeModel: () => ReportModel, runId: string, createdAt: Date, outDir: string, loaded: { sources: ReadonlyArray<{ file: string; text: string }> }): Promise<OutputFile[]> {
+  const model = makeModel();
+  const files: OutputFile[] = [];
+  for (const { renderer, templates } of jobs) {
+    files.push({ path: join(outDir, renderer.format.fileName), content: await renderFile(ctx, opts, lang, renderer, templates, model, runId, createdAt, loaded) });
+  }
+  return files;
+}
+
+// Render one format; its text only in this frame, so that a large report's text (and the
+// copies made of it) are garbage once its bytes are made.
+async function renderFile(ctx: Context, opts: ReportOptions, lang: Lang, renderer: Renderer, templates: TemplateSet, model: ReportModel, runId: string, createdAt: Date, loaded: { sources: ReadonlyArray<{ file: string; text: string }> }): Promise<Uint8Array> {
+  const rendered = await renderer.render({ model, templates, createdAt, runId });
+  if (!rendered.ok) {
+    const texts = new Map([templates.main, ...templates.partials].map((t) => [t.file, t.text]));
+    printTemplateDiagnostics(ctx, rendered.diagnostics, texts, lang);
+    const n = rendered.diagnostics.length;
+    throw new UserError(`cannot render ${renderer.format.fileName}: ${n} template error${n === 1 ? '' : 's'}; nothing was written`);
+  }
+  if (rendered.diagnostics !== undefined) printDiagnostics(ctx, rendered.diagnostics, loaded, { quiet: opts.quiet, lang });
+  // Held as UTF-8 until written: half the memory of the text for HTML, which is mostly ASCII.
+  return typeof rendered.content === 'string' ? stampRun(rendered.content, runId) : rendered.content;
+}
+
 async function runReport(ctx: Context, yearText: string, opts: ReportOptions): Promise<void> {
   const year = parseYear(yearText, 'the report year');
   const formats = parseFormats(opts.format);
   const time = reportTime(ctx.io.env);
-  const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: opts.quiet, verbose: opts.verbose, lang: opts.lang });
-  checkReportYear(data, year, lang);
-
-  const result = assess(data, year);
-  const assessDiagnostics = locate(result.diagnostics, loaded.sources);
-  printDiagnostics(ctx, assessDiagnostics.filter((d) => d.severity !== 'info'), loaded, { quiet: opts.quiet, verbose: opts.verbose, lang });
-  const model = buildReportModel(data.plan, result.assessment, [...loaded.diagnostics, ...assessDiagnostics], { lang, generatedAt: time.date, planFile: data.file });
+  const { data, result, diagnostics, loaded, lang } = await assessPlan(ctx, opts, year);
 
   // Load every template first: the run id covers them, and the PDF carries it.
   const outDir = resolve(ctx.io.cwd, opts.out, String(year));
   const planDir = resolve(ctx.io.cwd, opts.plan);
-  const jobs = [];
+  const jobs: Job[] = [];
   for (const format of formats) {
     const renderer = rendererFor(format)!;
     const templates = await loadTemplates(renderer.format, opts.templates ?? null, ctx.io.cwd);
@@ -162,23 +218,11 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
     files: fileNames,
   };
 
-  // Render everything in memory first: a broken template must not leave half a report.
-  const files: OutputFile[] = [];
-  for (const { renderer, templates } of jobs) {
-    const rendered = await renderer.render({ model, templates, createdAt: time.instant, runId: run.inputs_sha256 });
-    if (!rendered.ok) {
-      const texts = new Map([templates.main, ...templates.partials].map((t) => [t.file, t.text]));
-      printTemplateDiagnostics(ctx, rendered.diagnostics, texts, lang);
-      const n = rendered.diagnostics.length;
-      throw new UserError(`cannot render ${renderer.format.fileName}: ${n} template error${n === 1 ? '' : 's'}; nothing was written`);
-    }
-    if (rendered.diagnostics !== undefined) printDiagnostics(ctx, rendered.diagnostics, loaded, { quiet: opts.quiet, lang });
-    const content = typeof rendered.content === 'string' ? stampRun(rendered.content, run.inputs_sha256) : rendered.content;
-    files.push({ path: join(outDir, renderer.format.fileName), content });
-  }
+  const makeModel = () => buildReportModel(data.plan, result.assessment, diagnostics, { lang, generatedAt: time.date, planFile: data.file });
+  const files = await renderFiles(ctx, opts, lang, jobs, makeModel, run.inputs_sha256, time.instant, outDir, loaded);
   // The run goes right after schema_version; the rest is what `gaps --json` prints.
   const { schema_version, ...assessment } = result.assessment;
-  files.push({ path: join(outDir, ASSESSMENT_FILE), content: JSON.stringify({ schema_version, run, ...assessment }, null, 2) + '\n' });
+  files.push({ path: join(outDir, ASSESSMENT_FILE), content: Buffer.from(JSON.stringify({ schema_version, run, ...assessment }, null, 2) + '\n', 'utf8') });
 
   const written = await writeFileSet(files, { show: (p) => displayPath(p, ctx.io.cwd), hooks: faultPoints(ctx.io.env, ctx.io.stderr) });
   if (!written.ok) throw new UserError(written.message, EXIT.usage);

@@ -2,7 +2,7 @@
 // the validator uses and editors read through the `yaml-language-server` line.
 
 import type { Command } from 'commander';
-import { schemaText, type SchemaName } from '../validate/schema.js';
+import { schemaText, type SchemaName } from '../validate/schema-files.js';
 import { UserError, type Context } from './context.js';
 
 const NAMES: readonly SchemaName[] = ['plan', 'year'];

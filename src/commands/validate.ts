@@ -31,7 +31,7 @@ async function runValidate(ctx: Context, opts: ValidateOptions): Promise<void> {
     // Workflow commands become annotations on the pull request; the summary stays in the log.
     ctx.io.stdout(diagnosticsToGithub(loaded.diagnostics, lang));
     const verdict = loaded.ioFailed || summary.errors > 0 ? words.verdict.invalid : failed ? words.verdict.strict : words.verdict.valid;
-    ctx.io.stdout(`${opts.plan}: ${verdict}; ${words.summary(summary)}\n`);
+    ctx.io.stdout(`${words.verdictLine(opts.plan, verdict, words.summary(summary))}\n`);
     return;
   }
   printDiagnostics(ctx, loaded.diagnostics, loaded, { verbose: opts.verbose, lang });

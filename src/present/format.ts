@@ -46,27 +46,32 @@ export const PERCENT_DECIMALS = 1;
 /** At most this many decimals of a figure as published. */
 export const MAX_DATA_DECIMALS = 4;
 
-const cache = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = locale + JSON.stringify(options);
-  let f = cache.get(key);
+// One Intl.NumberFormat per locale, style, decimals and sign display, made on first use: a report
+// formats hundreds of thousands of numbers with a handful of formats.
+function numberFormat(locale: string, style: 'decimal' | 'percent', maxDecimals: number, minDecimals: number, signed: boolean): Intl.NumberFormat {
+  const key = `${locale} ${style} ${maxDecimals} ${minDecimals} ${signed ? 'signed' : ''}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, options);
-    cache.set(key, f);
+    f = new Intl.NumberFormat(locale, {
+      ...(style === 'percent' ? { style } : {}),
+      maximumFractionDigits: maxDecimals,
+      minimumFractionDigits: minDecimals,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
+    formatters.set(key, f);
   }
   return f;
 }
 
 /** Format a number with grouping and at most `maxDecimals` decimals (at least `minDecimals`). */
 export function formatDecimal(value: number, lang: Lang, maxDecimals: number, minDecimals = 0, signed = false): string {
-  const f = numberFormat(messages(lang).locale, {
-    maximumFractionDigits: maxDecimals,
-    minimumFractionDigits: Math.min(minDecimals, maxDecimals),
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  });
+  const f = numberFormat(messages(lang).locale, 'decimal', maxDecimals, Math.min(minDecimals, maxDecimals), signed);
   // Intl writes −0.0 for tiny negatives rounded away; a report shows 0.
   const text = f.format(value === 0 ? 0 : value);
+  const first = text.charCodeAt(0);
+  if (first !== 0x2d && first !== 0x2b) return text;
   return text.replace(/^-(0(?:[.,]0+)?)$/, '$1').replace(/^\+(0(?:[.,]0+)?)$/, '$1');
 }
 
@@ -111,12 +116,7 @@ export function formatComputed(value: number, kind: IndicatorKind, unit: string,
 
 /** A fraction as a percentage with one decimal (0.6698 → "67.0%"). */
 export function formatPercent(fraction: number, lang: Lang, signed = false): string {
-  const f = numberFormat(messages(lang).locale, {
-    style: 'percent',
-    maximumFractionDigits: PERCENT_DECIMALS,
-    minimumFractionDigits: PERCENT_DECIMALS,
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  });
+  const f = numberFormat(messages(lang).locale, 'percent', PERCENT_DECIMALS, PERCENT_DECIMALS, signed);
   return f.format(fraction === 0 ? 0 : fraction);
 }
 

@@ -11,6 +11,12 @@ export function oneLine(text: string): string {
 }
 
 /**
+ * Whether escapeMarkdown's rules can change a line: a character they escape or look for
+ * (`:` of a scheme, `.` of `www.`), or a start they escape (`#`, `>`, `-`, `+`, `=`, a digit).
+ */
+const NEEDS_MARKDOWN_ESCAPE = /[\\`*_[\]<|~&:.@]|^[#>+\-=0-9]/;
+
+/**
  * Escape text for inline GitHub-flavoured Markdown, table cells included: one line;
  * every character that can start inline markup backslash-escaped (`\ ` * _ [ ] < | ~`);
  * `&` before an entity name; what would start a block at the beginning of a line
@@ -18,7 +24,10 @@ export function oneLine(text: string): string {
  * link by itself (`https://`, `www.`, `@` of an address), so plan text stays text.
  */
 export function escapeMarkdown(text: string): string {
-  return oneLine(text)
+  const line = oneLine(text);
+  // Most plan text (Chinese names, numbers with units) holds nothing any rule below acts on.
+  if (!NEEDS_MARKDOWN_ESCAPE.test(line)) return line;
+  return line
     .replace(/[\\`*_[\]<|~]/g, '\\$&')
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
     .replace(/\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')

@@ -6,11 +6,13 @@
 // is bounded (limits.ts), and a limit hit is a `template-limit` diagnostic at the block or
 // partial call that hit it.
 
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Code, Diagnostic } from '../diagnostic.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import type { Escaping, TemplateFormatSpec } from './formats.js';
 import { Budget, countedEach, deepBlockInText, isLimitError, limitError, templateLimits, tooDeepBlock, type TemplateLimits } from './limits.js';
+import { PRECOMPILED_TEMPLATES, type PartialCall } from './precompiled.js';
 
 import type { TemplateFile, TemplateSet } from '../load/templates.js';
 
@@ -126,8 +128,8 @@ function parse(hb: typeof Handlebars, file: TemplateFile, limits: TemplateLimits
 }
 
 /** Every partial a template calls by a literal name, with where it calls it. */
-function partialCalls(program: hbs.AST.Program): Array<{ name: string; loc: hbs.AST.SourceLocation }> {
-  const calls: Array<{ name: string; loc: hbs.AST.SourceLocation }> = [];
+function partialCalls(program: hbs.AST.Program): PartialCall[] {
+  const calls: PartialCall[] = [];
   const visit = (node: hbs.AST.Node | null | undefined): void => {
     if (!node) return;
     switch (node.type) {
@@ -160,54 +162,107 @@ function partialCalls(program: hbs.AST.Program): Array<{ name: string; loc: hbs.
   return calls;
 }
 
+/** The key of a template in PRECOMPILED_TEMPLATES: its text and the escaping it is compiled for. */
+export function templateKey(escaping: Escaping, text: string): string {
+  return createHash('sha256').update(`${escaping}\0${text}`).digest('hex');
+}
+
+/** How a format's templates are compiled: strict, escaped as the format says, only its own helpers. */
+export function compileOptions(escaping: Escaping): CompileOptions {
+  return {
+    strict: true,
+    noEscape: escaping !== 'html',
+    knownHelpers: Object.fromEntries(Object.keys(HELPERS[escaping]).map((k) => [k, true])),
+    knownHelpersOnly: true,
+    preventIndent: true,
+  };
+}
+
+/** A template file checked and parsed: its syntax tree and the partials it calls, or what is wrong with it. */
+type Checked = { ok: true; ast: hbs.AST.Program; calls: PartialCall[] } | { ok: false; diagnostic: Diagnostic };
+
+// Parse a template and check it against the limits on its text (block nesting).
+function check(hb: typeof Handlebars, file: TemplateFile, limits: TemplateLimits): Checked {
+  const ast = parse(hb, file, limits);
+  if (!('type' in ast)) return { ok: false, diagnostic: ast };
+  const deep = tooDeepBlock(ast, limits.blockDepth);
+  if (deep !== undefined) {
+    const { start, end } = deep.loc;
+    return {
+      ok: false,
+      diagnostic: templateDiagnostic(file, 'template-limit', `blocks nested more than ${limits.blockDepth} deep`,
+        start.line, start.column + 1, { line: end.line, col: end.column + 1 }),
+    };
+  }
+  return { ok: true, ast, calls: partialCalls(ast) };
+}
+
+// Calls of partials that are not in the set, as diagnostics at the call.
+function unknownPartials(file: TemplateFile, calls: readonly PartialCall[], names: ReadonlySet<string>): Diagnostic[] {
+  return calls
+    .filter((call) => !names.has(call.name))
+    .map((call) => templateDiagnostic(file, 'template-partial', `unknown partial "${call.name}"`,
+      call.loc.start.line, call.loc.start.column + 1, { line: call.loc.end.line, col: call.loc.end.column + 1 }));
+}
+
+/**
+ * Check and precompile one template as renderTemplates compiles it: the JavaScript source
+ * of its template spec and the partials it calls, or its diagnostics. For the build, which
+ * precompiles the package's templates (precompile.ts).
+ */
+export function precompileTemplate(escaping: Escaping, file: TemplateFile, limits: TemplateLimits): { ok: true; source: string; calls: PartialCall[] } | { ok: false; diagnostics: Diagnostic[] } {
+  const hb = Handlebars.create();
+  const options = compileOptions(escaping);
+  const checked = check(hb, file, limits);
+  if (!checked.ok) return { ok: false, diagnostics: [checked.diagnostic] };
+  try {
+    // The same passes over the tree as renderTemplates: it precompiles once to find errors,
+    // then compiles (which walks the tree again).
+    hb.precompile(checked.ast, options);
+    return { ok: true, source: hb.precompile(checked.ast, options) as unknown as string, calls: checked.calls };
+  } catch (err) {
+    return { ok: false, diagnostics: [toDiagnostic(file, err, 'template-syntax')] };
+  }
+}
+
 /**
  * Compile a format's templates and render `view` with them. Errors — syntax, an
  * unknown partial or helper, a field the view does not have, a limit hit — come back as
- * diagnostics with the template's file, line and column.
+ * diagnostics with the template's file, line and column. A template the build precompiled
+ * (the same text, for the same escaping) is not compiled again.
  */
 export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet, view: unknown, limits: TemplateLimits = templateLimits(spec.maxOutput)): TemplateResult {
   const hb = Handlebars.create();
   const budget = new Budget(limits);
   hb.registerHelper('each', countedEach(hb.helpers['each']!, budget));
   const helpers = HELPERS[spec.escaping];
-  const options: CompileOptions = {
-    strict: true,
-    noEscape: spec.escaping !== 'html',
-    knownHelpers: Object.fromEntries(Object.keys(helpers).map((k) => [k, true])),
-    knownHelpersOnly: true,
-    preventIndent: true,
-  };
+  const options = compileOptions(spec.escaping);
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
 
   const files = [templates.main, ...templates.partials];
   const names = new Set(templates.partials.map((p) => p.name));
   const diagnostics: Diagnostic[] = [];
   const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
-  const calls = new Map<TemplateFile, ReturnType<typeof partialCalls>>();
+  const calls = new Map<TemplateFile, PartialCall[]>();
   for (const file of files) {
-    const ast = parse(hb, file, limits);
-    if (!('type' in ast)) {
-      diagnostics.push(ast);
+    const pre = PRECOMPILED_TEMPLATES.size === 0 ? undefined : PRECOMPILED_TEMPLATES.get(templateKey(spec.escaping, file.text));
+    if (pre !== undefined && limits.blockDepth >= pre.blockDepth) {
+      calls.set(file, pre.calls);
+      diagnostics.push(...unknownPartials(file, pre.calls, names));
+      compiled.set(file, hb.template(pre.spec));
       continue;
     }
-    const deep = tooDeepBlock(ast, limits.blockDepth);
-    if (deep !== undefined) {
-      const { start, end } = deep.loc;
-      diagnostics.push(templateDiagnostic(file, 'template-limit', `blocks nested more than ${limits.blockDepth} deep`,
-        start.line, start.column + 1, { line: end.line, col: end.column + 1 }));
+    const checked = check(hb, file, limits);
+    if (!checked.ok) {
+      diagnostics.push(checked.diagnostic);
       continue;
     }
-    calls.set(file, partialCalls(ast));
-    for (const call of calls.get(file)!) {
-      if (!names.has(call.name)) {
-        diagnostics.push(templateDiagnostic(file, 'template-partial', `unknown partial "${call.name}"`,
-          call.loc.start.line, call.loc.start.column + 1, { line: call.loc.end.line, col: call.loc.end.column + 1 }));
-      }
-    }
+    calls.set(file, checked.calls);
+    diagnostics.push(...unknownPartials(file, checked.calls, names));
     try {
       // Compile now (not lazily on first use), so that every file's errors are found up front.
-      hb.precompile(ast, options);
-      compiled.set(file, hb.compile(ast, options));
+      hb.precompile(checked.ast, options);
+      compiled.set(file, hb.compile(checked.ast, options));
     } catch (err) {
       diagnostics.push(toDiagnostic(file, err, 'template-syntax'));
     }
@@ -253,14 +308,17 @@ export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet
  * no leading blank lines, exactly one final newline.
  */
 export function tidy(text: string): string {
-  return (
-    text
-      .replace(/\r\n?/g, '\n')
-      .replace(/[ \t]+$/gm, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .replace(/^\n+/, '')
-      .replace(/\n*$/, '') + '\n'
-  );
+  // One pass where the definition takes two (drop spaces and tabs at line ends, then squeeze
+  // three or more newlines to two): three or more newlines with only spaces and tabs between
+  // them become two. Each pass copies the text, tens of megabytes for a large HTML report.
+  let t = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  t = t.replace(/\n(?:[ \t]*\n){2,}|[ \t]+$/gm, (m) => (m.charCodeAt(0) === 0x0a ? '\n\n' : ''));
+  let start = 0;
+  while (t.charCodeAt(start) === 0x0a) start++;
+  let end = t.length;
+  while (end > start && t.charCodeAt(end - 1) === 0x0a) end--;
+  // A slice of the text when it ends with a newline already: no copy.
+  return end < t.length ? t.slice(start, end + 1) : t.slice(start) + '\n';
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PlanSources, SourceText } from '../load/source-text.js';
 import type { PlanData, PlanFile, YearData, YearFile } from '../model.js';
 import { checkRules } from './rules.js';
 import { checkSchema, type SchemaName } from './schema.js';
-import { locate, parseSource, spanDiagnostic, writtenDecimals, type Source } from './yaml-source.js';
+import { locate, parseSource, spanDiagnostic, writtenDecimalsByKey, type Source } from './yaml-source.js';
 
 export type { PlanSources } from '../load/source-text.js';
 
@@ -67,9 +67,10 @@ function withSubjects(diagnostics: readonly Diagnostic[], data: PlanData | undef
 /** A year file's data, each value's decimals filled in from how it is written (unless given). */
 function withDecimals(source: Source): YearFile {
   const year = source.value as YearFile;
+  const written = writtenDecimalsByKey(source.doc, pointer('observations'), 'value');
   for (const [id, obs] of Object.entries(year.observations)) {
     if (typeof obs.value !== 'number' || obs.decimals !== undefined) continue;
-    const decimals = writtenDecimals(source.doc, pointer('observations', id, 'value'));
+    const decimals = written.get(id);
     if (decimals !== undefined) obs.decimals = decimals;
   }
   return year;

@@ -2,43 +2,18 @@
 // diagnostics that point at the YAML node: the offending key for unknown keys,
 // the owning key for missing ones, the value otherwise.
 
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { pointer as makePointer, type Code, type Diagnostic, type Text } from '../diagnostic.js';
-import { packagePath } from '../paths.js';
+import type { SchemaName } from './schema-files.js';
 import { suggest } from './suggest.js';
+import { schemaValidator } from './validators.js';
 import { rangeOfPointer, spanDiagnostic, type Source } from './yaml-source.js';
 
-export type SchemaName = 'plan' | 'year';
-
-/** Path of a shipped JSON Schema file. */
-export function schemaPath(name: SchemaName): string {
-  return packagePath('src', 'schema', `${name}.schema.json`);
-}
-
-/** The JSON Schema text as shipped (what `cixi-plan schema` prints). */
-export function schemaText(name: SchemaName): string {
-  return readFileSync(schemaPath(name), 'utf8');
-}
-
-let validators: Record<SchemaName, ValidateFunction> | undefined;
-
-// Compile both schemas once per process. No coercion and no defaults: a null or a
-// string where a number belongs is an error, never silently 0.
-function getValidators(): Record<SchemaName, ValidateFunction> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, coerceTypes: false, useDefaults: false });
-    validators = {
-      plan: ajv.compile(JSON.parse(schemaText('plan'))),
-      year: ajv.compile(JSON.parse(schemaText('year'))),
-    };
-  }
-  return validators;
-}
+export { schemaPath, schemaText, type SchemaName } from './schema-files.js';
 
 /** Check a parsed, unbroken source against a schema. */
 export function checkSchema(source: Source, name: SchemaName): Diagnostic[] {
-  const validate = getValidators()[name];
+  const validate = schemaValidator(name);
   if (validate(source.value)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return groupMissingKeys(errors).map((e) => toDiagnostic(source, e));

@@ -83,7 +83,7 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
     schema: 'core',
     resolveKnownTags: false,
     // yaml's own duplicate-key check compares every key with every other (quadratic
-    // in a map's size: minutes for a 10,000-indicator year file); findDuplicateKeys
+    // in a map's size: minutes for a 10,000-indicator year file); inspectNodes
     // does the same job in one pass.
     uniqueKeys: false,
     strict: true,
@@ -139,7 +139,7 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
   }
   diagnostics.push(...nodes.diagnostics);
 
-  for (const range of findDuplicateKeys(doc)) {
+  for (const range of nodes.duplicateKeys) {
     diagnostics.push(spanDiagnostic(source, range[0], range[1], 'error', 'yaml-duplicate-key', DUPLICATE_KEY));
   }
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
@@ -231,14 +231,19 @@ interface NodeFindings {
   diagnostics: Diagnostic[];
   /** Offsets of the restating tags judged here (yaml's own warnings about them are dropped). */
   judgedTags: Set<number>;
+  /** Ranges of keys that repeat an earlier key of the same map, in document order. */
+  duplicateKeys: Array<[number, number]>;
 }
 
 // Walk the nodes in document order without recursion (a file may nest thousands deep):
 // stop at the first map or list deeper than MAX_DEPTH, report aliases that name no
-// earlier anchor, and judge scalars tagged !!int, !!float, !!bool or !!null.
+// earlier anchor, judge scalars tagged !!int, !!float, !!bool or !!null, and find keys
+// repeated in a map (yaml's own check compares every key with every other: quadratic in a
+// map's size, minutes for a 10,000-indicator year file).
 function inspectNodes(source: Source): NodeFindings {
-  const found: NodeFindings = { tooDeep: null, diagnostics: [], judgedTags: new Set() };
+  const found: NodeFindings = { tooDeep: null, diagnostics: [], judgedTags: new Set(), duplicateKeys: [] };
   const anchors = new Set<string>();
+  const maps: YAMLMap[] = [];
   const stack: Array<[unknown, number]> = [[source.doc.contents, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
@@ -267,7 +272,18 @@ function inspectNodes(source: Source): NodeFindings {
       found.tooDeep = node.range?.[0] ?? 0;
       return found;
     }
+    if (isMap(node)) maps.push(node);
     for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
+  }
+  // After the walk: judging a tag can change a key's value.
+  for (const map of maps) {
+    const seen = new Set<unknown>();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = pair.key.value;
+      if (seen.has(key) && pair.key.range) found.duplicateKeys.push([pair.key.range[0], pair.key.range[1]]);
+      seen.add(key);
+    }
   }
   return found;
 }
@@ -313,23 +329,6 @@ function plainValue(raw: string): { ok: true; value: unknown } | { ok: false } {
   const doc = parseDocument(raw, { schema: 'core', resolveKnownTags: false, prettyErrors: false });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return { ok: false };
   return { ok: true, value: isScalar(doc.contents) ? doc.contents.value : undefined };
-}
-
-// The ranges of every key that repeats an earlier key of the same map.
-function findDuplicateKeys(doc: Document.Parsed): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = pair.key.value;
-        if (seen.has(key) && pair.key.range) found.push([pair.key.range[0], pair.key.range[1]]);
-        seen.add(key);
-      }
-    },
-  });
-  return found;
 }
 
 function findFirstAlias(doc: Document.Parsed): [number, number] | undefined {
@@ -430,17 +429,37 @@ export function rangeOfPointer(
 }
 
 /**
- * The decimals a number is written with at a JSON pointer (`67.00` → 2, `5` → 0), or
- * undefined when the node is not a plain decimal number (`1.5e3`, hex) or not there.
+ * For each entry of the map at a JSON pointer, the decimals its `field` is written with
+ * (`67.00` → 2, `5` → 0), by key; entries without a plain decimal number there (`1.5e3`,
+ * hex, text) are left out. One pass over the map: a year file has thousands of entries.
  */
-export function writtenDecimals(doc: Document.Parsed, ptr: string): number | undefined {
+export function writtenDecimalsByKey(doc: Document.Parsed, ptr: string, field: string): Map<string, number> {
+  const found = new Map<string, number>();
   let node: unknown = doc.contents;
   for (const seg of splitPointer(ptr)) {
-    if (!isMap(node)) return undefined;
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
-    if (pair === undefined) return undefined;
+    if (!isMap(node)) return found;
+    const pair = entryOf(node, seg);
+    if (pair === undefined) return found;
     node = pair.value;
   }
+  if (!isMap(node)) return found;
+  const seen = new Set<string>();
+  for (const pair of node.items) {
+    if (!isPair(pair) || !isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    // The first entry of a key is the one a pointer names.
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!isMap(pair.value)) continue;
+    const value = entryOf(pair.value, field)?.value;
+    const decimals = decimalsOf(value);
+    if (decimals !== undefined) found.set(key, decimals);
+  }
+  return found;
+}
+
+// The decimals of a plain decimal number as written (`67.00` → 2, `5` → 0), else undefined.
+function decimalsOf(node: unknown): number | undefined {
   if (!isScalar(node) || typeof node.value !== 'number' || typeof node.source !== 'string') return undefined;
   const m = /^[-+]?[0-9]+(?:\.([0-9]*))?$/.exec(node.source.trim());
   return m === null ? undefined : (m[1] ?? '').length;

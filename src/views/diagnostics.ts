@@ -1,15 +1,12 @@
 // Print diagnostics like a compiler: `file:line:col severity code message`, then
 // the source line with the offending span underlined. Pure: returns strings.
 
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { localized, type Diagnostic } from '../diagnostic.js';
 import { messages, type Lang, type Messages } from '../present/i18n/index.js';
 import { columns, escapeTerminal, graphemesOf } from './terminal.js';
 
-/** A chalk instance that colours only when asked (TTY and no NO_COLOR). */
-export function makeChalk(color: boolean): ChalkInstance {
-  return new Chalk({ level: color ? 1 : 0 });
-}
+export { makeChalk } from './color.js';
 
 /** The texts of the files diagnostics point into, by file path. */
 export type SourceLines = ReadonlyMap<string, string>;

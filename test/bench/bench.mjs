@@ -1,55 +1,165 @@
-// npm run bench: time `cixi-plan report` (all three formats, and PDF alone) on the
-// shipped plan and on generated plans of 100, 1,000 and 10,000 indicators, and print
-// wall time and peak memory (max RSS) of each run. A benchmark, not a test: it
-// asserts nothing; the targets are printed beside the figures.
+// npm run bench: the speed of the installed tool (bin/cixi-plan.js, the bundle the build
+// writes), each figure beside its target. A benchmark, not a test: it asserts nothing and
+// exits 0 whatever it finds. Every run is a fresh process, as a user's would be.
 //
-//   npm run bench                 every size
-//   npm run bench -- 100 1000     only these generated sizes (and the shipped plan)
+// 1. Start-up and the shipped plan: CPU seconds (user + system, all threads) of the whole
+//    process, the median of several runs, interleaved.
+// 2. The PDF against Typst in the same run: `report --format pdf` beside Typst
+//    (typst-ts-node-compiler, in Node, loading its fonts) typesetting the same report's
+//    Markdown (report.md: text and tables, no charts) with the same fonts (typst.mjs).
+// 3. Generated plans (generate-plan.mjs): each command's CPU and peak memory, the three
+//    formats' wall time, and the cost per indicator, which stays flat when time grows linearly.
+//
+//   npm run bench                       sizes 1,000, 3,000 and 10,000; 7 runs of each small case
+//   npm run bench -- 1000 3000          only these generated sizes
+//   npm run bench -- --runs 3 --no-large
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePlan } from './generate-plan.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const work = join(root, 'out', 'bench');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const plans = [{ name: 'shipped plan (14)', dir: join(root, 'plan'), year: 2024 }];
-for (const n of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
-  const dir = join(work, `plan-${n}`);
-  if (!existsSync(join(dir, 'plan.yaml'))) generatePlan(dir, n);
-  plans.push({ name: `${n.toLocaleString('en-US')} indicators`, dir, year: 2024 });
-}
+const bin = join(root, 'bin', 'cixi-plan.js');
+const rusage = join(root, 'test', 'bench', 'rusage.cjs');
+const typst = join(root, 'test', 'bench', 'typst.mjs');
+const EPOCH = '1740787200';
 
-// Run the built CLI in a child process; GNU time is not on every machine, so the child
-// reports its own peak RSS (process.resourceUsage().maxRSS, KiB) on exit.
-function timeReport(plan, formats) {
-  const out = join(work, 'out');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  const script = `
-    import { main } from ${JSON.stringify(join(root, 'dist/cli.js'))};
-    const code = await main(${JSON.stringify(['report', String(plan.year), '--plan', plan.dir, '--out', out, '--format', formats, '--quiet'])},
-      { stdout: () => {}, stderr: (t) => process.stderr.write(t), isTTY: false, env: { SOURCE_DATE_EPOCH: '1740787200' }, cwd: process.cwd() });
-    process.on('exit', () => process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + ' CODE ' + code + '\\n'));`;
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const m = /MAXRSS (\d+) CODE (\d+)/.exec(r.stderr);
-  if (!m || m[2] !== '0') throw new Error(`report failed on ${plan.name}: ${r.stderr.slice(-2000)}`);
-  return { seconds, mib: Number(m[1]) / 1024 };
-}
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : Number(args[i + 1]);
+};
+const RUNS = option('--runs', 7);
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number);
+const SIZES = args.includes('--no-large') ? [] : sizes.length > 0 ? sizes : [1000, 3000, 10000];
 
-if (!existsSync(join(root, 'dist/cli.js'))) {
-  console.error('build first: npx tsc -p tsconfig.json (npm test does it)');
+if (!existsSync(join(root, 'dist', 'bundle', 'cli.js'))) {
+  console.error('build first: npm run build (npm run bench does it)');
   process.exit(2);
 }
-console.log(`cixi-plan report: wall time and peak memory, node ${process.version}, ${process.platform}/${process.arch}`);
-console.log('targets: shipped plan, all formats ≤ 0.5 s; 10,000 indicators ≤ 10 s and ≤ 1 GiB; time growing no faster than linearly\n');
-console.log(`${'plan'.padEnd(22)}${'md,html,pdf'.padStart(16)}${'peak'.padStart(11)}${'pdf only'.padStart(14)}${'peak'.padStart(11)}`);
-for (const plan of plans) {
-  const all = timeReport(plan, 'md,html,pdf');
-  const pdf = timeReport(plan, 'pdf');
-  const cell = (r) => [`${r.seconds.toFixed(2)} s`.padStart(14), `${r.mib.toFixed(0)} MiB`.padStart(11)].join('');
-  console.log(`${plan.name.padEnd(22)}${cell(all)}${cell(pdf)}`);
+mkdirSync(work, { recursive: true });
+
+/** Run a node script in a fresh process: wall seconds, CPU seconds, peak RSS in MiB. */
+function measure(script, argv, { expect = 0 } = {}) {
+  const stats = join(work, `rusage-${process.pid}.json`);
+  rmSync(stats, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', rusage, script, ...argv], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, CIXI_BENCH_RUSAGE: stats, NO_COLOR: '1' },
+    maxBuffer: 1 << 28,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== expect || !existsSync(stats)) {
+    throw new Error(`${[script, ...argv].join(' ')} exited ${r.status ?? r.signal}:\n${r.stderr.slice(-2000)}`);
+  }
+  const { cpu, maxRSS } = JSON.parse(readFileSync(stats, 'utf8'));
+  return { wall, cpu, mib: maxRSS / 1024 };
 }
+
+const cixi = (argv, options) => measure(bin, argv, options);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const sec = (x) => `${x.toFixed(2)} s`;
+const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+
+// Run each case RUNS times, the cases interleaved so that a change in the machine's load falls on all.
+function medians(cases) {
+  const cpu = cases.map(() => []);
+  const mib = cases.map(() => []);
+  for (let run = 0; run < RUNS; run++) {
+    cases.forEach((c, i) => {
+      const m = c.run();
+      cpu[i].push(m.cpu);
+      mib[i].push(m.mib);
+    });
+  }
+  return cases.map((c, i) => ({ ...c, cpu: median(cpu[i]), min: Math.min(...cpu[i]), max: Math.max(...cpu[i]), mib: median(mib[i]) }));
+}
+
+async function pages(file) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+  const n = doc.numPages;
+  await doc.destroy();
+  return n;
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`cixi-plan bench: node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${load()}`);
+console.log(`CPU = user + system seconds of the whole process (all threads), median of ${RUNS} interleaved runs (min–max)\n`);
+
+// 1. Start-up and the shipped plan.
+const shippedOut = join(work, 'shipped');
+const out = (name) => ['--out', join(shippedOut, name), '--quiet'];
+const small = medians([
+  { name: 'node -e 0 (Node.js alone)', run: () => measure('-e', ['0']) },
+  { name: 'cixi-plan --version', target: 0.1, run: () => cixi(['--version']) },
+  { name: 'cixi-plan validate', target: 0.15, run: () => cixi(['validate']) },
+  { name: 'report 2024 --format md,html', run: () => cixi(['report', '2024', '--format', 'md,html', ...out('text')]) },
+  { name: 'report 2024 --format md', run: () => cixi(['report', '2024', '--format', 'md', ...out('md')]) },
+  { name: 'report 2024 --format pdf', run: () => cixi(['report', '2024', '--format', 'pdf', ...out('pdf')]) },
+  { name: 'report 2024 (md, html, pdf)', target: 0.45, run: () => cixi(['report', '2024', ...out('all')]) },
+  { name: 'Typst, the same content', run: () => measure(typst, [join(shippedOut, 'md', '2024', 'report.md'), join(shippedOut, 'typst.pdf')]) },
+]);
+const byName = (name) => small.find((c) => c.name.startsWith(name));
+console.log(`Shipped plan (plan/, 14 indicators)${' '.repeat(16)}CPU     (min–max)        peak     target`);
+for (const c of small.filter((c) => !c.name.startsWith('Typst'))) {
+  const target = c.target === undefined ? '' : `≤ ${sec(c.target)}  ${verdict(c.cpu <= c.target)}`;
+  console.log(`  ${c.name.padEnd(48)}${sec(c.cpu).padStart(7)}  (${c.min.toFixed(2)}–${c.max.toFixed(2)})${`${c.mib.toFixed(0)} MiB`.padStart(10)}     ${target}`);
+}
+
+// 2. The PDF against Typst.
+const pdf = byName('report 2024 --format pdf');
+const md = byName('report 2024 --format md');
+const ty = byName('Typst');
+const ourPages = await pages(join(shippedOut, 'pdf', '2024', 'report.pdf'));
+const typstPages = await pages(join(shippedOut, 'typst.pdf'));
+const { version: typstVersion } = JSON.parse(readFileSync(join(root, 'node_modules/@myriaddreamin/typst-ts-node-compiler/package.json'), 'utf8'));
+console.log(`\nPDF against Typst (typst-ts-node-compiler ${typstVersion}), the same content and fonts, side by side`);
+console.log(`  cixi-plan report 2024 --format pdf      ${sec(pdf.cpu)} CPU  ${String(ourPages).padStart(3)} pages (cover, 目录, charts, tables)`);
+console.log(`    of which typesetting (pdf − md)        ${sec(pdf.cpu - md.cpu)}`);
+console.log(`  Typst: report.md typeset, in Node        ${sec(ty.cpu)} CPU  ${String(typstPages).padStart(3)} pages (目录, tables; no charts)`);
+console.log(`  target: cixi-plan ≤ Typst               ${(pdf.cpu / ty.cpu).toFixed(2)}× Typst's CPU  ${verdict(pdf.cpu <= ty.cpu)}`);
+
+// 3. Generated plans.
+if (SIZES.length > 0) {
+  console.log(`\nGenerated plans (test/bench/generate-plan.mjs), one run each: CPU s (peak MiB); the three formats also in wall time`);
+  console.log(`${'indicators'.padEnd(12)}${['validate', 'gaps', 'md', 'html', 'pdf'].map((s) => s.padStart(14)).join('')}${'md,html,pdf: wall'.padStart(20)}${'CPU'.padStart(9)}${'peak'.padStart(10)}${'per indicator'.padStart(15)}${'since previous'.padStart(16)}`);
+  const rows = [];
+  for (const n of SIZES) {
+    const dir = join(work, `plan-${n}`);
+    if (!existsSync(join(dir, 'plan.yaml'))) generatePlan(dir, n);
+    const plan = ['--plan', dir];
+    const report = (formats) => cixi(['report', '2024', ...plan, '--format', formats, '--out', join(work, `out-${n}`), '--quiet']);
+    const stage = {
+      validate: cixi(['validate', ...plan]),
+      gaps: cixi(['gaps', '2024', ...plan]),
+      md: report('md'),
+      html: report('html'),
+      pdf: report('pdf'),
+    };
+    const all = report('md,html,pdf');
+    const previous = rows.at(-1);
+    const marginal = previous === undefined ? undefined : (all.wall - previous.all.wall) / (n - previous.n);
+    rows.push({ n, all, marginal });
+    const cell = (m) => `${m.cpu.toFixed(2)} (${m.mib.toFixed(0)})`.padStart(14);
+    console.log(
+      `${n.toLocaleString('en-US').padEnd(12)}${Object.values(stage).map(cell).join('')}${sec(all.wall).padStart(20)}${sec(all.cpu).padStart(9)}${`${all.mib.toFixed(0)} MiB`.padStart(10)}` +
+        `${`${((all.wall / n) * 1000).toFixed(2)} ms`.padStart(15)}${marginal === undefined ? '' : `${(marginal * 1000).toFixed(2)} ms`.padStart(16)}`,
+    );
+  }
+  const largest = rows.at(-1);
+  if (largest.n >= 10000) {
+    console.log(`\n  ${largest.n.toLocaleString('en-US')} indicators, md,html,pdf: wall ${sec(largest.all.wall)} (target ≤ 10 s) ${verdict(largest.all.wall <= 10)}; peak ${largest.all.mib.toFixed(0)} MiB (target ≤ 1,024 MiB) ${verdict(largest.all.mib <= 1024)}`);
+  }
+  const marginals = rows.filter((r) => r.marginal !== undefined);
+  if (marginals.length >= 2) {
+    const ratio = marginals.at(-1).marginal / marginals[0].marginal;
+    console.log(`  cost per added indicator, last step over first: ${ratio.toFixed(2)} (1.00 is a straight line; over 1.25 grows faster than linearly) ${verdict(ratio <= 1.25)}`);
+  }
+}
+console.log(`\nload average at the end ${load()}`);

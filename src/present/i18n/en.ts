@@ -226,6 +226,7 @@ export const en: Messages = {
     counts: (errors, warnings) => `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
     strictFails: (warnings) => `valid, but --strict fails on ${plural(warnings, 'warning')}`,
     verdict: { valid: 'valid', invalid: 'invalid', strict: 'fails --strict' },
+    verdictLine: (folder, verdict, summary) => `${folder}: ${verdict}; ${summary}`,
     invalidPlan: (plan, errors) => `${plan} is invalid (${plural(errors, 'error')}): fix the data and run \`cixi-plan validate\``,
     unreadable: (plan) => `${plan}: a file could not be read`,
     invalidSides: (plan, sides) =>

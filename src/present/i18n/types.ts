@@ -302,6 +302,8 @@ export interface Messages {
     counts: (errors: number, warnings: number) => string;
     strictFails: (warnings: number) => string;
     verdict: { valid: string; invalid: string; strict: string };
+    /** The closing line of `validate --format github`: the plan folder, the verdict and the summary. */
+    verdictLine: (folder: string, verdict: string, summary: string) => string;
     /** The plan folder cannot be used: "plan is invalid (3 errors): fix the data and run `cixi-plan validate`". */
     invalidPlan: (plan: string, errors: number) => string;
     unreadable: (plan: string) => string;

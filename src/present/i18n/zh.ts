@@ -214,6 +214,7 @@ export const zh: Messages = {
     counts: (errors, warnings) => `${errors}个错误，${warnings}条警告`,
     strictFails: (warnings) => `数据有效，但 --strict 因${warnings}条警告而不通过`,
     verdict: { valid: '有效', invalid: '无效', strict: '--strict 不通过' },
+    verdictLine: (folder, verdict, summary) => `${folder}：${verdict}；${summary}`,
     invalidPlan: (plan, errors) => `${plan} 无效（${errors}个错误）：请修正数据并运行 \`cixi-plan validate\``,
     unreadable: (plan) => `${plan}：有文件无法读取`,
     invalidSides: (plan, sides) =>

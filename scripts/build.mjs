@@ -1,0 +1,155 @@
+// Bundle the built CLI for start-up speed (npm run build, after tsc): dist/bundle/cli.js
+// and a few chunks instead of hundreds of modules, with the work every run repeated done
+// once here. bin/cixi-plan.js runs the bundle; tsc's dist/ stays for the tests.
+//
+// - The package's Handlebars templates are precompiled: src/render/precompiled.ts is
+//   replaced by their code (src/render/precompile.ts), so a run compiles only the files a
+//   user's --templates folder changes.
+// - The two JSON Schemas become ajv's standalone code: src/validate/validators.ts is
+//   replaced by it (src/validate/validator-code.ts), so a run never compiles a schema and
+//   ajv's compiler is not in the bundle.
+// - Each command stays a chunk loaded when named, and the PDF typesetter (with pdfkit and
+//   fontkit) only when a PDF is asked for.
+// - yaml is taken as its ES module build, without a read of the environment per token.
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
+const fail = (message) => {
+  console.error(`build: ${message}`);
+  process.exit(1);
+};
+
+const { precompiledTemplatesModule } = await dist('render/precompile.js');
+const { loadTemplates } = await dist('load/templates.js');
+const { MARKDOWN_FORMAT, HTML_FORMAT, PDF_FORMAT } = await dist('render/formats.js');
+const { standaloneValidatorsModule } = await dist('validate/validator-code.js');
+
+const sets = [];
+for (const spec of [MARKDOWN_FORMAT, HTML_FORMAT, PDF_FORMAT]) {
+  const loaded = await loadTemplates(spec, null, root);
+  if (!loaded.ok) fail(loaded.message);
+  sets.push({ spec, templates: loaded.templates });
+}
+const templates = precompiledTemplatesModule(sets);
+if (!templates.ok) fail(templates.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`).join('\n'));
+
+// Modules whose text the bundle takes from the build instead of the source file.
+const generated = new Map([
+  [join(root, 'src/render/precompiled.ts'), templates.source],
+  [join(root, 'src/validate/validators.ts'), standaloneValidatorsModule()],
+]);
+const generatedModules = {
+  name: 'generated-modules',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      const contents = generated.get(args.path);
+      return contents === undefined ? undefined : { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+// yaml's CommonJS build for Node reads process.env.LOG_TOKENS for every token it parses (a
+// debugging switch that would print to our stdout; the function holding it took 0.5 s of
+// validating 3,000 indicators, 0.09 s without it), and as CommonJS is reached through getters
+// in the bundle: take its ES module build, the same code without the switch, with warnings
+// sent through process.emitWarning as the Node build sends them.
+const yamlModuleBuild = {
+  name: 'yaml-module-build',
+  setup(b) {
+    const yamlRoot = dirname(fileURLToPath(import.meta.resolve('yaml/package.json')));
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: join(yamlRoot, 'browser', 'index.js') }));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]browser[\\/]dist[\\/]log\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const patched = text.replace(
+        '        console.warn(warning);',
+        "        if (typeof process.emitWarning === 'function')\n            process.emitWarning(warning);\n        else\n            console.warn(warning);",
+      );
+      if (patched === text) fail(`${relative(root, args.path)}: yaml warns another way now; check the patch`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+// pdfkit finds its standard fonts through its own package imports (#standard-fonts/…) and its
+// colour profile next to its module: from a chunk of ours, name them through the package instead.
+const pdfkitFromBundle = {
+  name: 'pdfkit-from-bundle',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const patched = text
+        .replace(/require\$1\('#standard-fonts\//g, "require$1('pdfkit/standard-fonts/")
+        .replace("new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url)", "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.resolve('pdfkit'))");
+      if (/#standard-fonts|import\.meta\.url\)\.href/.test(patched)) fail(`${relative(root, args.path)}: pdfkit finds its files another way now; check the patch`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+// fontkit decompresses WOFF2 fonts with brotli, whose dictionary is 0.7 MB of JavaScript to
+// parse in every PDF run (0.02 s); our fonts are TrueType. Load brotli, from fontkit's place in
+// node_modules, the first time it is called.
+const lazyBrotli = {
+  name: 'lazy-brotli',
+  setup(b) {
+    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: 'brotli-decompress', namespace: 'lazy-brotli' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-brotli' }, () => ({
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let decompress;',
+        'export default function brotliDecompress(...args) {',
+        "  decompress ??= createRequire(import.meta.resolve('fontkit'))('brotli/decompress.js');",
+        '  return decompress(...args);',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+// pdfkit encrypts with AES only PDFs that have a password (never ours), but @noble/ciphers
+// computes its tables when loaded (0.02 s of every PDF run): load it on first use.
+const lazyCiphers = {
+  name: 'lazy-ciphers',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) =>
+      /[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: 'aes', namespace: 'lazy-ciphers' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'lazy-ciphers' }, () => ({
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let aes;',
+        "const load = () => (aes ??= createRequire(import.meta.resolve('pdfkit'))('@noble/ciphers/aes'));",
+        'export const cbc = (...args) => load().cbc(...args);',
+        'export const ecb = (...args) => load().ecb(...args);',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+const outdir = join(root, 'dist', 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // The CommonJS packages in the bundle (handlebars, commander's core) call require().
+  banner: { js: "import { createRequire as __cixiCreateRequire } from 'node:module'; const require = __cixiCreateRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  plugins: [generatedModules, yamlModuleBuild, pdfkitFromBundle, lazyBrotli, lazyCiphers],
+  logLevel: 'warning',
+  metafile: true,
+});
+if (result.errors.length > 0) process.exit(1);
+const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
+console.log(`build: ${relative(root, outdir)}: ${outputs.length} files, ${templates.count} templates precompiled, 2 schemas compiled`);

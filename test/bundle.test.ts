@@ -1,0 +1,94 @@
+// The bundle bin/cixi-plan.js runs (dist/bundle/, written by `npm run build`) takes its
+// templates precompiled and its schemas as ajv's standalone code, where the sources compile
+// both when they run. Same program either way: every case here runs in-process from the
+// sources and in one subprocess from the bundle, and must print, exit and write the same.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, run, tempDir, type RunResult } from './support/cli.js';
+
+const BUNDLE = join(ROOT, 'dist/bundle/cli.js');
+const ENV = { SOURCE_DATE_EPOCH: '1740787200' };
+
+// Run every argv through the bundle's main in one child process (the files each writes land in its --out).
+function runBundle(cases: readonly string[][]): RunResult[] {
+  const script = `
+    import { main } from ${JSON.stringify(BUNDLE)};
+    const results = [];
+    for (const argv of ${JSON.stringify(cases)}) {
+      let stdout = '', stderr = '';
+      const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, env: ${JSON.stringify(ENV)}, cwd: ${JSON.stringify(ROOT)} });
+      results.push({ code, stdout, stderr });
+    }
+    process.stdout.write(JSON.stringify(results));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as RunResult[];
+}
+
+// Every file under dir, by relative path.
+function files(dir: string): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out[join(e.parentPath, e.name).slice(dir.length + 1)] = readFileSync(join(e.parentPath, e.name));
+  }
+  return out;
+}
+
+// Paths in messages differ only by the output folder of each side.
+const same = (r: RunResult, from: string, to: string): RunResult => ({ ...r, stdout: r.stdout.split(from).join(to), stderr: r.stderr.split(from).join(to) });
+
+describe('the bundle', () => {
+  it('prints every validation fixture’s diagnostics as the sources do, in text and JSON', async () => {
+    const dirs = readdirSync(join(FIXTURES, 'validate')).map((d) => join('test/fixtures/validate', d));
+    const cases = dirs.flatMap((d) => [['validate', '--plan', d], ['validate', '--plan', d, '--format', 'json'], ['validate', '--plan', d, '--format', 'github']]);
+    const bundled = runBundle(cases);
+    for (const [i, argv] of cases.entries()) expect(bundled[i], argv.join(' ')).toEqual(await run(argv, { env: ENV }));
+  }, 300_000);
+
+  it('writes the same reports, byte for byte, with the package’s templates and with a user’s', async () => {
+    // A user folder that changes one Markdown partial and breaks one HTML partial's neighbour: mixed
+    // precompiled and compiled templates, and a located template error.
+    const user = tempDir();
+    mkdirSync(join(user, 'partials/md'), { recursive: true });
+    writeFileSync(join(user, 'partials/md/milestones.hbs'), `## {{md title}} (user)\n\n{{#each rows}}\n- {{md name}}\n{{/each}}\n`);
+    const broken = tempDir();
+    mkdirSync(join(broken, 'partials/html'), { recursive: true });
+    cpSync(join(ROOT, 'templates/partials/html/badge.hbs'), join(broken, 'partials/html/badge.hbs'));
+    writeFileSync(join(broken, 'partials/html/counts.hbs'), '{{#each counts}}\n{{label}\n{{/each}}\n');
+
+    const plans = ['plan', 'test/fixtures/base-plan', 'test/fixtures/national-plan', 'test/fixtures/target-kinds', 'test/fixtures/report-hostile-text'];
+    const reports = [
+      ...plans.flatMap((p) => ['zh-CN', 'en'].map((lang) => ['report', '2024', '--plan', p, '--lang', lang, '--format', 'md,html'])),
+      ['report', '2024', '--plan', 'test/fixtures/base-plan', '--format', 'md,html,pdf'],
+      ['report', '2024', '--plan', 'test/fixtures/base-plan', '--templates', user, '--format', 'md,html'],
+      ['report', '2024', '--plan', 'test/fixtures/base-plan', '--templates', broken, '--format', 'html'],
+      ['gaps', '2024', '--plan', 'test/fixtures/national-plan'],
+      ['--version'],
+    ];
+    const outA = tempDir();
+    const outB = tempDir();
+    const withOut = (out: string) => reports.map((argv, i) => (argv[0] === 'report' ? [...argv, '--out', join(out, String(i))] : argv));
+    const bundled = runBundle(withOut(outB));
+    const sources: RunResult[] = [];
+    for (const argv of withOut(outA)) sources.push(await run(argv, { env: ENV }));
+    expect(bundled.map((r) => same(r, outB, outA))).toEqual(sources);
+    expect(sources.at(-3)!.stderr).toContain('counts.hbs:2:');
+    const written = files(outA);
+    expect(Object.keys(written).length).toBeGreaterThan(30);
+    expect(files(outB)).toEqual(written);
+  }, 300_000);
+
+  it('holds the templates precompiled and the schemas as standalone code, without ajv’s compiler', () => {
+    const chunks = readdirSync(join(ROOT, 'dist/bundle/chunks')).filter((f) => f.endsWith('.js'));
+    const text = chunks.map((f) => readFileSync(join(ROOT, 'dist/bundle/chunks', f), 'utf8')).join('\n');
+    const templates = readdirSync(join(ROOT, 'templates'), { recursive: true }).filter((f) => String(f).endsWith('.hbs'));
+    // Each template once per escaping it is rendered with (the Markdown partials serve md and pdf).
+    expect((text.match(/^ {2}\["[0-9a-f]{64}", \{ spec: /gm) ?? []).length).toBeGreaterThanOrEqual(templates.length);
+    expect(text).not.toMatch(/^\/\/ node_modules\/ajv\/dist\/(core|compile\/index)\.js$/m);
+    // yaml is in as its ES module build, without the read of the environment for every token.
+    expect(text).toMatch(/^\/\/ node_modules\/yaml\/browser\/dist\/parse\/parser\.js$/m);
+    expect(text).not.toMatch(/LOG_TOKENS|LOG_STREAM/);
+  });
+});
