@@ -4,7 +4,8 @@
 import type { Font } from 'fontkit';
 import type { PdfFonts } from './fonts.js';
 import { hasGlyph, missingGlyphLogs } from './glyphs.js';
-import { isWide, type Line, type Measure } from './text.js';
+import { plainText } from './shaping.js';
+import type { Line, Measure } from './text.js';
 import { COLOR, TONE_COLOR } from './theme.js';
 import type { PdfTone } from './types.js';
 
@@ -35,32 +36,30 @@ const widths = new WeakMap<Font, Map<string, number>>();
 // every pass over its table measures it again.
 const longWidths = new WeakMap<Font, Map<string, number>>();
 
-// Width of text in ems. Full-width text is the sum of its glyphs' advances (no shaping changes
-// them); anything else is shaped. Short strings (atoms: a character, a word) are cached for the
-// life of the process, as the fonts are; the last few hundred long shaped ones too.
+// Width of text in ems, as fontkit shapes it: the hmtx advances of the pieces shaping provably
+// leaves alone (shaping.ts) and the shaped width of the others. Short strings (atoms: a
+// character, a word) are cached for the life of the process, as the fonts are; the last few
+// hundred long ones too.
 function emWidth(font: Font, text: string): number {
   let cache = widths.get(font);
   if (cache === undefined) widths.set(font, (cache = new Map()));
-  const hit = text.length <= 32 ? cache.get(text) : longWidths.get(font)?.get(text);
+  const short = text.length <= 32;
+  const hit = short ? cache.get(text) : longWidths.get(font)?.get(text);
   if (hit !== undefined) return hit;
+  const pieces = plainText(font).pieces(text);
   let units = 0;
-  let wide = true;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (!isWide(cp)) {
-      wide = false;
-      break;
+  if (pieces === undefined) units = font.layout(text).advanceWidth;
+  else {
+    // Font units are integers: the sum is exact in any order.
+    for (const p of pieces) {
+      if (p.shape === null) for (const c of p.chars) units += c.advance;
+      else units += shapedPiece(font, p.text, p.shape).advanceWidth;
     }
-    units += font.glyphForCodePoint(cp).advanceWidth;
-  }
-  if (!wide) {
-    const plain = plainUnits(font, text);
-    units = plain ?? font.layout(text).advanceWidth;
-    if (verify !== null && plain !== undefined && plain !== font.layout(text).advanceWidth) verify(`width of ${JSON.stringify(text)}`);
+    if (verify !== null && units !== font.layout(text).advanceWidth) verify(`width of ${JSON.stringify(text)}`);
   }
   const em = units / font.unitsPerEm;
-  if (text.length <= 32) cache.set(text, em);
-  else if (!wide) {
+  if (short) cache.set(text, em);
+  else {
     let long = longWidths.get(font);
     if (long === undefined) longWidths.set(font, (long = new Map()));
     if (long.size >= 256) long.clear();
@@ -69,46 +68,28 @@ function emWidth(font: Font, text: string): number {
   return em;
 }
 
-// Numbers (1,758  58.8%  +29.4) are measured by the hundred thousand and mostly once each.
-// Shaped, a string of these characters is as wide as the sum of their advances unless the font
-// substitutes or kerns between them; that is checked once per font for every pair, and the
-// shortcut is taken only if no pair is touched.
-const PLAIN = '0123456789.,%+-()/:';
-const plainAdvances = new WeakMap<Font, Map<string, number> | null>();
+const shapedPieces = new WeakMap<Font, Map<string, FontkitRun>>();
 
-function plainUnits(font: Font, text: string): number | undefined {
-  if (text.length < 2) return undefined;
-  let table = plainAdvances.get(font);
-  if (table === undefined) plainAdvances.set(font, (table = plainTable(font)));
-  if (table === null) return undefined;
-  let units = 0;
-  for (let i = 0; i < text.length; i++) {
-    const adv = table.get(text[i]!);
-    if (adv === undefined) return undefined;
-    units += adv;
-  }
-  return units;
+interface FontkitRun {
+  glyphs: Glyph[];
+  positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
+  advanceWidth: number;
 }
 
-function plainTable(font: Font): Map<string, number> | null {
-  const table = new Map<string, number>();
-  const ids = new Map<string, number>();
-  for (const c of PLAIN) {
-    const run = font.layout(c);
-    if (run.glyphs.length !== 1) return null;
-    table.set(c, run.positions[0]!.xAdvance);
-    ids.set(c, run.glyphs[0]!.id);
+// A piece of a word shaped by fontkit with the script detected for the whole word, in font
+// units; cached for the life of the process. Never modified once made.
+function shapedPiece(font: Font, text: string, script: string): FontkitRun {
+  let cache = shapedPieces.get(font);
+  if (cache === undefined) shapedPieces.set(font, (cache = new Map()));
+  const key = `${script}|${text}`;
+  let run = cache.get(key);
+  if (run === undefined) {
+    const shaped = (font as unknown as { layout(t: string, f: undefined, script: string): FontkitRun }).layout(text, undefined, script);
+    run = { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(key, run);
   }
-  for (const a of PLAIN) {
-    for (const b of PLAIN) {
-      const run = font.layout(a + b);
-      const [p, q] = run.positions;
-      if (run.glyphs.length !== 2 || p === undefined || q === undefined) return null;
-      if (run.glyphs[0]!.id !== ids.get(a) || run.glyphs[1]!.id !== ids.get(b)) return null;
-      if (p.xAdvance !== table.get(a) || q.xAdvance !== table.get(b) || p.xOffset || p.yOffset || q.xOffset || q.yOffset) return null;
-    }
-  }
-  return table;
+  return run;
 }
 
 /** Type size and line pitch (distance between baselines), in points. */
@@ -198,7 +179,7 @@ interface PdfkitFont {
   ref(): unknown;
   layoutCached(text: string): GlyphRun;
   layoutRun(text: string): GlyphRun;
-  font: { layout(text: string, features?: undefined, script?: string): GlyphRun };
+  font: { layout(text: string): GlyphRun };
   subset: { includeGlyph(id: number): number };
   widths: number[];
   unicode: number[][];
@@ -247,177 +228,58 @@ export function verifyShaping(report: ((difference: string) => void) | null): vo
   verify = report;
 }
 
+// Positions of glyphs set without shaping, per font and glyph: what pdfkit's layoutRun makes of
+// fontkit's (its scale applied to the hmtx advance, no offsets). Never modified once made.
+const plainPositions = new WeakMap<PdfkitFont['font'], Map<number, GlyphPosition>>();
+
 // Glyphs and positions of one space-delimited word, as pdfkit's font.layoutCached(word) gives
 // them. pdfkit shapes (and caches, for the life of the document) every distinct word, which for
-// Chinese is every distinct line. A word of full-width characters only (below U+D800) is laid
-// out character by character instead: they take their own glyph and advance whatever surrounds
-// them (no contextual substitution or kerning in these fonts; emWidth relies on the same). A
-// word mixing in Latin is shaped whole, as the script of the run changes how Latin is shaped.
-// verifyShaping() checks every such word against whole-word shaping.
+// Chinese is every distinct line. Instead, the pieces of a word that shaping provably leaves
+// alone (shaping.ts: cmap glyphs, hmtx advances) are set from per-character glyphs, and the
+// others shaped on their own with the word's script (cached for the process); a word the
+// module cannot reason about is shaped whole, as pdfkit does. verifyShaping() checks every word
+// set the short way against shaping it whole.
 function layoutWord(font: PdfkitFont, word: string): GlyphRun {
-  let wide = true;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    // Surrogate pairs (astral ideographs) and everything not full-width go the shaped way.
-    if (c >= 0xd800 || !isWide(c)) {
-      wide = false;
-      break;
-    }
-  }
-  if (!wide) return hanWord(font, word) ?? plainRun(font, word, (ch) => font.layoutCached(ch), 'auto') ?? font.layoutCached(word);
-  if (word.length === 1) return font.layoutCached(word);
+  const pieces = plainText(font.font as unknown as Font).pieces(word);
+  if (pieces === undefined) return font.layoutCached(word);
+  let cache = plainPositions.get(font.font);
+  if (cache === undefined) plainPositions.set(font.font, (cache = new Map()));
   const glyphs: Glyph[] = [];
   const positions: GlyphPosition[] = [];
-  for (let i = 0; i < word.length; i++) {
-    const run = font.layoutCached(word[i]!);
-    for (let k = 0; k < run.glyphs.length; k++) {
-      glyphs.push(run.glyphs[k]!);
-      positions.push(run.positions[k]!);
-    }
-  }
-  if (verify !== null) verifyWord(font, word, glyphs, positions);
-  return { glyphs, positions };
-}
-
-// A number (or other string of PLAIN_TEXT characters) laid out from its characters' own runs:
-// what shaping the whole string gives when the font neither substitutes nor positions any pair
-// of these characters in that script. That is checked once per font and script, for every pair;
-// if any pair is touched, undefined (shape the whole string).
-const PLAIN_TEXT = '0123456789.,%+-()/: ';
-const plainPairs = new WeakMap<PdfkitFont, Map<string, boolean>>();
-
-function plainRun(font: PdfkitFont, text: string, single: (ch: string) => GlyphRun, script: 'auto' | 'hani'): GlyphRun | undefined {
-  if (text.length < 2) return undefined;
-  for (let i = 0; i < text.length; i++) if (!PLAIN_TEXT.includes(text[i]!)) return undefined;
-  let checked = plainPairs.get(font);
-  if (checked === undefined) plainPairs.set(font, (checked = new Map()));
-  let ok = checked.get(script);
-  if (ok === undefined) checked.set(script, (ok = pairsUntouched(font, script)));
-  if (!ok) return undefined;
-  const glyphs: Glyph[] = [];
-  const positions: GlyphPosition[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const run = single(text[i]!);
-    if (run.glyphs.length !== 1) return undefined;
-    glyphs.push(run.glyphs[0]!);
-    positions.push(run.positions[0]!);
-  }
-  if (verify !== null) verifyWord(font, text, glyphs, positions, script === 'hani' ? 'hani' : undefined);
-  return { glyphs, positions };
-}
-
-function pairsUntouched(font: PdfkitFont, script: 'auto' | 'hani'): boolean {
-  const shape = (t: string): GlyphRun => (script === 'hani' ? font.font.layout(t, undefined, 'hani') : font.font.layout(t));
-  const one = new Map<string, GlyphRun>();
-  for (const c of PLAIN_TEXT) {
-    const run = shape(c);
-    if (run.glyphs.length !== 1) return false;
-    one.set(c, run);
-  }
-  for (const a of PLAIN_TEXT) {
-    for (const b of PLAIN_TEXT) {
-      const run = shape(a + b);
-      if (run.glyphs.length !== 2) return false;
-      for (const [k, c] of [a, b].entries()) {
-        const p = run.positions[k]!;
-        const q = one.get(c)!.positions[0]!;
-        if (run.glyphs[k]!.id !== one.get(c)!.glyphs[0]!.id) return false;
-        if (p.xAdvance !== q.xAdvance || p.yAdvance !== q.yAdvance || p.xOffset !== q.xOffset || p.yOffset !== q.yOffset) return false;
+  for (const piece of pieces) {
+    if (piece.shape !== null) {
+      const run = shapedPiece(font.font as unknown as Font, piece.text, piece.shape);
+      for (let k = 0; k < run.glyphs.length; k++) {
+        const glyph = run.glyphs[k]!;
+        const q = run.positions[k]!;
+        // pdfkit's layoutRun: every field scaled, and the glyph's own advance.
+        glyphs.push(glyph);
+        positions.push({
+          xAdvance: q.xAdvance * font.scale,
+          yAdvance: q.yAdvance * font.scale,
+          xOffset: q.xOffset * font.scale,
+          yOffset: q.yOffset * font.scale,
+          advanceWidth: glyph.advanceWidth * font.scale,
+        });
       }
+      continue;
+    }
+    for (const c of piece.chars) {
+      let p = cache.get(c.id);
+      if (p === undefined) {
+        const advance = c.advance * font.scale;
+        cache.set(c.id, (p = { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }));
+      }
+      glyphs.push(c.glyph);
+      positions.push(p);
     }
   }
-  return true;
-}
-
-// Whether fontkit would take a string's script as Han: its first character of a script of its
-// own is a CJK ideograph. Characters known to be of no script (punctuation, digits, symbols) may
-// come before it; anything else (a Latin letter, kana, an unlisted character) means no.
-function hanScript(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return true;
-    const neutral =
-      (c >= 0x20 && c <= 0x40) ||
-      (c >= 0x5b && c <= 0x60) ||
-      (c >= 0x7b && c <= 0x7e) ||
-      (c >= 0xa0 && c <= 0xbf) ||
-      c === 0xd7 ||
-      c === 0xf7 ||
-      (c >= 0x2010 && c <= 0x2027) ||
-      (c >= 0x2030 && c <= 0x205e) ||
-      (c >= 0x2190 && c <= 0x22ff) ||
-      (c >= 0x3000 && c <= 0x3004) ||
-      (c >= 0x3008 && c <= 0x3011) ||
-      (c >= 0x3014 && c <= 0x301f) ||
-      (c >= 0xff01 && c <= 0xff20) ||
-      (c >= 0xff3b && c <= 0xff40) ||
-      (c >= 0xff5b && c <= 0xff65);
-    if (!neutral) return false;
-  }
-  return false;
-}
-
-const hanRuns = new WeakMap<PdfkitFont, Map<string, GlyphRun>>();
-
-// A part of a Han word shaped as pdfkit's layoutRun does, with the script fontkit would detect
-// for the whole word (Han) rather than for the part.
-function hanRun(font: PdfkitFont, part: string): GlyphRun {
-  let cache = hanRuns.get(font);
-  if (cache === undefined) hanRuns.set(font, (cache = new Map()));
-  let run = cache.get(part);
-  if (run === undefined && part.length > 1) run = plainRun(font, part, (ch) => hanRun(font, ch), 'hani');
-  if (run === undefined) {
-    run = font.font.layout(part, undefined, 'hani');
-    for (let i = 0; i < run.positions.length; i++) {
-      const position = run.positions[i]! as unknown as Record<string, number>;
-      for (const key in position) position[key]! *= font.scale;
-      position.advanceWidth = run.glyphs[i]!.advanceWidth * font.scale;
-    }
-    if (cache.size >= 100_000) cache.clear();
-    cache.set(part, run);
-  }
-  return run;
-}
-
-// A word mixing full-width and other characters whose script is Han (指标112（level）, 58.8%的):
-// each full-width character on its own and each run of others, all shaped as Han, which is
-// what shaping the whole word gives. Undefined for a word of another script (R&D与…).
-function hanWord(font: PdfkitFont, word: string): GlyphRun | undefined {
-  if (!hanScript(word)) return undefined;
-  const glyphs: Glyph[] = [];
-  const positions: GlyphPosition[] = [];
-  const add = (part: string): void => {
-    const run = hanRun(font, part);
-    for (let k = 0; k < run.glyphs.length; k++) {
-      glyphs.push(run.glyphs[k]!);
-      positions.push(run.positions[k]!);
-    }
-  };
-  let rest = -1;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return undefined;
-    if (isWide(c)) {
-      if (rest >= 0) add(word.slice(rest, i));
-      rest = -1;
-      add(word[i]!);
-    } else if (rest < 0) rest = i;
-  }
-  if (rest >= 0) add(word.slice(rest));
   if (verify !== null) verifyWord(font, word, glyphs, positions);
   return { glyphs, positions };
 }
 
-function verifyWord(font: PdfkitFont, word: string, glyphs: Glyph[], positions: GlyphPosition[], script?: 'hani'): void {
-  let ref = font.layoutRun(word);
-  if (script !== undefined) {
-    ref = font.font.layout(word, undefined, script);
-    ref.positions.forEach((p, i) => {
-      const q = p as unknown as Record<string, number>;
-      for (const key in q) q[key]! *= font.scale;
-      p.advanceWidth = ref.glyphs[i]!.advanceWidth * font.scale;
-    });
-  }
+function verifyWord(font: PdfkitFont, word: string, glyphs: Glyph[], positions: GlyphPosition[]): void {
+  const ref = font.layoutRun(word);
   const same =
     ref.glyphs.length === glyphs.length &&
     ref.glyphs.every((g, k) => g.id === glyphs[k]!.id) &&
@@ -445,7 +307,8 @@ function encode(font: PdfkitFont, text: string): [string[], GlyphPosition[]] {
         const glyph = run.glyphs[k]!;
         const gid = font.subset.includeGlyph(glyph.id);
         hex.push(HEX[gid] ?? (HEX[gid] = `0000${gid.toString(16)}`.slice(-4)));
-        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+        // The position's advanceWidth is pdfkit's glyph.advanceWidth * scale, without decoding the glyph.
+        if (font.widths[gid] == null) font.widths[gid] = run.positions[k]!.advanceWidth;
         if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
         positions.push(run.positions[k]!);
       }
