@@ -95,7 +95,7 @@ describe('large and hostile plans', () => {
       }
     };
     rename(model as unknown as Record<string, unknown>);
-    const renderer = rendererFor('pdf')!;
+    const renderer = rendererFor('pdf');
     const loaded = await loadTemplates(renderer.format, null, ROOT);
     if (!loaded.ok) throw new Error(loaded.message);
     const r = await renderer.render({ model, templates: loaded.templates, createdAt: new Date(0) });

@@ -8,6 +8,7 @@ import { HTML_FORMAT, MARKDOWN_FORMAT, type TemplateFormatSpec } from '../src/re
 import { templateLimits, type TemplateLimits } from '../src/render/limits.js';
 import { loadTemplates } from '../src/load/templates.js';
 import { RENDERERS, rendererFor } from '../src/render/registry.js';
+import { templateEscaping } from '../src/render/formats.js';
 import { compactEmptyCells, renderTemplates, tidy, type TemplateSet } from '../src/render/templates.js';
 import { BASE_PLAN, ROOT, tempDir } from './support/cli.js';
 import { buildModel } from './support/report.js';
@@ -155,11 +156,19 @@ describe('the renderer registry', () => {
   it('has Markdown, HTML, PDF and xlsx; a format is data', () => {
     expect(Object.keys(RENDERERS)).toEqual(['md', 'html', 'pdf', 'xlsx']);
     // The spreadsheet is built from the model without templates.
-    expect(rendererFor('xlsx')!.format).toMatchObject({ fileName: 'report.xlsx', template: null, partials: [], escaping: null });
-    expect(rendererFor('md')!.format).toMatchObject({ fileName: 'report.md', template: 'report.md.hbs', partials: ['partials/md'], escaping: 'markdown' });
-    expect(rendererFor('html')!.format).toMatchObject({ fileName: 'report.html', template: 'report.html.hbs', partials: ['partials/html'], escaping: 'html' });
+    expect(rendererFor('xlsx').format).toMatchObject({ fileName: 'report.xlsx', template: null, partials: [] });
+    expect(rendererFor('md').format).toMatchObject({ fileName: 'report.md', template: 'report.md.hbs', partials: ['partials/md'] });
+    expect(rendererFor('html').format).toMatchObject({ fileName: 'report.html', template: 'report.html.hbs', partials: ['partials/html'] });
     // The PDF is Markdown with directives: the Markdown partials, a few replaced by partials/pdf.
-    expect(rendererFor('pdf')!.format).toMatchObject({ fileName: 'report.pdf', template: 'report.pdf.hbs', partials: ['partials/md', 'partials/pdf'], escaping: 'markdown' });
+    expect(rendererFor('pdf').format).toMatchObject({ fileName: 'report.pdf', template: 'report.pdf.hbs', partials: ['partials/md', 'partials/pdf'] });
+  });
+
+  it('takes a template’s escaping from its name: HTML for *.html.hbs, Markdown for the others', () => {
+    expect(templateEscaping('report.html.hbs')).toBe('html');
+    expect(templateEscaping('report.md.hbs')).toBe('markdown');
+    // The PDF template is Markdown with directives.
+    expect(templateEscaping('report.pdf.hbs')).toBe('markdown');
+    expect(templateEscaping('report.html.md.hbs')).toBe('markdown');
   });
 
   it('never triple-stashes in the package’s templates: HTML escaping stays on for everything', () => {

@@ -19,6 +19,16 @@ export function isFormat(text: string): text is Format {
  */
 export type Escaping = 'html' | 'markdown';
 
+/**
+ * A template's escaping, read from its main template's name: `*.html.hbs` writes HTML; every
+ * other template writes Markdown (`report.md.hbs`, and `report.pdf.hbs`, which is Markdown with
+ * directives that the PDF typesetter reads). Partials take the escaping of the template that
+ * includes them.
+ */
+export function templateEscaping(template: string): Escaping {
+  return template.endsWith('.html.hbs') ? 'html' : 'markdown';
+}
+
 /** A format as data. */
 export interface FormatSpec {
   id: Format;
@@ -34,14 +44,12 @@ export interface FormatSpec {
    * folder (the PDF is Markdown with directives: it takes the Markdown partials and replaces a few).
    */
   partials: string[];
-  /** How plan text is escaped in the templates; null without templates (a spreadsheet cell holds text as it is). */
-  escaping: Escaping | null;
 }
 
 /** A format rendered from Handlebars templates. */
 export interface TemplateFormatSpec extends FormatSpec {
+  /** Main template; its name says its escaping (templateEscaping). */
   template: string;
-  escaping: Escaping;
   /**
    * Characters (UTF-16 code units) its templates may write: several times what the package's
    * templates write for a plan of 10,000 indicators (md 7 M, html 71 M, pdf 4.4 M), low enough
@@ -57,7 +65,6 @@ export const MARKDOWN_FORMAT: TemplateFormatSpec = {
   mediaType: 'text/markdown; charset=utf-8',
   template: 'report.md.hbs',
   partials: ['partials/md'],
-  escaping: 'markdown',
   maxOutput: 100_000_000,
 };
 
@@ -67,7 +74,6 @@ export const HTML_FORMAT: TemplateFormatSpec = {
   mediaType: 'text/html; charset=utf-8',
   template: 'report.html.hbs',
   partials: ['partials/html'],
-  escaping: 'html',
   maxOutput: 300_000_000,
 };
 
@@ -77,7 +83,6 @@ export const PDF_FORMAT: TemplateFormatSpec = {
   mediaType: 'application/pdf',
   template: 'report.pdf.hbs',
   partials: ['partials/md', 'partials/pdf'],
-  escaping: 'markdown',
   maxOutput: 20_000_000,
 };
 
@@ -87,5 +92,4 @@ export const XLSX_FORMAT: FormatSpec = {
   mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   template: null,
   partials: [],
-  escaping: null,
 };

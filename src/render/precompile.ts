@@ -3,7 +3,7 @@
 // them, keyed by templateKey. Run by the build (scripts/build.mjs), never by the tool itself.
 
 import type { Diagnostic } from '../diagnostic.js';
-import type { TemplateFormatSpec } from './formats.js';
+import { templateEscaping, type TemplateFormatSpec } from './formats.js';
 import { templateLimits } from './limits.js';
 import { precompileTemplate, templateKey, type TemplateSet } from './templates.js';
 
@@ -15,9 +15,9 @@ export function precompiledTemplatesModule(sets: ReadonlyArray<{ spec: TemplateF
     // The limits of a render of this format: the text is checked against their block depth.
     const limits = templateLimits(spec.maxOutput);
     for (const file of [templates.main, ...templates.partials]) {
-      const key = templateKey(spec.escaping, file.text);
+      const key = templateKey(templateEscaping(spec.template), file.text);
       if (entries.has(key)) continue;
-      const result = precompileTemplate(spec.escaping, file, limits);
+      const result = precompileTemplate(templateEscaping(spec.template), file, limits);
       if (!result.ok) {
         diagnostics.push(...result.diagnostics);
         continue;

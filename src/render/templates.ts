@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Code, Diagnostic } from '../diagnostic.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
-import type { Escaping, TemplateFormatSpec } from './formats.js';
+import { templateEscaping, type Escaping, type TemplateFormatSpec } from './formats.js';
 import { Budget, countedEach, deepBlockInText, isLimitError, limitError, templateLimits, tooDeepBlock, type TemplateLimits } from './limits.js';
 import { PRECOMPILED_TEMPLATES, type PartialCall } from './precompiled.js';
 
@@ -235,8 +235,9 @@ export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet
   const hb = Handlebars.create();
   const budget = new Budget(limits);
   hb.registerHelper('each', countedEach(hb.helpers['each']!, budget));
-  const helpers = HELPERS[spec.escaping];
-  const options = compileOptions(spec.escaping);
+  const escaping = templateEscaping(spec.template);
+  const helpers = HELPERS[escaping];
+  const options = compileOptions(escaping);
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
 
   const files = [templates.main, ...templates.partials];
@@ -245,7 +246,7 @@ export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet
   const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
   const calls = new Map<TemplateFile, PartialCall[]>();
   for (const file of files) {
-    const pre = PRECOMPILED_TEMPLATES.size === 0 ? undefined : PRECOMPILED_TEMPLATES.get(templateKey(spec.escaping, file.text));
+    const pre = PRECOMPILED_TEMPLATES.size === 0 ? undefined : PRECOMPILED_TEMPLATES.get(templateKey(escaping, file.text));
     if (pre !== undefined && limits.blockDepth >= pre.blockDepth) {
       calls.set(file, pre.calls);
       diagnostics.push(...unknownPartials(file, pre.calls, names));

@@ -7,7 +7,7 @@ import { TEST_DATE } from './report.js';
 
 /** The PDF of a model; throws on template errors. */
 export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
-  const renderer = rendererFor('pdf')!;
+  const renderer = rendererFor('pdf');
   const loaded = await loadTemplates(renderer.format, null, ROOT);
   if (!loaded.ok) throw new Error(loaded.message);
   const result = await renderer.render({ model, templates: loaded.templates, createdAt: new Date(`${TEST_DATE}T00:00:00Z`) });

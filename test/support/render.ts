@@ -8,7 +8,6 @@ import { TEST_DATE } from './report.js';
 /** Render one format with the built-in templates (or a user's folder); throws on template errors. */
 export async function render(model: ReportModel, format: Format, userDir: string | null = null): Promise<string> {
   const renderer = rendererFor(format);
-  if (!renderer) throw new Error(`no renderer for ${format}`);
   const loaded = await loadTemplates(renderer.format, userDir, ROOT);
   if (!loaded.ok) throw new Error(loaded.message);
   const result = await renderer.render({ model, templates: loaded.templates, createdAt: new Date(`${TEST_DATE}T00:00:00Z`) });
