@@ -38,6 +38,7 @@ export const EXIT_INTERNAL = 70;
 export async function createProgram(ctx: Context, argv: readonly string[] = []): Promise<Command> {
   const { io } = ctx;
   const { Command } = await import('commander');
+  const { escapeLines } = await import('./views/terminal.js');
   const program = new Command('cixi-plan')
     .description("Validate a city's five-year plan kept as YAML and compile it into progress reports.")
     .version(packageVersion(), '-V, --version')
@@ -45,7 +46,8 @@ export async function createProgram(ctx: Context, argv: readonly string[] = []):
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(ctx.chalk.red(s)),
+      // Commander quotes what was typed (an unknown command or option): shown, never obeyed.
+      outputError: (s, write) => write(ctx.chalk.red(escapeLines(s))),
     })
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
@@ -101,6 +103,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     // Commander is loaded by then, unless the error came before it.
     const { CommanderError } = await import('commander');
+    // Messages quote what was typed (a year, a path, a code): control characters are shown, not sent.
+    const { escapeLines } = await import('./views/terminal.js');
     if (err instanceof CommanderError) {
       // Help asked for (`--help`, `help`) is a success; help shown for a mistake (no command) is not.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
@@ -108,7 +112,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (err instanceof OutputError) {
       try {
-        io.stderr(`${ctx.chalk.red('error')}: ${err.message}\n`);
+        io.stderr(`${ctx.chalk.red('error')}: ${escapeLines(err.message)}\n`);
       } catch {
         // stderr is gone too: the exit code is all that is left to say it.
       }
@@ -118,12 +122,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       // The words are loaded only here: --version and help need none of them.
       const { messages } = await import('./present/i18n/index.js');
       const label = messages(err.lang).diagnostics.severity.error;
-      io.stderr(`${ctx.chalk.red(label)}${err.lang === 'en' ? ': ' : '：'}${err.message}\n`);
+      io.stderr(`${ctx.chalk.red(label)}${err.lang === 'en' ? ': ' : '：'}${escapeLines(err.message)}\n`);
       return err.exitCode;
     }
     // Anything else is a bug in cixi-plan: say so plainly, without a stack trace unless asked.
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`${ctx.chalk.red('internal error')}: ${message}\nThis is a bug in cixi-plan; run with CIXI_PLAN_DEBUG=1 for details.\n`);
+    io.stderr(`${ctx.chalk.red('internal error')}: ${escapeLines(message)}\nThis is a bug in cixi-plan; run with CIXI_PLAN_DEBUG=1 for details.\n`);
     if (io.env.CIXI_PLAN_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
     return EXIT_INTERNAL;
   }

@@ -98,3 +98,18 @@ describe('hostile plan text in terminal output', () => {
     expect(diff.stdout).toContain(SHOWN);
   });
 });
+
+describe('what was typed, quoted back in an error', () => {
+  it.each([
+    ['an unknown command', ['\u001b[31mx']],
+    ['a year', ['gaps', '20\u001b[2J24']],
+    ['a code to explain', ['explain', '\u001b]0;PWNED\u0007']],
+    ['a plan folder', ['validate', '--plan', 'no\u001b[2Jsuch']],
+  ])('shows %s visibly, never raw', async (_what, args) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('\\u{1b}');
+    expect(withoutColours(r.stderr)).not.toMatch(RAW_CONTROL);
+  });
+});
+

@@ -26,6 +26,11 @@ export function escapeTerminal(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, visible) : text;
 }
 
+/** escapeTerminal line by line: the line breaks of a message of several lines stay breaks. */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeTerminal).join('\n');
+}
+
 /**
  * A copy of plain data (objects, arrays, strings, numbers) with every string passed
  * through escapeTerminal; keys are kept. For views that lay out a whole model of
