@@ -1,7 +1,8 @@
 // User templates (--templates) are code the report runs: ones that loop without end, nest too
 // deep or write Markdown the PDF cannot nest fail with a located error, exit 2, and write nothing.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_PLAN, ROOT, run, tempDir } from './support/cli.js';
@@ -55,4 +56,39 @@ describe('hostile user templates', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out)).toEqual([]);
   }, SLOW);
+
+  it('refuses an override that is not a regular file instead of hanging or passing it over', async () => {
+    // A FIFO would block a plain read; /dev/zero never ends; a broken link reads as nothing.
+    const cases: Array<[string, (path: string) => void, string]> = [
+      ['report.md.hbs', (path) => execFileSync('mkfifo', [path]), 'is a named pipe (FIFO), not a regular file'],
+      ['partials/md/cover.hbs', (path) => execFileSync('mkfifo', [path]), 'is a named pipe (FIFO), not a regular file'],
+      ['partials/md/cover.hbs', (path) => symlinkSync('/dev/zero', path), 'is a device, not a regular file'],
+      ['partials/md/cover.hbs', (path) => symlinkSync(join(path, '..', 'absent.hbs'), path), 'does not exist'],
+      ['partials/md/cover.hbs', (path) => mkdirSync(path), 'is a directory, not a file'],
+    ];
+    for (const [name, make, message] of cases) {
+      const dir = templates({});
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      make(join(dir, name));
+      const out = tempDir();
+      const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--templates', dir, '--lang', 'en']);
+      expect(r.code, `${name}: ${message}`).toBe(2);
+      expect(r.stderr).toContain(`${join(dir, name)}: ${message}`);
+      expect(readdirSync(out)).toEqual([]);
+    }
+  });
+
+  it('follows a link to a regular template, and counts it against the size limit', async () => {
+    const dir = templates({ 'mine/cover.hbs': '# Our own cover: {{md cover.title}}\n' });
+    mkdirSync(join(dir, 'partials/md'), { recursive: true });
+    symlinkSync(join(dir, 'mine/cover.hbs'), join(dir, 'partials/md/cover.hbs'));
+    const out = tempDir();
+    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--templates', dir, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, '2024', 'report.md'), 'utf8')).toMatch(/^# Our own cover: /);
+    writeFileSync(join(dir, 'mine/cover.hbs'), `{{!-- ${'x'.repeat(300_000)} --}}\n`);
+    const big = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--templates', dir, '--lang', 'en']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('come to more than 262,144 bytes, the limit');
+  });
 });

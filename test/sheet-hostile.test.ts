@@ -1,7 +1,8 @@
 // Hostile and careless spreadsheets: each problem is reported at its cell with its code,
 // the import exits 1 and the year file is left as it was. CSV files in the encodings
 // Excel saves import correctly when they are valid.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, run, tempDir } from './support/cli.js';
@@ -172,6 +173,19 @@ describe('import refuses a hostile workbook, names the cell and writes nothing',
     const none = await run(['import', '2024', 'absent.csv', '--lang', 'en'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('absent.csv not found');
+    // Not a regular file: refused before a byte is read, never a hang.
+    execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
+    const pipe = await run(['import', '2024', 'pipe.csv', '--lang', 'en'], { cwd: dir });
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toContain('pipe.csv is a named pipe (FIFO), not a regular file');
+    symlinkSync('/dev/zero', join(dir, 'zero.xlsx'));
+    const zero = await run(['import', '2024', 'zero.xlsx', '--lang', 'en'], { cwd: dir });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('zero.xlsx is a device, not a regular file');
+    mkdirSync(join(dir, 'folder.csv'));
+    const folder = await run(['import', '2024', 'folder.csv', '--lang', 'en'], { cwd: dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('folder.csv is a directory, not a file');
     writeFileSync(join(dir, 'open-quote.csv'), 'id,value\ngdp,"3100\n');
     const quote = await run(['import', '2024', 'open-quote.csv', '--lang', 'en'], { cwd: dir });
     expect(quote.code).toBe(1);

@@ -4,13 +4,13 @@
 // sheet or the data (nothing written), 2 usage or I/O. `--dry-run` prints the change as
 // a unified diff and writes nothing.
 
-import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import type { SheetLang } from '../sheet/columns.js';
-import { displayPath } from '../load/files.js';
+import { displayPath, readRegularFile } from '../load/files.js';
+import { english } from '../diagnostic.js';
 import type { PlanSources, SourceText } from '../load/source-text.js';
 import { schemaPath } from '../validate/schema.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
@@ -26,18 +26,14 @@ interface ImportOptions {
   verbose: boolean;
 }
 
-// Read the spreadsheet's bytes: a regular file, within the size the reader accepts.
+// Read the spreadsheet's bytes: a regular file (never a FIFO or a device, even one swapped in
+// after a look), within the size the reader accepts; a larger file comes back as limit + 1
+// bytes, for the reader to say how large is too large.
 async function readInput(path: string, shown: string, limit: number): Promise<Uint8Array> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new UserError(`${shown} is not a regular file`);
-    if (info.size > limit) return new Uint8Array(limit + 1);
-    return new Uint8Array(await readFile(path));
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new UserError(code === 'ENOENT' ? `${shown} not found` : `${shown} cannot be read (${code})`);
-  }
+  const file = await readRegularFile(path, limit);
+  if (file.ok) return new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
+  if (file.reason === 'too-large') return new Uint8Array(limit + 1);
+  throw new UserError(file.reason === 'missing' ? `${shown} not found` : `${shown} ${english(file.message)}`);
 }
 
 // The schema line a new year file starts with: the one the plan's year files have, else

@@ -61,9 +61,9 @@ function cannotRead(err: unknown): Text {
 }
 
 // What an entry that is not a regular file is, or null for a regular file.
-function notRegular(info: Stats): Text | null {
+function notRegular(info: Stats, what: Text = { en: 'a YAML file', zh: 'YAML 文件' }): Text | null {
   if (info.isFile()) return null;
-  if (info.isDirectory()) return { en: 'is a directory, not a YAML file', zh: '是文件夹，不是 YAML 文件' };
+  if (info.isDirectory()) return typeof what === 'string' ? `is a directory, not ${what}` : { en: `is a directory, not ${what.en}`, zh: `是文件夹，不是${what.zh}` };
   if (info.isFIFO()) return { en: 'is a named pipe (FIFO), not a regular file', zh: '是命名管道（FIFO），不是普通文件' };
   if (info.isSocket()) return { en: 'is a socket, not a regular file', zh: '是套接字，不是普通文件' };
   if (info.isCharacterDevice() || info.isBlockDevice()) return { en: 'is a device, not a regular file', zh: '是设备，不是普通文件' };
@@ -122,25 +122,59 @@ async function readText(path: string, file: string, realRoot: string): Promise<E
   const kind = notRegular(info);
   if (kind !== null) return fileDiagnostic(file, IO_ERROR, kind);
   if (info.size > MAX_FILE_BYTES) return tooLarge(file, info.size);
+  const read = await readOpened(target, MAX_FILE_BYTES, true);
+  if (read.ok) return decodeText(read.bytes, file);
+  return read.size !== undefined ? tooLarge(file, read.size) : fileDiagnostic(file, IO_ERROR, read.why);
+}
+
+type Opened = { ok: true; bytes: Buffer } | { ok: false; why: Text; errno?: string; size?: number | null };
+
+// Open a path without blocking on a FIFO (and without following a last link when noFollow),
+// judge what was opened, and read it within the limit. `size` says it was too large (null:
+// more than the limit, its size unknown).
+async function readOpened(path: string, limit: number, noFollow: boolean, what?: Text): Promise<Opened> {
   let handle;
   try {
-    handle = await open(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow ? constants.O_NOFOLLOW ?? 0 : 0));
   } catch (err) {
-    return fileDiagnostic(file, IO_ERROR, cannotRead(err));
+    return { ok: false, why: cannotRead(err), errno: errnoOf(err) };
   }
   try {
     // The entry may have changed since it was looked at: judge what was opened.
     const opened = await handle.stat();
-    const openedKind = notRegular(opened);
-    if (openedKind !== null) return fileDiagnostic(file, IO_ERROR, openedKind);
-    if (opened.size > MAX_FILE_BYTES) return tooLarge(file, opened.size);
-    const read = await readBounded(handle, MAX_FILE_BYTES, opened.size);
-    return read.ok ? decodeText(read.bytes, file) : tooLarge(file, null);
+    const openedKind = notRegular(opened, what);
+    if (openedKind !== null) return { ok: false, why: openedKind };
+    if (opened.size > limit) return { ok: false, why: { en: 'is too large', zh: '太大' }, size: opened.size };
+    const read = await readBounded(handle, limit, opened.size);
+    return read.ok ? read : { ok: false, why: { en: 'is too large', zh: '太大' }, size: null };
   } catch (err) {
-    return fileDiagnostic(file, IO_ERROR, cannotRead(err));
+    return { ok: false, why: cannotRead(err) };
   } finally {
     await handle.close();
   }
+}
+
+/** A file read outside a plan folder (a template, a spreadsheet): its bytes, or why not, in words. */
+export type RegularFile = { ok: true; bytes: Buffer } | { ok: false; reason: 'missing' | 'too-large' | 'unreadable'; message: Text };
+
+/**
+ * Read a regular file (a link is followed) of at most `limit` bytes: a FIFO, a device, a
+ * socket or a folder is refused before a byte is read, and the limit holds while reading
+ * (a file in /proc says size 0).
+ */
+export async function readRegularFile(path: string, limit: number): Promise<RegularFile> {
+  const read = await readOpened(path, limit, false, { en: 'a file', zh: '文件' });
+  if (read.ok) return read;
+  if (read.errno === 'ENOENT') return { ok: false, reason: 'missing', message: { en: 'does not exist', zh: '不存在' } };
+  if (read.size === undefined) return { ok: false, reason: 'unreadable', message: read.why };
+  const mib = (n: number) => (n / 1048576).toFixed(1);
+  return {
+    ok: false,
+    reason: 'too-large',
+    message: read.size === null
+      ? { en: `holds more than ${mib(limit)} MiB, the limit`, zh: `超过${mib(limit)} MiB 的上限` }
+      : { en: `is ${mib(read.size)} MiB, over the limit of ${mib(limit)} MiB`, zh: `有${mib(read.size)} MiB，超过${mib(limit)} MiB 的上限` },
+  };
 }
 
 // The year-file names in the data folder (sorted), or why the folder cannot be read;

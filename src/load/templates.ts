@@ -3,9 +3,10 @@
 // a user may override one partial and keep the rest. The render stage reads no file:
 // the CLI calls this before rendering.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { displayPath } from './files.js';
+import { english } from '../diagnostic.js';
+import { displayPath, readRegularFile } from './files.js';
 import { packagePath } from '../paths.js';
 
 /** One template file: its text and the path shown in diagnostics. */
@@ -48,7 +49,9 @@ export function builtinTemplatesDir(): string {
   return packagePath('templates');
 }
 
-// Every *.hbs file under dir, relative paths with '/' and without the extension; [] when dir is absent.
+// Every *.hbs entry under dir that is not a folder (a link, or a FIFO a reader must refuse, is
+// taken, not skipped: a user's override is never ignored in silence), relative paths with '/'
+// and without the extension; [] when dir is absent.
 async function hbsFiles(dir: string): Promise<string[]> {
   let entries;
   try {
@@ -58,7 +61,7 @@ async function hbsFiles(dir: string): Promise<string[]> {
     throw err;
   }
   return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
+    .filter((e) => !e.isDirectory() && e.name.endsWith('.hbs'))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/').replace(/\.hbs$/, ''))
     .sort();
 }
@@ -71,9 +74,11 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+// Whether there is an entry at path, of any kind (a broken link too).
 async function exists(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    await lstat(path);
+    return true;
   } catch {
     return false;
   }
@@ -92,17 +97,18 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
     return { ok: false, message: `--templates ${userDir}: no such folder` };
   }
   let total = 0;
+  // Read one file: a regular file (a link to one is followed), within what is left of the limit.
   const read = async (path: string, name: string): Promise<TemplateFile | string> => {
-    try {
-      total += (await stat(path)).size;
-      if (total > MAX_TEMPLATE_BYTES) {
-        const all = `${total.toLocaleString('en-US')} bytes`;
-        return `${displayPath(path, cwd)}: with this file the templates of ${format.template} come to ${all}, over the limit of ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')}`;
+    const shown = displayPath(path, cwd);
+    const file = await readRegularFile(path, MAX_TEMPLATE_BYTES - total);
+    if (!file.ok) {
+      if (file.reason === 'too-large') {
+        return `${shown}: with this file the templates of ${format.template} come to more than ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} bytes, the limit`;
       }
-      return { name, file: displayPath(path, cwd), text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') };
-    } catch (err) {
-      return `${displayPath(path, cwd)}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`;
+      return `${shown}: ${english(file.message)}`;
     }
+    total += file.bytes.length;
+    return { name, file: shown, text: file.bytes.toString('utf8').replace(/^\uFEFF/, '') };
   };
   const pick = async (rel: string): Promise<string> =>
     user !== null && (await exists(join(user, rel))) ? join(user, rel) : join(builtin, rel);
