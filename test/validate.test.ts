@@ -1,10 +1,10 @@
 // `cixi-plan validate` on fixture folders named after the behaviour they show.
 // Each fixture is a complete, tiny plan folder (test/fixtures/validate/<name>/)
 // with one defect; the table pins every diagnostic's file, position and code.
-import { mkdirSync, writeFileSync, cpSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, cpSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, run, tempDir } from './support/cli.js';
+import { FIXTURES, planWith, run, tempDir } from './support/cli.js';
 
 interface Expected {
   /** file relative to the fixture folder, line, col, severity, code */
@@ -245,5 +245,22 @@ describe('duplicate keys', () => {
     const { parseSource } = await import('../src/validate/yaml-source.js');
     const { diagnostics } = parseSource({ file: 'x.yaml', text: 'a: {b: 1, b: 2}\nlist:\n  - id: x\n    id: y\n' });
     expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual(['1:11 yaml-duplicate-key', '4:5 yaml-duplicate-key']);
+  });
+});
+
+describe('YAML numbers that are no statistic', () => {
+  it.each([
+    ['.inf', 'infinity (.inf)', '无穷大（.inf）'],
+    ['-.inf', 'infinity (-.inf)', '无穷大（-.inf）'],
+    ['.nan', 'not-a-number (.nan)', '非数（.nan）'],
+  ])('%s is a schema-type error that names it', async (yamlValue, en, zh) => {
+    const dir = planWith();
+    const year = join(dir, 'data', '2024.yaml');
+    writeFileSync(year, readFileSync(year, 'utf8').replace('value: 2929', `value: ${yamlValue}`));
+    const english = await run(['validate', '--plan', dir, '--lang', 'en']);
+    expect(english.code).toBe(1);
+    expect(english.stderr).toContain(`error schema-type \`value\` must be a number, not ${en}`);
+    const chinese = await run(['validate', '--plan', dir, '--lang', 'zh-CN']);
+    expect(chinese.stderr).toContain(`而不是${zh}`);
   });
 });

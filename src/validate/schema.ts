@@ -70,6 +70,9 @@ function describe(value: unknown): Words {
     return { en: `the text ${quoted}`, zh: `文本 ${quoted}` };
   }
   if (typeof value === 'boolean') return { en: `boolean ${String(value)}`, zh: `布尔值 ${String(value)}` };
+  // YAML's .inf and .nan are numbers to JavaScript, but no statistic.
+  if (typeof value === 'number' && Number.isNaN(value)) return { en: 'not-a-number (.nan)', zh: '非数（.nan）' };
+  if (typeof value === 'number' && !Number.isFinite(value)) return { en: `infinity (${value > 0 ? '.inf' : '-.inf'})`, zh: `无穷大（${value > 0 ? '.inf' : '-.inf'}）` };
   return { en: `${typeof value} ${String(value)}`, zh: `${typeof value === 'number' ? '数字' : typeof value} ${String(value)}` };
 }
 
