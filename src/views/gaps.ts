@@ -43,14 +43,42 @@ interface Layout {
   barCells: number;
 }
 
-// Column widths for a given total width: the name column takes what is left.
-// Below 100 columns the numbers and the bar get narrower rather than overflow.
-function layout(width: number): Layout {
-  const narrow = width < 100;
-  const barCells = narrow ? 8 : BAR_CELLS;
-  const fixed = narrow ? [5, 8, 9, 7, barCells + 7, 15] : [5, 9, 10, 9, barCells + 7, 15];
-  const name = Math.max(10, width - 2 - fixed.reduce((a, b) => a + b, 0) - fixed.length);
-  return { columns: [name, ...fixed] as Layout['columns'], barCells };
+/** The texts of one table row, as the columns show them (the bar aside). */
+type RowTexts = [name: string, unit: string, base: string, value: string, target: string, status: string];
+
+// Each column's narrowest width before it is cut with an ellipsis, and its widest.
+const MIN_WIDTH = { name: 10, unit: 4, base: 6, value: 6, target: 7, status: 8 };
+const MAX_WIDTH = { unit: 16, base: 12, value: 12, target: 24, status: 16 };
+// Too wide: which column gives way, and down to what width, in turn.
+const SHRINK: ReadonlyArray<[keyof typeof MIN_WIDTH, number]> = [
+  ['target', 12], ['unit', 8], ['name', 16], ['target', MIN_WIDTH.target], ['unit', MIN_WIDTH.unit],
+  ['name', MIN_WIDTH.name], ['base', MIN_WIDTH.base], ['value', MIN_WIDTH.value],
+];
+
+// Column widths from the content: each column as wide as its widest cell (within its bounds),
+// so no column is padded for nothing and a target or unit is cut only when the terminal is
+// too narrow for it. Too wide: the bar narrows below 100 columns, then the columns give way
+// in the order of SHRINK (a long target first, the name last but the numbers).
+function layout(width: number, rows: readonly RowTexts[]): Layout {
+  const widest = (i: number) => Math.max(0, ...rows.map((r) => widthOf(r[i]!)));
+  const barCells = width < 100 ? 8 : BAR_CELLS;
+  const bar = barCells + 7;
+  const w = {
+    name: Math.max(MIN_WIDTH.name, widest(0)),
+    unit: Math.min(MAX_WIDTH.unit, Math.max(MIN_WIDTH.unit, widest(1))),
+    base: Math.min(MAX_WIDTH.base, Math.max(MIN_WIDTH.base, widest(2))),
+    value: Math.min(MAX_WIDTH.value, Math.max(MIN_WIDTH.value, widest(3))),
+    target: Math.min(MAX_WIDTH.target, Math.max(MIN_WIDTH.target, widest(4))),
+    status: Math.min(MAX_WIDTH.status, Math.max(MIN_WIDTH.status, widest(5))),
+  };
+  // Two columns of indent and a space between columns.
+  const total = () => 2 + w.name + w.unit + w.base + w.value + w.target + bar + w.status + 6;
+  for (const [key, floor] of SHRINK) {
+    const over = total() - width;
+    if (over <= 0) break;
+    w[key] = Math.max(Math.min(w[key], floor), w[key] - over);
+  }
+  return { columns: [w.name, w.unit, w.base, w.value, w.target, bar, w.status], barCells };
 }
 
 /** Break `text` into lines of at most `width` display columns, continuing with `indent`. */
@@ -75,9 +103,13 @@ export function formatGaps(planModel: ReportModel, options: GapsViewOptions): st
   const model = escapePlanText(planModel);
   const { chalk } = options;
   const width = Math.max(80, options.width ?? 100);
-  const { columns, barCells } = layout(width);
-  const [wName, wUnit, wBase, wValue, wTarget, wBar, wStatus] = columns;
   const header = new Map(model.statusTable.columns.map((c) => [c.key, c.label]));
+  const rows = model.pillars.items.flatMap((p) => p.indicators.map(({ row }) => row));
+  const texts = (row: (typeof rows)[number]): RowTexts =>
+    [row.name, row.unit, compact(row.baseline), compact(row.value), compact(row.target), row.status.label + (row.warning ? ' ⚠' : '')];
+  const headerTexts: RowTexts = (['name', 'unit', 'baseline', 'value', 'target', 'status'] as const).map((k) => header.get(k) ?? '') as RowTexts;
+  const { columns, barCells } = layout(width, [headerTexts, ...rows.map(texts)]);
+  const [wName, wUnit, wBase, wValue, wTarget, wBar, wStatus] = columns;
   const colon = model.labels.colon;
   const lines: string[] = [];
 
