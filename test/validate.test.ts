@@ -264,3 +264,18 @@ describe('YAML numbers that are no statistic', () => {
     expect(chinese.stderr).toContain(`而不是${zh}`);
   });
 });
+
+describe('changes that cannot happen', () => {
+  it('refuses a published fall of more than 100%, and a target that asks for one', async () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, 'target-kinds'), dir, { recursive: true });
+    const year = join(dir, 'data', '2024.yaml');
+    writeFileSync(year, readFileSync(year, 'utf8').replace('energy-intensity: {growth: -1.0,', 'energy-intensity: {growth: -150,'));
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('      percent: -14\n', '      percent: -114\n'));
+    const r = await run(['validate', '--plan', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/data\/2024\.yaml:17:30 error schema-range `growth` must be >= -100, not number -150/);
+    expect(r.stderr).toMatch(/plan\.yaml:\d+:\d+ error schema-range `percent` must be >= -100, not number -114/);
+  });
+});
