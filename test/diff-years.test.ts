@@ -136,7 +136,7 @@ describe('diff between two years', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('2022年 → 2024年 · demo-2022-2026');
-    expect(r.stdout).toContain('指标 7 项：5 项有变化，2 项未变化（状态上升 1，下降 1，其他 1）');
+    expect(r.stdout).toContain('指标 7 项：5 项有变化，2 项未变化（状态变化 3 项：上升 1，下降 1，其他 1）');
     expect(r.stdout).toContain('里程碑 2 项：2 项有变化，0 项未变化');
     expect(r.stdout).toContain('硬核实力 economy · 指标 4 项有变化、1 项未变化 · 里程碑 1 项有变化、0 项未变化');
     const row = (id: string) => lines.find((l) => l.includes(` ${id} `))!;
