@@ -91,4 +91,26 @@ describe('the bundle', () => {
     expect(text).toMatch(/^\/\/ node_modules\/yaml\/browser\/dist\/parse\/parser\.js$/m);
     expect(text).not.toMatch(/LOG_TOKENS|LOG_STREAM/);
   });
+
+  it('loads exceljs and pdfkit only for the formats that need them', () => {
+    const dir = join(ROOT, 'dist/bundle');
+    const cli = readFileSync(join(dir, 'cli.js'), 'utf8');
+    const report = /import\("\.\/chunks\/(report-[A-Z0-9]+\.js)"\)/.exec(cli)?.[1];
+    expect(report).toBeDefined();
+    // The chunks a module imports statically, and theirs: what runs before the first line of the command.
+    const loaded = new Set<string>();
+    const visit = (file: string): void => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const text = readFileSync(join(dir, 'chunks', file), 'utf8');
+      for (const m of text.matchAll(/^import (?:[^'";]*? from )?"\.\/(chunk-[A-Z0-9]+\.js)";?$/gms)) visit(m[1]!);
+    };
+    visit(report!);
+    const text = [...loaded].map((f) => readFileSync(join(dir, 'chunks', f), 'utf8')).join('\n');
+    expect(loaded.size).toBeGreaterThan(3);
+    expect(text).toMatch(/^\/\/ node_modules\/handlebars\//m);
+    expect(text).not.toMatch(/^\/\/ node_modules\/exceljs\//m);
+    expect(text).not.toMatch(/^\/\/ node_modules\/pdfkit\//m);
+  });
 });
+

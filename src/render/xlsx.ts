@@ -10,7 +10,6 @@
 import type { CellNumber } from '../present/format.js';
 import type { Column, Num, ReportModel, StatusBadge, Tone } from '../present/types.js';
 import { newWorkbook, workbookBytes, type Fill, type Workbook, type Worksheet } from '../sheet/excel.js';
-import { XLSX_FORMAT } from './formats.js';
 import type { Renderer } from './renderer.js';
 
 /**
@@ -183,16 +182,14 @@ function notesSheet(wb: Workbook, model: ReportModel): void {
   for (const p of [...model.statusTable.notes, ...d.methodology.paragraphs]) line(p);
 }
 
-export const xlsxRenderer: Renderer = {
-  format: XLSX_FORMAT,
-  async render({ model, createdAt, runId }) {
-    const { meta } = model;
-    // The run id, as the PDF keeps it in its Keywords: which run wrote this file of the set.
-    const keywords = runId === undefined ? {} : { keywords: `cixi-plan run ${runId}` };
-    const wb = newWorkbook(createdAt, { title: meta.title, subject: meta.subtitle, creator: meta.generator, ...keywords });
-    statusSheet(wb, model);
-    milestoneSheet(wb, model);
-    notesSheet(wb, model);
-    return { ok: true, content: await workbookBytes(wb, createdAt) };
-  },
+/** The workbook of the report; the registry loads this module (and exceljs) only for xlsx. */
+export const renderXlsx: Renderer['render'] = async ({ model, createdAt, runId }) => {
+  const { meta } = model;
+  // The run id, as the PDF keeps it in its Keywords: which run wrote this file of the set.
+  const keywords = runId === undefined ? {} : { keywords: `cixi-plan run ${runId}` };
+  const wb = newWorkbook(createdAt, { title: meta.title, subject: meta.subtitle, creator: meta.generator, ...keywords });
+  statusSheet(wb, model);
+  milestoneSheet(wb, model);
+  notesSheet(wb, model);
+  return { ok: true, content: await workbookBytes(wb, createdAt) };
 };
