@@ -155,7 +155,11 @@ async function readOpened(path: string, limit: number, noFollow: boolean, what?:
 }
 
 /** A file read outside a plan folder (a template, a spreadsheet): its bytes, or why not, in words. */
-export type RegularFile = { ok: true; bytes: Buffer } | { ok: false; reason: 'missing' | 'too-large' | 'unreadable'; message: Text };
+export type RegularFile =
+  | { ok: true; bytes: Buffer }
+  | { ok: false; reason: 'missing' | 'unreadable'; message: Text }
+  /** size: the file's size, or null when it said less than it held (a file in /proc). */
+  | { ok: false; reason: 'too-large'; message: Text; size: number | null };
 
 /**
  * Read a regular file (a link is followed) of at most `limit` bytes: a FIFO, a device, a
@@ -171,6 +175,7 @@ export async function readRegularFile(path: string, limit: number): Promise<Regu
   return {
     ok: false,
     reason: 'too-large',
+    size: read.size,
     message: read.size === null
       ? { en: `holds more than ${mib(limit)} MiB, the limit`, zh: `超过${mib(limit)} MiB 的上限` }
       : { en: `is ${mib(read.size)} MiB, over the limit of ${mib(limit)} MiB`, zh: `有${mib(read.size)} MiB，超过${mib(limit)} MiB 的上限` },

@@ -103,7 +103,8 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
     const file = await readRegularFile(path, MAX_TEMPLATE_BYTES - total);
     if (!file.ok) {
       if (file.reason === 'too-large') {
-        return `${shown}: with this file the templates of ${format.template} come to more than ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} bytes, the limit`;
+        const all = file.size === null ? 'more than the limit' : `${(total + file.size).toLocaleString('en-US')} bytes`;
+        return `${shown}: with this file the templates of ${format.template} come to ${all}, over the limit of ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')}`;
       }
       return `${shown}: ${english(file.message)}`;
     }
