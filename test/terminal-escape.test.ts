@@ -3,7 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapePlanText, escapeTerminal, truncate } from '../src/views/terminal.js';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { columns, escapePlanText, escapeTerminal, truncate } from '../src/views/terminal.js';
 import { fit } from '../src/views/gaps.js';
 import { planWith, run } from './support/cli.js';
 
@@ -113,3 +115,21 @@ describe('what was typed, quoted back in an error', () => {
   });
 });
 
+
+describe('columns', () => {
+  // Characters from the blocks plan text is written in, and from around their edges: marks,
+  // joiners, variation selectors, emoji, jamo, controls.
+  const sample = [
+    ...'aZ09 ~\u00a0é\u00a9\u00ad\u00ae\u02ff\u0301\u2014\u201c\u203c\u2049\u2026\u3000\u3001\u3014\u302a\u3030\u303d\u3042\u3099\u30a2\u4e00\u9fa5\u3400\uff01\uff08\uff9e\uffe5',
+    '\u200d', '\ufe0f', '\u1100', '\u1161', '\uac00', '\u2600', '\u231a', '\u0007', '\u001b', '\u{1f600}', '\u{20000}', '\u{1f1e8}\u{1f1f3}',
+  ];
+  it('measures as string-width does, on any mix of those', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...sample), { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(columns(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -4,7 +4,6 @@
 // reports format them. Pure: returns a string; colour comes from the chalk instance.
 
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import { INDICATOR_STATUSES, UNJUDGED_STATUSES } from '../assess/types.js';
 import { codeTitle } from '../codes/index.js';
 import type { MilestoneStateName } from '../model.js';
@@ -21,7 +20,7 @@ import type {
   QualityChanges,
   QualityWarning,
 } from '../diff/types.js';
-import { escapePlanText } from './terminal.js';
+import { columns, escapePlanText } from './terminal.js';
 import { toneColor } from './tones.js';
 
 export interface DiffViewOptions {
@@ -64,7 +63,7 @@ function renderRow(cells: readonly Cell[], widths: readonly number[], indent: st
   const out = cells.map((cell, i) => {
     const painted = cell.paint ? cell.paint(cell.text) : cell.text;
     if (i === cells.length - 1) return painted;
-    return painted + ' '.repeat(Math.max(0, (widths[i] ?? 0) - stringWidth(cell.text)));
+    return painted + ' '.repeat(Math.max(0, (widths[i] ?? 0) - columns(cell.text)));
   });
   return (indent + out.join('  ')).trimEnd();
 }
@@ -73,7 +72,7 @@ function columnWidths(rows: ReadonlyArray<readonly Cell[]>): number[] {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, stringWidth(cell.text));
+      widths[i] = Math.max(widths[i] ?? 0, columns(cell.text));
     });
   }
   return widths;

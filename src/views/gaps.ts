@@ -5,7 +5,6 @@
 // instance passed in.
 
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import type { Num, ReportModel } from '../present/types.js';
 import { columns as widthOf, escapePlanText, truncate } from './terminal.js';
 import { toneColor } from './tones.js';
@@ -85,12 +84,18 @@ function layout(width: number, rows: readonly RowTexts[]): Layout {
 export function wrap(text: string, width: number, indent = '  '): string[] {
   const lines: string[] = [];
   let line = '';
+  // The line's width is kept as it grows: measuring the line again for every character took
+  // time quadratic in its length (a footnote naming thousands of indicators).
+  let used = 0;
   for (const ch of text) {
-    if (stringWidth(line + ch) > width) {
+    const w = widthOf(ch);
+    if (used + w > width) {
       lines.push(line.trimEnd());
       line = indent + (ch === ' ' ? '' : ch);
+      used = widthOf(line);
     } else {
       line += ch;
+      used += w;
     }
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
@@ -155,9 +160,9 @@ export function formatGaps(planModel: ReportModel, options: GapsViewOptions): st
   if (milestones.rows.length > 0) {
     lines.push('');
     lines.push(chalk.bold(milestones.caption));
-    const nameWidth = Math.min(40, Math.max(...milestones.rows.map((m) => stringWidth(m.name))));
-    const dueWidth = Math.max(...milestones.rows.map((m) => stringWidth(m.due)));
-    const labelWidth = Math.max(...milestones.rows.map((m) => stringWidth(m.status.label)));
+    const nameWidth = Math.min(40, Math.max(...milestones.rows.map((m) => widthOf(m.name))));
+    const dueWidth = Math.max(...milestones.rows.map((m) => widthOf(m.due)));
+    const labelWidth = Math.max(...milestones.rows.map((m) => widthOf(m.status.label)));
     for (const m of milestones.rows) {
       const label = toneColor(chalk, m.status.tone)(fit(m.status.label, labelWidth));
       const room = Math.max(10, width - 2 - nameWidth - dueWidth - labelWidth - 3);

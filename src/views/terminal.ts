@@ -37,12 +37,30 @@ export function escapeLines(text: string): string {
  * plan-derived text: escape it once on the way in, then measure and colour.
  */
 export function escapePlanText<T>(value: T): T {
+  // Almost always nothing to escape: then the value itself, not a copy of a model of
+  // thousands of indicators (a second of copying and collecting at 10,000).
+  return holdsUnsafe(value) ? escapedCopy(value) : value;
+}
+
+// Whether a string in plain data holds a character escapeTerminal would change.
+function holdsUnsafe(value: unknown): boolean {
+  if (typeof value === 'string') return UNSAFE.test(value);
+  if (Array.isArray(value)) return value.some(holdsUnsafe);
+  if (value !== null && typeof value === 'object') {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key in value) if (holdsUnsafe((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+function escapedCopy<T>(value: T): T {
   if (typeof value === 'string') return escapeTerminal(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => escapePlanText(v)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => escapedCopy(v)) as T;
   if (value !== null && typeof value === 'object') {
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapePlanText(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapedCopy(v)])) as T;
   }
   return value;
 }
@@ -65,12 +83,31 @@ export function graphemesOf(text: string, from = 0, to = text.length): Grapheme[
   return out;
 }
 
+// Characters each of which is a grapheme of its own whatever surrounds it (Grapheme_Cluster_Break
+// Other: no mark, joiner, variation selector, jamo, emoji or control), in the blocks plan text
+// is written in: ASCII, Latin, general punctuation, CJK symbols, kana, CJK ideographs, fullwidth
+// and halfwidth forms. Left out on purpose: U+00A9 ©, U+00AE ® (emoji), U+00AD (ignorable),
+// U+203C ‼, U+2049 ⁉, U+3030 〰, U+303D 〽 (emoji), U+302A–F, U+3099–A, U+FF9E–F (marks).
+const SIMPLE = /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u3000-\u3029\u3031-\u303c\u303e\u303f\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
+const charWidths = new Map<number, number>();
+
 /** The width of a short text in terminal columns (wide characters count 2). */
 export function columns(text: string): number {
-  // One printable ASCII character, the common case of a code frame, without string-width's work.
-  if (text.length === 1) {
-    const code = text.charCodeAt(0);
-    if (code >= 0x20 && code < 0x7f) return 1;
+  // Text of characters that stand alone: the sum of their widths, each measured once by
+  // string-width, which otherwise segments the text and builds its emoji pattern per grapheme.
+  if (SIMPLE.test(text)) {
+    let width = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x7f) {
+        width += 1;
+        continue;
+      }
+      let w = charWidths.get(code);
+      if (w === undefined) charWidths.set(code, (w = stringWidth(text[i]!)));
+      width += w;
+    }
+    return width;
   }
   return stringWidth(text);
 }
