@@ -1,7 +1,7 @@
 // The writer of report sets, with faults injected at its file-system calls: short writes,
 // a full disk part-way, failing fsync, close or rename, refused folders. Whatever fails
 // before the renames, the previous files stay byte for byte and no temporary file is left.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFs, removeTempFilesSync, tempOwner, tempPathFor, writeFileSet, writeNewFolder, type OutputFile, type WriterFs } from '../src/commands/output.js';
@@ -173,3 +173,39 @@ describe('writeNewFolder', () => {
     expect(readdirSync(parent)).toEqual(['empty']);
   });
 });
+
+describe('the folder lock', () => {
+  it('takes over the lock of a run that is gone, and leaves none behind', async () => {
+    const { dir, files } = setUp();
+    writeFileSync(join(dir, '.cixi-plan.lock'), '999999\n');
+    const r = await writeFileSet(files, { isAlive: (pid) => pid !== 999999 });
+    expect(r.ok).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.pdf', 'c.json']);
+  });
+
+  it('waits for a live run, and when it never lets go replaces nothing and says who holds it', async () => {
+    const { dir, files, before } = setUp();
+    writeFileSync(join(dir, '.cixi-plan.lock'), '4242\n');
+    const r = await writeFileSet(files, { isAlive: () => true, lockWait: 200 });
+    expect(r).toMatchObject({ ok: false, replaced: [] });
+    expect(!r.ok && r.message).toBe(`another cixi-plan run (pid 4242) is writing to ${dir}; waited 0.2 s, no file was replaced (remove ${join(dir, '.cixi-plan.lock')} if no run is left)`);
+    expect(contents(dir)).toEqual(new Map([...before, ['.cixi-plan.lock', Buffer.from('4242\n')]]));
+  });
+
+  it('goes on as soon as the live run lets go', async () => {
+    const { dir, files } = setUp();
+    const lock = join(dir, '.cixi-plan.lock');
+    writeFileSync(lock, '4242\n');
+    let released = false;
+    const isAlive = () => {
+      // The holder finishes while we wait.
+      if (!released) setTimeout(() => { released = true; rmSync(lock, { force: true }); }, 50);
+      return !released;
+    };
+    const r = await writeFileSet(files, { isAlive });
+    expect(r.ok).toBe(true);
+    expect(released).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.pdf', 'c.json']);
+  });
+});
+

@@ -5,6 +5,8 @@
 // removes the temporary files and leaves the previous set as it was. Renaming replaces a
 // symlink itself, never the file it points to. Temporary files are named
 // `.<name>.cixi-plan-<pid>-<random>.tmp`; the next run removes those of dead processes.
+// Two runs into one folder rename in turn, under the folder's lock (`.cixi-plan.lock`), so
+// the set left is one run's, never a mix of both.
 
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -49,6 +51,7 @@ export interface WriterFs {
   close(fd: number): Promise<void>;
   /** Remove a file or a folder with its contents; no error when it is gone. */
   rm(path: string): Promise<void>;
+  readFile(path: string): Promise<string>;
   /** Synchronous, so that no signal handler runs between the renames of one set. */
   renameSync(from: string, to: string): void;
 }
@@ -72,6 +75,7 @@ export const nodeFs: WriterFs = {
   fsync: (fd) => call<[number], void>(fs.fsync)(fd),
   close: (fd) => call<[number], void>(fs.close)(fd),
   rm: (path) => fs.promises.rm(path, { recursive: true, force: true }),
+  readFile: (path) => fs.promises.readFile(path, 'utf8'),
   renameSync: (from, to) => fs.renameSync(from, to),
 };
 
@@ -90,8 +94,10 @@ export interface WriteOptions {
   show?: (path: string) => string;
   /** The pid written into temporary names (default: this process). */
   pid?: number;
-  /** Whether a process lives (default: `kill(pid, 0)`); decides which leftover temporary files are stale. */
+  /** Whether a process lives (default: `kill(pid, 0)`); decides which leftover temporary files and locks are stale. */
   isAlive?: (pid: number) => boolean;
+  /** How long to wait for another run's folder lock, in ms (default: 60 s). */
+  lockWait?: number;
 }
 
 /** The size of a file's content in bytes. */
@@ -123,7 +129,7 @@ export function tempOwner(name: string): number | undefined {
  * point on SIGINT, SIGTERM and SIGHUP before the process dies of the signal.
  */
 export function removeTempFilesSync(): void {
-  for (const path of liveTemps) {
+  for (const path of [...liveTemps, ...heldLocks]) {
     try {
       fs.rmSync(path, { recursive: true, force: true });
     } catch {
@@ -131,6 +137,7 @@ export function removeTempFilesSync(): void {
     }
   }
   liveTemps.clear();
+  heldLocks.clear();
 }
 
 function processAlive(pid: number): boolean {
@@ -157,6 +164,64 @@ async function removeStaleTemps(dir: string, fsys: WriterFs, pid: number, isAliv
     if (owner === undefined || liveTemps.has(path)) continue;
     if (owner !== pid && isAlive(owner)) continue; // another run at work
     await fsys.rm(path).catch(() => undefined);
+  }
+}
+
+// ── The folder lock ──────────────────────────────────────────────────────────
+
+const LOCK_NAME = '.cixi-plan.lock';
+
+// The locks this process holds: removed on SIGINT/SIGTERM with the temporary files.
+const heldLocks = new Set<string>();
+
+/**
+ * Take the lock of `dir` for the renames of a set: a file made with O_EXCL that holds the
+ * pid. A lock whose process is gone (killed) is stale and taken over; a live one is waited
+ * for, up to `wait` ms. Renaming takes milliseconds, so a wait is short.
+ */
+async function lockFolder(dir: string, fsys: WriterFs, pid: number, isAlive: (pid: number) => boolean, wait: number, show: (p: string) => string): Promise<string> {
+  const path = join(dir, LOCK_NAME);
+  const start = Date.now();
+  for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
+    let fd: number | undefined;
+    try {
+      fd = await fsys.open(path, 'wx', 0o644);
+    } catch (err) {
+      if (errCode(err) !== 'EEXIST') throw new WriteFailure(path, `cannot lock folder ${show(dir)} (${describeError(err)}); no file was replaced`);
+    }
+    if (fd !== undefined) {
+      heldLocks.add(path);
+      const text = Buffer.from(`${pid}\n`);
+      try {
+        await fsys.write(fd, text, 0, text.byteLength);
+      } finally {
+        await fsys.close(fd).catch(() => undefined);
+      }
+      return path;
+    }
+    // Held: by a live run (wait), by a dead one (take it over), or being written (wait).
+    const owner = Number.parseInt(await fsys.readFile(path).catch(() => ''), 10);
+    const age = await fsys.lstat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+    // Our own pid is a dead run's whose pid was reused, unless this process holds the lock
+    // (two writes at once in one process, as tests run the CLI).
+    const live = owner === pid ? heldLocks.has(path) : isAlive(owner);
+    const stale = Number.isInteger(owner) && owner > 0 ? !live : age > 2000;
+    if (stale) {
+      await fsys.rm(path).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() - start >= wait) {
+      const who = Number.isInteger(owner) && owner > 0 ? `another cixi-plan run (pid ${owner})` : 'another cixi-plan run';
+      throw new WriteFailure(path, `${who} is writing to ${show(dir)}; waited ${wait < 10_000 ? (wait / 1000).toFixed(1) : Math.round(wait / 1000)} s, no file was replaced (remove ${show(path)} if no run is left)`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+async function unlockFolders(locks: readonly string[], fsys: WriterFs): Promise<void> {
+  for (const lock of locks) {
+    await fsys.rm(lock).catch(() => undefined);
+    heldLocks.delete(lock);
   }
 }
 
@@ -272,6 +337,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
   const pid = options.pid ?? process.pid;
   const folders = [...new Set(files.map((f) => dirname(f.path)))];
   const temps: string[] = [];
+  const locks: string[] = [];
   try {
     for (const folder of folders) {
       await ensureFolder(folder, fsys, show);
@@ -295,12 +361,26 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
       }
     }
     await options.hooks?.afterTemps?.();
+    // The renames of one run at a time in each folder (in one order, so two runs cannot
+    // each hold one folder and wait for the other's).
+    for (const folder of [...folders].sort()) {
+      locks.push(await lockFolder(folder, fsys, pid, options.isAlive ?? processAlive, options.lockWait ?? 60_000, show));
+    }
   } catch (err) {
     await removeTemps(temps, fsys);
+    await unlockFolders(locks, fsys);
     if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, replaced: [] };
     throw err;
   }
+  try {
+    return await renameSet(files, temps, folders, fsys, show, options.hooks);
+  } finally {
+    await unlockFolders(locks, fsys);
+  }
+}
 
+// Rename every temporary file over its target in one synchronous step, then sync the folders.
+async function renameSet(files: readonly OutputFile[], temps: readonly string[], folders: readonly string[], fsys: WriterFs, show: (p: string) => string, hooks: WriteHooks | undefined): Promise<WriteResult> {
   const replaced: string[] = [];
   for (const [i, file] of files.entries()) {
     try {
@@ -312,7 +392,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
     }
     liveTemps.delete(temps[i]!);
     replaced.push(file.path);
-    if (i < files.length - 1) options.hooks?.afterRename?.(i + 1);
+    if (i < files.length - 1) hooks?.afterRename?.(i + 1);
   }
   for (const folder of folders) {
     try {
