@@ -1,13 +1,13 @@
 // Plan text with terminal control sequences and bidi controls: every command that
 // prints it to a terminal or a CI log shows it visibly, never raw.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { columns, escapePlanText, escapeTerminal, truncate } from '../src/views/terminal.js';
 import { fit } from '../src/views/gaps.js';
-import { planWith, run } from './support/cli.js';
+import { BASE_PLAN, planWith, run, tempDir } from './support/cli.js';
 
 // In YAML double quotes: ESC ] 0 ; … BEL retitles the terminal, ESC [ 2 J clears it,
 // U+202E reverses what follows, U+2066 opens an isolate, \n breaks the line.
@@ -131,5 +131,27 @@ describe('columns', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('folder and file names with control characters', () => {
+  it('are shown visibly in every line that names them', { timeout: 60_000 }, async () => {
+    const parent = tempDir();
+    const plan = join(parent, 'plan\u001b[31m');
+    cpSync(BASE_PLAN, plan, { recursive: true });
+    const out = join(parent, 'out\u001b]0;x\u0007');
+    const runs = [
+      await run(['validate', '--plan', plan]),
+      await run(['validate', '--plan', plan, '--format', 'github']),
+      await run(['gaps', '2024', '--plan', plan]),
+      await run(['report', '2024', '--plan', plan, '--out', out, '--format', 'md']),
+      await run(['sheet', '2024', '--plan', plan, '--out', join(parent, 'fill\u001b[2J.xlsx')]),
+      await run(['import', '2024', join(parent, 'fill\u001b[2J.xlsx'), '--plan', plan, '--dry-run']),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).toContain('\\u{1b}');
+      expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    }
   });
 });

@@ -17,6 +17,7 @@ import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { writeFileSet } from './output.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
+import { escapeLines, escapeTerminal } from '../views/terminal.js';
 
 interface ImportOptions {
   plan: string;
@@ -108,19 +109,19 @@ async function runImport(ctx: Context, yearText: string, file: string, opts: Imp
     msChanged: count('milestones', false),
   });
   if (result.changed.length === 0) {
-    if (!opts.quiet) ctx.io.stdout(`${c.green('✓')} ${words.importNothing(yearFile.file, shown)}\n`);
+    if (!opts.quiet) ctx.io.stdout(`${c.green('✓')} ${escapeTerminal(words.importNothing(yearFile.file, shown))}\n`);
     return;
   }
   if (opts.dryRun) {
     const patch = createTwoFilesPatch(yearFile.text === null ? '/dev/null' : yearFile.file, yearFile.file, yearFile.text ?? '', result.text, undefined, undefined, { context: 3 });
-    ctx.io.stdout(patch.split('\n').slice(1).join('\n'));
-    ctx.io.stdout(`${words.importDryRun(yearFile.file, counts)}\n`);
+    ctx.io.stdout(escapeLines(patch.split('\n').slice(1).join('\n')));
+    ctx.io.stdout(`${escapeTerminal(words.importDryRun(yearFile.file, counts))}\n`);
     return;
   }
   const written = await writeFileSet([{ path: target, content: result.text }], { show: (p) => displayPath(p, ctx.io.cwd) });
   if (!written.ok) throw new UserError(written.message, EXIT.usage);
   if (!opts.quiet) {
-    ctx.io.stdout(`${c.green('✓')} ${words.importDone(yearFile.file, existing === undefined, counts, shown, year)}\n`);
+    ctx.io.stdout(`${c.green('✓')} ${escapeTerminal(words.importDone(yearFile.file, existing === undefined, counts, shown, year))}\n`);
   }
 }
 

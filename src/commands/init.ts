@@ -13,6 +13,7 @@ import { schemaPath } from '../validate/schema-files.js';
 import { validatePlan } from '../validate/index.js';
 import { parseYear, UserError, type Context } from './context.js';
 import { writeNewFolder } from './output.js';
+import { escapeLines } from '../views/terminal.js';
 
 interface InitOptions {
   region: string;
@@ -159,8 +160,8 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
   const c = ctx.chalk;
   const listed = files.map((f) => `  ${shown}/${f.path}`).join('\n');
   ctx.io.stdout(
-    `${c.green('✓')} created ${shown} for ${region}, ${start}–${end} (base year ${start - 1}):\n${listed}\n` +
-      `Replace the example names and figures, then check with \`cixi-plan validate --plan ${shown}\`.\n`,
+    `${c.green('✓')} ${escapeLines(`created ${shown} for ${region}, ${start}–${end} (base year ${start - 1}):\n${listed}\n` +
+      `Replace the example names and figures, then check with \`cixi-plan validate --plan ${shown}\`.`)}\n`,
   );
 }
 

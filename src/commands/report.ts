@@ -28,6 +28,7 @@ import {
   useColor,
   type Context,
 } from './context.js';
+import { escapeTerminal } from '../views/terminal.js';
 
 /** Formats written when --format is not given: all of them. */
 export function defaultFormats(): Format[] {
@@ -226,7 +227,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   if (opts.quiet) return;
 
   const c = ctx.chalk;
-  const shown = written.written.map((w) => ({ path: displayPath(w.path, ctx.io.cwd), size: formatSize(w.bytes) }));
+  const shown = written.written.map((w) => ({ path: escapeTerminal(displayPath(w.path, ctx.io.cwd)), size: formatSize(w.bytes) }));
   const width = Math.max(...shown.map((s) => s.path.length));
   for (const s of shown) ctx.io.stdout(`  ${s.path.padEnd(width)}  ${c.dim(s.size.padStart(9))}\n`);
   const s = result.assessment.summary;
@@ -235,7 +236,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
     warnings: s.warnings, milestones: result.assessment.milestones.length, files: written.written.length,
     folder: displayPath(outDir, ctx.io.cwd),
   });
-  ctx.io.stdout(`${c.green('✓')} ${done}\n`);
+  ctx.io.stdout(`${c.green('✓')} ${escapeTerminal(done)}\n`);
 }
 
 export function registerReport(program: Command, ctx: Context): void {

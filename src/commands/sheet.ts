@@ -12,6 +12,7 @@ import { writeFileSet } from './output.js';
 import { formatSize } from './report.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, reportTime, requireValidPlan, type Context } from './context.js';
+import { escapeLines } from '../views/terminal.js';
 
 interface SheetOptions {
   plan: string;
@@ -61,7 +62,7 @@ async function runSheet(ctx: Context, yearText: string, opts: SheetOptions): Pro
     year,
     prefilled: data.years.some((y) => y.year === year),
   });
-  ctx.io.stdout(`${ctx.chalk.green('✓')} ${done}\n`);
+  ctx.io.stdout(`${ctx.chalk.green('✓')} ${escapeLines(done)}\n`);
 }
 
 export function registerSheet(program: Command, ctx: Context): void {

@@ -5,6 +5,7 @@ import { diagnosticsToGithub, diagnosticsToJson } from '../views/diagnostics.js'
 import { LANGS, type Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { commandLanguage, EXIT, loadPlan, printDiagnostics, type Context } from './context.js';
+import { escapeTerminal } from '../views/terminal.js';
 
 interface ValidateOptions {
   plan: string;
@@ -31,17 +32,17 @@ async function runValidate(ctx: Context, opts: ValidateOptions): Promise<void> {
     // Workflow commands become annotations on the pull request; the summary stays in the log.
     ctx.io.stdout(diagnosticsToGithub(loaded.diagnostics, lang));
     const verdict = loaded.ioFailed || summary.errors > 0 ? words.verdict.invalid : failed ? words.verdict.strict : words.verdict.valid;
-    ctx.io.stdout(`${words.verdictLine(opts.plan, verdict, words.summary(summary))}\n`);
+    ctx.io.stdout(`${escapeTerminal(words.verdictLine(opts.plan, verdict, words.summary(summary)))}\n`);
     return;
   }
   printDiagnostics(ctx, loaded.diagnostics, loaded, { verbose: opts.verbose, lang });
   const c = ctx.chalk;
   if (summary.errors > 0 || loaded.ioFailed) {
-    ctx.io.stdout(`${c.red('✗')} ${opts.plan}: ${words.counts(summary.errors, summary.warnings)}\n`);
+    ctx.io.stdout(`${c.red('✗')} ${escapeTerminal(`${opts.plan}: ${words.counts(summary.errors, summary.warnings)}`)}\n`);
   } else if (failed) {
-    ctx.io.stdout(`${c.yellow('✗')} ${opts.plan}: ${words.strictFails(summary.warnings)}\n`);
+    ctx.io.stdout(`${c.yellow('✗')} ${escapeTerminal(`${opts.plan}: ${words.strictFails(summary.warnings)}`)}\n`);
   } else {
-    ctx.io.stdout(`${c.green('✓')} ${opts.plan}: ${words.summary(summary)}\n`);
+    ctx.io.stdout(`${c.green('✓')} ${escapeTerminal(`${opts.plan}: ${words.summary(summary)}`)}\n`);
   }
 }
 
