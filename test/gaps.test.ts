@@ -2,7 +2,10 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { completionBar, fit } from '../src/views/gaps.js';
-import { run } from './support/cli.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { run, tempDir } from './support/cli.js';
 
 describe('gaps text view', () => {
   it('renders the base fixture grouped by pillar, with bars, pace marker and footer', async () => {
@@ -35,6 +38,23 @@ describe('gaps text view', () => {
     const tty = await run(['gaps', '2024', '--plan', 'test/fixtures/base-plan'], { isTTY: true });
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     expect(tty.stdout).toMatch(/\u001b\[32m快于序时/);
+  });
+});
+
+describe('a plan without indicators', () => {
+  it('prints each pillar with its one line and no empty table', async () => {
+    const dir = join(tempDir(), 'empty');
+    expect((await run(['init', dir, '--region', '示例县', '--start', '2026', '--end', '2030'])).code).toBe(0);
+    const plan = parseDocument(readFileSync(join(dir, 'plan.yaml'), 'utf8'));
+    plan.set('indicators', []);
+    plan.set('milestones', []);
+    writeFileSync(join(dir, 'plan.yaml'), plan.toString());
+    writeFileSync(join(dir, 'data', '2026.yaml'), 'year: 2026\nobservations: {}\n');
+    writeFileSync(join(dir, 'data', '2025.yaml'), 'year: 2025\nobservations: {}\n');
+    const r = await run(['gaps', '2026', '--plan', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\n经济实力\n  本领域无量化指标。\n');
+    expect(r.stdout).not.toContain('完成进度');
   });
 });
 

@@ -130,11 +130,13 @@ export function formatGaps(planModel: ReportModel, options: GapsViewOptions): st
     fit(header.get('completion') ?? '', wBar),
     fit(header.get('status') ?? '', wStatus),
   ].join(' ');
-  lines.push(chalk.bold(('  ' + head).trimEnd()));
+  // A plan without indicators gets no empty table, only each pillar's one line.
+  if (rows.length > 0) lines.push(chalk.bold(('  ' + head).trimEnd()));
 
   const timePace = model.overview.timePaceValue.value;
   for (const pillar of model.pillars.items) {
     lines.push(chalk.bold.underline(pillar.title));
+    if (pillar.indicators.length === 0) lines.push(chalk.dim(`  ${pillar.empty}`));
     for (const { row } of pillar.indicators) {
       const completion = row.completion.value;
       const bar = completionBar(completion, row.pace.value ?? timePace, barCells);
