@@ -2,6 +2,7 @@
 // the import exits 1 and the year file is left as it was. CSV files in the encodings
 // Excel saves import correctly when they are valid.
 import { execFileSync } from 'node:child_process';
+import { deflateRawSync } from 'node:zlib';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +161,16 @@ describe('import refuses a hostile workbook, names the cell and writes nothing',
     expect(r.stderr).toContain('sheet-year-mismatch 说明!B2: the workbook is for 2022, not 2024');
   });
 
+  it('a zip bomb that claims a small size: refused before anything inflates it whole', async () => {
+    const { dir } = plan();
+    // One entry claiming 100 bytes whose data inflates to 50 MB.
+    const data = deflateRawSync(Buffer.alloc(50 * 1024 * 1024, 0x41));
+    writeFileSync(join(dir, 'bomb.xlsx'), zipOf('xl/worksheets/sheet1.xml', data, 100));
+    const r = await run(['import', '2024', 'bomb.xlsx', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('sheet-too-large xl/worksheets/sheet1.xml unpacks to more than the 100 bytes the archive claims for it (a zip bomb?)');
+  });
+
   it('files that are not spreadsheets', async () => {
     const { dir } = plan();
     writeFileSync(join(dir, 'old.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
@@ -243,3 +254,31 @@ describe('import reads the CSV files Excel and WPS save', () => {
     expect(r.stderr).toContain('指标!B2：`value`：应为数字，却是 "约3100"');
   });
 });
+
+// A zip of one deflated entry whose headers claim `claimed` unpacked bytes.
+function zipOf(name: string, data: Buffer, claimed: number): Buffer {
+  const file = Buffer.from(name, 'utf8');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(claimed, 22);
+  local.writeUInt16LE(file.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(claimed, 24);
+  central.writeUInt16LE(file.length, 28);
+  central.writeUInt32LE(0, 42);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + file.length, 12);
+  end.writeUInt32LE(30 + file.length + data.length, 16);
+  return Buffer.concat([local, file, data, central, file, end]);
+}

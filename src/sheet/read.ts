@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { withText, type Code, type Diagnostic } from '../diagnostic.js';
 import { INDICATOR_COLUMNS, MILESTONE_COLUMNS, SHEETS, columnOfHeader, roleOfSheet, type SheetLang, type SheetRole } from './columns.js';
 import { ValueType, readWorkbook, type Cell, type Worksheet } from './excel.js';
-import { zipEntries } from './zip.js';
+import { oversizedEntry, zipEntries } from './zip.js';
 
 /** Largest spreadsheet file read (a fill-in workbook of 10,000 indicators is under 2 MiB). */
 export const MAX_SHEET_BYTES = 16 * 1024 * 1024;
@@ -171,6 +171,13 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<ReadResult> {
     return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-too-large', {
       en: `unpacks to ${(unpacked / 1048576).toFixed(0)} MiB; a workbook may unpack to at most ${MAX_UNPACKED_BYTES / 1048576} MiB`,
       zh: `解压后有${(unpacked / 1048576).toFixed(0)} MiB；工作簿解压后最多${MAX_UNPACKED_BYTES / 1048576} MiB`,
+    })] };
+  }
+  const liar = oversizedEntry(bytes, zip.entries);
+  if (liar !== null) {
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-too-large', {
+      en: `${liar.name} unpacks to more than the ${liar.uncompressedSize.toLocaleString('en-US')} bytes the archive claims for it (a zip bomb?)`,
+      zh: `${liar.name} 解压后超过压缩包声明的${liar.uncompressedSize}字节（疑似 zip 炸弹）`,
     })] };
   }
   let wb;

@@ -4,6 +4,8 @@
 // same workbook gives the same bytes: JSZip, which exceljs writes with, stamps the
 // current time). Pure functions of bytes.
 
+import { inflateRawSync } from 'node:zlib';
+
 /** One entry of a zip's central directory. */
 export interface ZipEntry {
   name: string;
@@ -52,6 +54,34 @@ export function zipEntries(bytes: Uint8Array): { ok: true; entries: ZipEntry[] }
     at += 46 + nameLength + extraLength + commentLength;
   }
   return { ok: true, entries };
+}
+
+/**
+ * The first entry that unpacks to more than its central directory says, or null. A zip's sizes
+ * are only claims: a bomb claims a few kilobytes and inflates to gigabytes, which the library
+ * would unpack whole before noticing. Each entry is inflated here with its claimed size as the
+ * limit (stored entries are compared as they are), so at most the claimed total is unpacked.
+ */
+export function oversizedEntry(bytes: Uint8Array, entries: readonly ZipEntry[]): ZipEntry | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const e of entries) {
+    if (e.localOffset + 30 > bytes.length || view.getUint32(e.localOffset, true) !== LOCAL) return e;
+    const method = view.getUint16(e.localOffset + 8, true);
+    const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+    const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
+    if (method === 0) {
+      if (data.length > e.uncompressedSize) return e;
+      continue;
+    }
+    if (method !== 8) continue; // the library refuses what it cannot inflate
+    try {
+      inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+    } catch (err) {
+      // Over the claimed size; a damaged stream is left for the library to report.
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) return e;
+    }
+  }
+  return null;
 }
 
 /** A moment as MS-DOS packs it (local time fields, read here as UTC; 2-second steps; 1980 at the earliest). */
