@@ -474,10 +474,20 @@ describe('checkRules', () => {
     it('compares with the nearest earlier year that has a value', () => {
       const data = buildPlan();
       yearOf(data, 2022).observations['gdp'] = { missing: '未公布' };
-      obsOf(data, 2023, 'gdp').value = 1000;
+      obsOf(data, 2023, 'gdp').value = 500;
       const d = onlyOne(data, 'implausible-jump');
       expect(where(d)).toEqual(inYear(2023, '/observations/gdp/value', 'implausible-jump'));
-      expect(d.message).toBe('地区生产总值 jumps -58% from 2379.2 (2021) to 1000 (2023)');
+      expect(d.message).toBe('地区生产总值 jumps -79% from 2379.2 (2021) to 500 (2023), -54% a year');
+    });
+
+    it('holds the threshold per year across a gap: a change that would pass year by year passes', () => {
+      const data = buildPlan();
+      yearOf(data, 2022).observations['gdp'] = { missing: '未公布' };
+      // +100% in two years is +41% a year; -58% is -35% a year.
+      obsOf(data, 2023, 'gdp').value = 4758.4;
+      expect(located(data, 'implausible-jump')).toEqual([]);
+      obsOf(data, 2023, 'gdp').value = 1000;
+      expect(located(data, 'implausible-jump')).toEqual([]);
     });
 
     it('uses the jump threshold the plan sets', () => {

@@ -392,8 +392,8 @@ export const RULE_CODES = {
     severity: 'warning',
     title: { 'zh-CN': '同比变化异常', en: 'Implausible year-over-year change' },
     explain: {
-      'zh-CN': '总量、数量、累计和倍增类指标与上一个有数的年份相比变化超过阈值（默认±50%）。这往往是口径、单位或定义变了，或录入错误。比重、比率和位次类指标不作此检查。',
-      en: 'A level, count, cumulative or multiple indicator changes by more than the threshold (±50% by default) from the previous year with a figure. This often means a change of scope, unit or definition, or a typing error. Percentages, ratios and ranks are not checked.',
+      'zh-CN': '总量、数量、累计和倍增类指标与上一个有数的年份相比，年均变化超过阈值（默认每年±50%；隔几年才有数的，按年均计算）。这往往是口径、单位或定义变了，或录入错误。比重、比率和位次类指标不作此检查。',
+      en: 'A level, count, cumulative or multiple indicator changes by more than the threshold (±50% a year by default) from the previous year with a figure; across a gap of several years the change per year counts. This often means a change of scope, unit or definition, or a typing error. Percentages, ratios and ranks are not checked.',
     },
     fix: {
       'zh-CN': '核对口径、单位、定义和录入的数字；确实如此的，在 `note` 中说明原因。阈值可在 `plan.assessment.jump_threshold` 中设定。',

@@ -189,12 +189,17 @@ export const implausibleJumps: Rule = (_data, ctx) => {
       if (obs === undefined || !hasValue(obs) || obs.unit !== ind.unit || obs.scope !== ind.scope) continue;
       if (previous !== undefined && previous.value !== 0) {
         const change = obs.value / previous.value - 1;
-        if (Math.abs(change) > ctx.jumpThreshold) {
+        // Over a gap of several years the threshold holds per year: +89% in four years is
+        // +17% a year. A change of sign is always a jump.
+        const years = Math.max(1, y.year - previous.year);
+        const yearly = change > -1 ? (1 + change) ** (1 / years) - 1 : -Infinity;
+        if (Math.abs(yearly) > ctx.jumpThreshold) {
           const threshold = Math.round(ctx.jumpThreshold * 100);
+          const perYear = years > 1 && Number.isFinite(yearly) ? { en: `, ${percent(yearly)} a year`, zh: `，年均${percent(yearly)}` } : { en: '', zh: '' };
           out.push(report('implausible-jump', y.file, pointer('observations', ind.id, 'value'),
-            { en: `${ind.name} jumps ${percent(change)} from ${previous.value} (${previous.year}) to ${obs.value} (${y.year})`,
-              zh: `${ind.name}从${previous.value}（${previous.year}年）跳到${obs.value}（${y.year}年），变动${percent(change)}` },
-            { en: `check scope, unit and definition; the threshold is ±${threshold}%`, zh: `请核对口径、单位和定义；阈值为±${threshold}%` }));
+            { en: `${ind.name_en ?? ind.name} jumps ${percent(change)} from ${previous.value} (${previous.year}) to ${obs.value} (${y.year})${perYear.en}`,
+              zh: `${ind.name}从${previous.value}（${previous.year}年）跳到${obs.value}（${y.year}年），变动${percent(change)}${perYear.zh}` },
+            { en: `check scope, unit and definition; the threshold is ±${threshold}% a year`, zh: `请核对口径、单位和定义；阈值为每年±${threshold}%` }));
         }
       }
       previous = { year: y.year, value: obs.value };
