@@ -1,7 +1,7 @@
 // `cixi-plan gaps <year>`: the terminal table and the JSON assessment.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { completionBar, fit } from '../src/views/gaps.js';
+import { completionBar, fit, wrap } from '../src/views/gaps.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -104,6 +104,20 @@ describe('gaps view pieces', () => {
     expect(fit('地区生产总值', 8)).toBe('地区生… ');
     expect(stringWidth(fit('地区生产总值', 8))).toBe(8);
     expect(fit('GDP', 6, 'right')).toBe('   GDP');
+  });
+
+  it('wraps English at spaces and Chinese between characters, numbers whole', () => {
+    expect(wrap('Indicators by status: target met 0 · far behind 7 · no data 1', 30)).toEqual([
+      'Indicators by status: target',
+      '  met 0 · far behind 7 · no',
+      '  data 1',
+    ]);
+    expect(wrap('预警：空气质量优良率按目前进度预计2030年为88.5%', 20)).toEqual(['预警：空气质量优良率', '  按目前进度预计2030', '  年为88.5%']);
+    // A word longer than the line is cut; every line fits.
+    const long = wrap(`see ${'x'.repeat(50)} now`, 20);
+    expect(long[0]).toBe('see');
+    for (const line of long) expect(stringWidth(line)).toBeLessThanOrEqual(20);
+    expect(long.join('').replace(/\s/g, '')).toBe(`see${'x'.repeat(50)}now`);
   });
 
   it('fills the bar to the completion and puts the marker at the pace', () => {

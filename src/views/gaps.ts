@@ -80,22 +80,44 @@ function layout(width: number, rows: readonly RowTexts[]): Layout {
   return { columns: [w.name, w.unit, w.base, w.value, w.target, bar, w.status], barCells };
 }
 
-/** Break `text` into lines of at most `width` display columns, continuing with `indent`. */
+/**
+ * Break `text` into lines of at most `width` display columns, continuing with `indent`. A line
+ * breaks at a space or beside a wide (CJK) character, where a reader expects it; only a word
+ * longer than the line is cut inside.
+ */
 export function wrap(text: string, width: number, indent = '  '): string[] {
   const lines: string[] = [];
   let line = '';
   // The line's width is kept as it grows: measuring the line again for every character took
   // time quadratic in its length (a footnote naming thousands of indicators).
   let used = 0;
+  // Where the line may break (an index into it), or -1; and whether its last character is wide.
+  let breakAt = -1;
+  let lastWide = false;
+  const start = (rest: string): void => {
+    line = indent + rest;
+    used = widthOf(line);
+    breakAt = -1;
+  };
   for (const ch of text) {
     const w = widthOf(ch);
-    if (used + w > width) {
-      lines.push(line.trimEnd());
-      line = indent + (ch === ' ' ? '' : ch);
-      used = widthOf(line);
-    } else {
+    if (ch === ' ') breakAt = line.length;
+    else if (w === 2 || lastWide) breakAt = line.length;
+    lastWide = w === 2;
+    if (used + w <= width) {
       line += ch;
       used += w;
+      continue;
+    }
+    if (ch === ' ') {
+      lines.push(line.trimEnd());
+      start('');
+    } else if (breakAt > indent.length || (lines.length === 0 && breakAt > 0)) {
+      lines.push(line.slice(0, breakAt).trimEnd());
+      start(line.slice(breakAt).trimStart() + ch);
+    } else {
+      lines.push(line.trimEnd());
+      start(ch);
     }
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
