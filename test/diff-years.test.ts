@@ -159,6 +159,19 @@ describe('diff between two years', () => {
   });
 });
 
+describe('diff in English', () => {
+  it('names indicators and pillars by their English names, cut to fit, the ids whole; JSON keeps the plan’s names', async () => {
+    const plan = 'test/fixtures/national-plan';
+    const text = await run(['diff', '2022', '2024', '--plan', plan, '--lang', 'en']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('\nEconomic development economy · indicators 3 changed, 0 unchanged\n');
+    expect(text.stdout).toMatch(/\n {2}↓ {2}Labour productivity gro… labour-productivity +4\.2 → 4\.9 %/);
+    expect(text.stdout).not.toContain('全员劳动生产率增长');
+    const json = JSON.parse((await run(['diff', '2022', '2024', '--plan', plan, '--json'])).stdout) as Diff;
+    expect(json.pillars[0]!.indicators.find((d) => d.id === 'labour-productivity')!.name).toBe('全员劳动生产率增长');
+  });
+});
+
 describe('diff argument errors', () => {
   const cases: Array<{ name: string; args: string[]; code: number; stderr: RegExp }> = [
     { name: 'one year without --rev', args: ['diff', '2024'], code: 2, stderr: /diff needs two years/ },

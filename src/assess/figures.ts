@@ -63,9 +63,9 @@ export function report(
   ctx.diagnostics.push(d);
 }
 
-/** Name an indicator in messages: "地区生产总值 (gdp)", "地区生产总值（gdp）". */
-export function label(ind: { id: string; name: string }, lang: 'en' | 'zh' = 'en'): string {
-  return lang === 'en' ? `${ind.name} (${ind.id})` : `${ind.name}（${ind.id}）`;
+/** Name an indicator in messages: "Gross domestic product (gdp)" (its English name when the plan gives one), "地区生产总值（gdp）". */
+export function label(ind: { id: string; name: string; name_en?: string }, lang: 'en' | 'zh' = 'en'): string {
+  return lang === 'en' ? `${ind.name_en ?? ind.name} (${ind.id})` : `${ind.name}（${ind.id}）`;
 }
 
 /** Return an own property of a record keyed by ids (never one inherited from Object). */

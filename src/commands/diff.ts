@@ -10,9 +10,10 @@ import { codeBlock } from '../views/markdown.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { readPlanAtRevision } from '../load/git.js';
 import { IO_ERROR } from '../load/files.js';
-import type { PlanData } from '../model.js';
+import type { PlanData, PlanFile } from '../model.js';
 import { LANGS, type Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
+import { localizeDiffNames } from '../present/diff-names.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
 import { EXIT, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
 
@@ -100,13 +101,18 @@ function checkYear(data: PlanData, year: number, where: string): void {
   }
 }
 
-function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mode: 'years' | 'revisions', planLang: Lang): void {
+// `plans`: the plan of each side, the later first: the text views take their names from them.
+function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mode: 'years' | 'revisions', plans: readonly PlanFile[]): void {
   const diff = diffSides(from, to, mode);
-  const lang = opts.lang ?? planLang;
-  if (opts.json || opts.format === 'json') ctx.io.stdout(JSON.stringify(diff, null, 2) + '\n');
+  const lang = opts.lang ?? plans[0]!.plan.language;
+  if (opts.json || opts.format === 'json') {
+    ctx.io.stdout(JSON.stringify(diff, null, 2) + '\n');
+    return;
+  }
+  const shown = localizeDiffNames(diff, plans, lang);
   // A job summary is a Markdown page, never a terminal: no colour.
-  else if (opts.format === 'markdown') ctx.io.stdout(codeBlock(formatDiff(diff, { chalk: makeChalk(false), lang })));
-  else ctx.io.stdout(formatDiff(diff, { chalk: ctx.chalk, lang }));
+  if (opts.format === 'markdown') ctx.io.stdout(codeBlock(formatDiff(shown, { chalk: makeChalk(false), lang })));
+  else ctx.io.stdout(formatDiff(shown, { chalk: ctx.chalk, lang }));
 }
 
 async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toText: string | undefined): Promise<void> {
@@ -119,7 +125,7 @@ async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toTe
   checkYear(data, fromYear, '');
   checkYear(data, toYear, '');
   const common = { data, diagnostics: loaded.diagnostics, sources: loaded.sources };
-  print(ctx, opts, buildSide({ ...common, year: fromYear }), buildSide({ ...common, year: toYear }), 'years', data.plan.plan.language);
+  print(ctx, opts, buildSide({ ...common, year: fromYear }), buildSide({ ...common, year: toYear }), 'years', [data.plan]);
 }
 
 async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], yearText: string, extra: string | undefined): Promise<void> {
@@ -159,7 +165,7 @@ async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], ye
       commit: side.commit,
     });
   });
-  print(ctx, opts, built[0]!, built[1]!, 'revisions', sides[1].result.data!.plan.plan.language);
+  print(ctx, opts, built[0]!, built[1]!, 'revisions', [sides[1].result.data!.plan, sides[0].result.data!.plan]);
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

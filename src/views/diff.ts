@@ -20,7 +20,7 @@ import type {
   QualityChanges,
   QualityWarning,
 } from '../diff/types.js';
-import { columns, escapePlanText } from './terminal.js';
+import { columns, escapePlanText, truncate } from './terminal.js';
 import { toneColor } from './tones.js';
 
 export interface DiffViewOptions {
@@ -66,6 +66,13 @@ function renderRow(cells: readonly Cell[], widths: readonly number[], indent: st
     return painted + ' '.repeat(Math.max(0, (widths[i] ?? 0) - columns(cell.text)));
   });
   return (indent + out.join('  ')).trimEnd();
+}
+
+// Columns a name and its id take at most: a long (English) name is cut, the id never is.
+const NAME_COLUMNS = 44;
+
+function nameAndId(name: string, id: string): string {
+  return `${truncate(name, Math.max(10, NAME_COLUMNS - columns(id) - 1))} ${id}`;
 }
 
 function columnWidths(rows: ReadonlyArray<readonly Cell[]>): number[] {
@@ -124,7 +131,7 @@ function indicatorRow(v: View, d: IndicatorDiff): Cell[] {
     : { text: label((d.to ?? d.from)!.status) };
   return [
     indicatorMark(chalk, d),
-    { text: `${d.name} ${d.id}` },
+    { text: nameAndId(d.name, d.id) },
     { text: `${cumulative ? `${m.diff.total} ` : ''}${values} ${d.unit}${change}` },
     { text: completion },
     status,
@@ -174,7 +181,7 @@ function milestoneRow(v: View, d: MilestoneDiff): Cell[] {
   const state = d.from && d.to
     ? fromTo(stateText(v, d.from.state, d.from.expected), stateText(v, d.to.state, d.to.expected))
     : stateText(v, to.state, to.expected);
-  return [milestoneMark(chalk, d), { text: `${d.name} ${d.id}` }, { text: m.diff.due(to.due) }, { text: state },
+  return [milestoneMark(chalk, d), { text: nameAndId(d.name, d.id) }, { text: m.diff.due(to.due) }, { text: state },
     { text: status, paint: toneColor(chalk, TONES.milestone[to.status]) }];
 }
 
