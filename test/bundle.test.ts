@@ -1,20 +1,24 @@
 // The bundle bin/cixi-plan.js runs (dist/bundle/, written by `npm run build`) takes its
 // templates precompiled and its schemas as ajv's standalone code, where the sources compile
-// both when they run. Same program either way: every case here runs in-process from the
-// sources and in one subprocess from the bundle, and must print, exit and write the same.
-import { spawnSync } from 'node:child_process';
+// both when they run. Same program either way: every case here runs from the sources
+// (in-process, or tsc's dist/cli.js in a subprocess for the reports) and in one subprocess
+// from the bundle, and must print, exit and write the same.
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, run, tempDir, type RunResult } from './support/cli.js';
 
 const BUNDLE = join(ROOT, 'dist/bundle/cli.js');
+/** tsc's output of the sources, module by module: templates and schemas compiled at run time. */
+const SOURCES = join(ROOT, 'dist/cli.js');
 const ENV = { SOURCE_DATE_EPOCH: '1740787200' };
 
-// Run every argv through the bundle's main in one child process (the files each writes land in its --out).
-function runBundle(cases: readonly string[][]): RunResult[] {
+// Run every argv through the main of `entry` in one child process (the files each writes land in its --out).
+async function runIn(entry: string, cases: readonly string[][]): Promise<RunResult[]> {
   const script = `
-    import { main } from ${JSON.stringify(BUNDLE)};
+    import { main } from ${JSON.stringify(entry)};
     const results = [];
     for (const argv of ${JSON.stringify(cases)}) {
       let stdout = '', stderr = '';
@@ -22,7 +26,7 @@ function runBundle(cases: readonly string[][]): RunResult[] {
       results.push({ code, stdout, stderr });
     }
     process.stdout.write(JSON.stringify(results));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
+  const r = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as RunResult[];
 }
@@ -43,7 +47,7 @@ describe('the bundle', () => {
   it('prints every validation fixture’s diagnostics as the sources do, in text and JSON', async () => {
     const dirs = readdirSync(join(FIXTURES, 'validate')).map((d) => join('test/fixtures/validate', d));
     const cases = dirs.flatMap((d) => [['validate', '--plan', d], ['validate', '--plan', d, '--format', 'json'], ['validate', '--plan', d, '--format', 'github']]);
-    const bundled = runBundle(cases);
+    const bundled = await runIn(BUNDLE, cases);
     for (const [i, argv] of cases.entries()) expect(bundled[i], argv.join(' ')).toEqual(await run(argv, { env: ENV }));
   }, 300_000);
 
@@ -70,9 +74,12 @@ describe('the bundle', () => {
     const outA = tempDir();
     const outB = tempDir();
     const withOut = (out: string) => reports.map((argv, i) => (argv[0] === 'report' ? [...argv, '--out', join(out, String(i))] : argv));
-    const bundled = runBundle(withOut(outB));
-    const sources: RunResult[] = [];
-    for (const argv of withOut(outA)) sources.push(await run(argv, { env: ENV }));
+    // The sources in a process of their own too, not in this worker: a PDF's bytes depend on
+    // what the process typeset before (fontkit keeps on each glyph the first code point it
+    // was shaped from, which the PDF's ToUnicode map then gives: a no-break space typeset
+    // earlier turns the report's spaces into no-break spaces), and this worker has run
+    // other test files.
+    const [bundled, sources] = await Promise.all([runIn(BUNDLE, withOut(outB)), runIn(SOURCES, withOut(outA))]);
     expect(bundled.map((r) => same(r, outB, outA))).toEqual(sources);
     expect(sources.at(-3)!.stderr).toContain('counts.hbs:2:');
     const written = files(outA);

@@ -1,8 +1,9 @@
 // Page breaks as a reader of the printed report sees them, read back with pdf.js: on every page
 // but the last, at least four lines of text; never a heading (nor a line introducing what
 // follows, "指标完成情况：") as a page's last line; every table row whole on one page of its
-// table. For the shipped plan, the three fixture plans and a generated plan of 60 indicators
-// with an empty pillar, in Chinese and in English.
+// table; and no word of the other language from the tool (the same scan of the Markdown and
+// HTML is in report-target-kinds.test.ts). For the shipped plan, the three fixture plans and a
+// generated plan of 60 indicators with an empty pillar, in Chinese and in English.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePlan } from './bench/generate-plan.mjs';
 import type { ReportModel } from '../src/present/index.js';
 import { FIXTURES, ROOT, tempDir } from './support/cli.js';
+import { chineseIn, englishIn, planStrings, withoutPlanText } from './support/language.js';
 import { pageLayouts, type PageLayout } from './support/page-layout.js';
 import { openPdf, squash } from './support/read-pdf.js';
 import { renderPdf } from './support/render-pdf.js';
@@ -66,13 +68,20 @@ function tables(model: ReportModel): Array<{ header: string; rows: string[][] }>
 
 describe.each(['zh-CN', 'en'] as const)('the %s PDF', (lang) => {
   describe.each(PLANS)('of $name', ({ dir }) => {
+    let folder: string;
     let model: ReportModel;
     let pages: PageLayout[];
 
     beforeAll(async () => {
-      model = (await buildModel(dir(), 2024, lang)).model;
+      folder = dir();
+      model = (await buildModel(folder, 2024, lang)).model;
       pages = await pageLayouts(await openPdf(await renderPdf(model)));
     }, SLOW);
+
+    it(lang === 'en' ? 'holds no Chinese word of the tool' : 'holds no English sentence of the tool', () => {
+      const text = withoutPlanText(pages.map((p) => p.text).join(''), planStrings(folder));
+      expect(lang === 'en' ? chineseIn(text) : englishIn(text)).toEqual([]);
+    });
 
     it('has at least four lines of text on every page but the last', () => {
       const short = pages.slice(0, -1).filter((p) => p.lines.length < 4).map((p) => `page ${p.page}: ${p.lines.map((l) => l.text).join(' / ')}`);

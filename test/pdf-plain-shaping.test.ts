@@ -3,12 +3,13 @@
 // fontkit itself on every character of the font, on pairs of the characters reports use, on
 // random words mixing every kind of character, and in typeset documents.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { Font } from 'fontkit';
+import { create, type Font } from 'fontkit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyShaping } from '../src/render/pdf/draw.js';
-import { loadFonts, type PdfFonts } from '../src/render/pdf/fonts.js';
+import { FONT_FILES, type PdfFonts } from '../src/render/pdf/fonts.js';
 import { typesetPdf } from '../src/render/pdf/index.js';
 import { type Piece, PlainText, plainText, scriptTag } from '../src/render/pdf/shaping.js';
 import { labels } from '../src/render/pdf/theme.js';
@@ -38,13 +39,25 @@ const fromFontkit = (font: Font, text: string): number[][] => {
   return r.glyphs.map((g, k) => [g.id, r.positions[k]!.xAdvance, r.positions[k]!.yAdvance, r.positions[k]!.xOffset, r.positions[k]!.yOffset]);
 };
 
+/**
+ * The two weights parsed anew, not the typesetter's shared ones: fontkit keeps the glyphs it
+ * shapes on the font object, with the code point they were shaped from, and this file shapes
+ * every character of the font (a Kangxi radical such as ⼄ U+2F04 shares its glyph with 乙
+ * U+4E59, which later documents would then carry as ⼄ in their text layer).
+ */
+function ownFonts(): PdfFonts {
+  const resolve = createRequire(import.meta.url).resolve;
+  const parse = (file: string): Font => create(readFileSync(resolve(file))) as Font;
+  return { regular: parse(FONT_FILES.regular), bold: parse(FONT_FILES.bold) };
+}
+
 let fonts: PdfFonts;
 // Every character the reports of the shipped plan and the fixtures use (their Markdown, in both
 // languages), and the typesetter's own labels.
 let reportChars: string[];
 
 beforeAll(async () => {
-  fonts = await loadFonts();
+  fonts = ownFonts();
   let text = JSON.stringify([labels('zh-CN'), labels('en')]);
   for (const plan of ['plan', join(FIXTURES, 'base-plan'), join(FIXTURES, 'national-plan'), join(FIXTURES, 'target-kinds')]) {
     for (const lang of ['zh-CN', 'en']) {

@@ -7,7 +7,7 @@
 // renames a mixed set, which the run ids in the files expose.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_PLAN, ROOT, run, tempDir } from './support/cli.js';
@@ -19,13 +19,24 @@ const SLOW = 180_000;
 const TEMP = /^\.(report\.(md|html|pdf|xlsx)|assessment\.json)\.cixi-plan-\d+-[0-9a-f]{8}\.tmp$/;
 const SET = ['assessment.json', 'report.html', 'report.md', 'report.pdf', 'report.xlsx'];
 
-/** Write the previous set into a fresh out/ and return out/2024 with its bytes. */
-async function previousSet(): Promise<{ out: string; dir: string; before: Map<string, Buffer> }> {
+// The previous set, written by one run for the file.
+let written: Promise<Map<string, Buffer>> | undefined;
+async function writeOldSet(): Promise<Map<string, Buffer>> {
   const out = tempDir();
   const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--quiet'], { env: { SOURCE_DATE_EPOCH: OLD } });
   expect(r.code).toBe(0);
+  return files(join(out, '2024'));
+}
+
+/** Put the previous set into a fresh out/ and return out/2024 with its bytes. */
+async function previousSet(): Promise<{ out: string; dir: string; before: Map<string, Buffer> }> {
+  const before = await (written ??= writeOldSet());
+  expect([...before.keys()]).toEqual(SET);
+  const out = tempDir();
   const dir = join(out, '2024');
-  return { out, dir, before: files(dir) };
+  mkdirSync(dir);
+  for (const [name, bytes] of before) writeFileSync(join(dir, name), bytes);
+  return { out, dir, before };
 }
 
 function files(dir: string): Map<string, Buffer> {

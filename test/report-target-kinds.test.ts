@@ -1,58 +1,32 @@
 // The fixture plans of every target kind — a national-style plan of 20 indicators (half its
 // binding indicators without data, no actions, no milestones) and a county plan with one
 // indicator of each kind — through validate, gaps and the three report formats, with golden
-// files; and a scan of every report, the shipped plan's included, for words of the other
-// language: no English rule or reason in a Chinese report, no Chinese label in an English one.
-import { readFileSync, readdirSync } from 'node:fs';
+// files; and a scan of every Markdown and HTML report, the shipped plan's included, for words
+// of the other language: no English rule or reason in a Chinese report, no Chinese label in
+// an English one (the same scan of the PDFs is in pdf-pages.test.ts, which typesets them).
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { lint } from 'markdownlint/sync';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CODE_NAMES } from '../src/codes/index.js';
 import type { Lang, ReportModel } from '../src/present/index.js';
 import { BASE_PLAN, FIXTURES, ROOT, run } from './support/cli.js';
-import { openPdf, pageTexts, squash } from './support/read-pdf.js';
+import { chineseIn, englishIn, planStrings, withoutPlanText } from './support/language.js';
 import { buildModel } from './support/report.js';
 import { render } from './support/render.js';
-import { renderPdf } from './support/render-pdf.js';
 
 const NATIONAL = join(FIXTURES, 'national-plan');
 const KINDS = join(FIXTURES, 'target-kinds');
 const htmlvalidate = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
-/** Every text a plan folder holds (names, notes, quotes, units, reasons): data, not the tool's words. */
-function planStrings(dir: string): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) { out.add(k); walk(x); }
-  };
-  walk(parse(readFileSync(join(dir, 'plan.yaml'), 'utf8')));
-  for (const f of readdirSync(join(dir, 'data'))) walk(parse(readFileSync(join(dir, 'data', f), 'utf8')));
-  // The catalogue's codes are identifiers the reports print beside a problem, not prose.
-  for (const code of CODE_NAMES) out.add(code);
-  // Longest first, so that a name is removed before a shorter text inside it.
-  return [...out].filter((s) => s.length > 1 || /[\u3400-\u9fff]/.test(s)).sort((a, b) => b.length - a.length);
+// Each plan's model and reports, built once for the file: the tests only read them.
+const made = new Map<string, Promise<unknown>>();
+function once<T>(key: string, make: () => Promise<T>): Promise<T> {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as Promise<T>;
 }
-
-/** The text without the plan's own strings (compared with whitespace and Markdown escapes removed). */
-function withoutPlanText(text: string, strings: readonly string[]): string {
-  let t = squash(text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1'));
-  for (const s of strings) t = t.split(squash(s)).join('|');
-  return t;
-}
-
-/** English words the tool wrote into a Chinese report: a run of 12 or more ASCII letters once spaces are gone. */
-function englishIn(text: string): string[] {
-  return [...text.matchAll(/[A-Za-z][A-Za-z'’,.;:()-]{11,}/g)].map((m) => m[0]).filter((w) => !/^https?|assessment\.json/.test(w));
-}
-
-/** Chinese characters the tool wrote into an English report. */
-function chineseIn(text: string): string[] {
-  return [...text.matchAll(/[\u3400-\u9fff\uff08\uff09\u3001\uff1a]+/g)].map((m) => m[0]);
-}
+const modelOf = (dir: string, lang: Lang): Promise<ReportModel> => once(`model ${lang} ${dir}`, async () => (await buildModel(dir, 2024, lang)).model);
+const reportOf = (dir: string, lang: Lang, format: 'md' | 'html'): Promise<string> =>
+  once(`${format} ${lang} ${dir}`, async () => render(await modelOf(dir, lang), format));
 
 describe.each([
   ['national-plan', NATIONAL],
@@ -70,16 +44,14 @@ describe.each([
   });
 
   it.each(['zh-CN', 'en'] as const)('renders Markdown (%s) as its golden file says, and clean', async (lang) => {
-    const { model } = await buildModel(dir, 2024, lang);
-    const md = await render(model, 'md');
+    const md = await reportOf(dir, lang, 'md');
     await expect(md).toMatchFileSnapshot(`./__golden__/report-${name}-2024.${lang}.md`);
     const problems = lint({ strings: { 'report.md': md }, config: { default: true, MD013: false } })['report.md'] ?? [];
     expect(problems.map((p) => `${p.lineNumber} ${p.ruleNames.join('/')}`)).toEqual([]);
   });
 
   it.each(['zh-CN', 'en'] as const)('renders valid HTML (%s) as its golden file says', async (lang) => {
-    const { model } = await buildModel(dir, 2024, lang);
-    const html = await render(model, 'html');
+    const html = await reportOf(dir, lang, 'html');
     await expect(html).toMatchFileSnapshot(`./__golden__/report-${name}-2024.${lang}.html`);
     const report = await htmlvalidate.validateString(html, 'report.html');
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
@@ -87,7 +59,7 @@ describe.each([
 });
 
 describe('the national-style plan', () => {
-  const zh = buildModel(NATIONAL, 2024, 'zh-CN').then((b) => b.model);
+  const zh = modelOf(NATIONAL, 'zh-CN');
 
   it('names the binding indicators without data in its headline, and never claims no 预警', async () => {
     const m = await zh;
@@ -99,7 +71,7 @@ describe('the national-style plan', () => {
   it('leaves out the sections the plan does not have and numbers the rest', async () => {
     const m = await zh;
     expect(m.sections.map((s) => s.title)).toEqual(['一、总体评估', '二、主要指标完成情况表', '三、分领域指标', '四、数据说明']);
-    const md = await render(m, 'md');
+    const md = await reportOf(NATIONAL, 'zh-CN', 'md');
     expect(md).not.toMatch(/十大行动|重大项目与里程碑进展/);
   });
 
@@ -125,16 +97,16 @@ describe('the national-style plan', () => {
 
 describe('the county plan of every kind', () => {
   it('titles its sections with the plan’s own group names', async () => {
-    const { model } = await buildModel(KINDS, 2024, 'zh-CN');
+    const model = await modelOf(KINDS, 'zh-CN');
     expect(model.sections.map((s) => s.title)).toContain('四、八大工程');
     expect(model.sections.map((s) => s.title)).toContain('三、两大板块');
     expect(model.actions.items.map((a) => a.heading)).toEqual(['工程一　产业提升工程', '工程二　生态保护工程']);
-    const en = (await buildModel(KINDS, 2024, 'en')).model;
+    const en = await modelOf(KINDS, 'en');
     expect(en.actions.items[0]!.heading).toBe('Project 1: Industry');
   });
 
   it('names files in the data-quality table relative to the plan folder', async () => {
-    const { model } = await buildModel(KINDS, 2024, 'zh-CN');
+    const model = await modelOf(KINDS, 'zh-CN');
     for (const item of model.dataNotes.quality.items) expect(item.location).toMatch(/^(plan\.yaml|data\/\d{4}\.yaml)(:\d+)?$/);
   });
 });
@@ -146,27 +118,22 @@ describe('every report speaks one language', () => {
     ['the national-style plan', NATIONAL],
     ['the county plan', KINDS],
   ];
-  const texts = async (dir: string, lang: Lang, model: ReportModel): Promise<Record<string, string>> => {
-    const html = (await render(model, 'html')).replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ')
+  const texts = async (dir: string, lang: Lang): Promise<Record<string, string>> => {
+    const html = (await reportOf(dir, lang, 'html')).replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ')
       .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`').replace(/&amp;/g, '&');
-    const pdf = await openPdf(await renderPdf(model));
-    void dir;
-    void lang;
-    return { md: await render(model, 'md'), html, pdf: (await pageTexts(pdf)).join('') };
+    return { md: await reportOf(dir, lang, 'md'), html };
   };
 
   it.each(plans)('%s: the Chinese report holds no English sentence of the tool', async (_name, dir) => {
     const strings = planStrings(dir);
-    const { model } = await buildModel(dir, 2024, 'zh-CN');
-    for (const [format, text] of Object.entries(await texts(dir, 'zh-CN', model))) {
+    for (const [format, text] of Object.entries(await texts(dir, 'zh-CN'))) {
       expect(englishIn(withoutPlanText(text, strings)), `${format}`).toEqual([]);
     }
   });
 
   it.each(plans)('%s: the English report holds no Chinese word of the tool', async (_name, dir) => {
     const strings = planStrings(dir);
-    const { model } = await buildModel(dir, 2024, 'en');
-    for (const [format, text] of Object.entries(await texts(dir, 'en', model))) {
+    for (const [format, text] of Object.entries(await texts(dir, 'en'))) {
       expect(chineseIn(withoutPlanText(text, strings)), `${format}`).toEqual([]);
     }
   });

@@ -4,11 +4,11 @@
 // part is skipped only where soffice is missing, and never in CI.
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { numberFormat, TONE_FILLS } from '../src/render/xlsx.js';
 import { FIXTURES, run, tempDir } from './support/cli.js';
 import { buildModel } from './support/report.js';
@@ -114,24 +114,41 @@ describe('report.xlsx', () => {
 
 const execFileAsync = promisify(execFile);
 
-/** Convert a file with LibreOffice in its own profile folder (parallel runs do not share one). */
-async function soffice(file: string, to: string): Promise<string> {
+/** LibreOffice's CSV export: UTF-8 (76), cells as shown (the number formats applied). */
+const CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true';
+
+/**
+ * Convert files (of different names) with one start of LibreOffice, in its own profile folder
+ * (parallel runs do not share one); the converted files, in the order given.
+ */
+async function soffice(files: string[], to: string): Promise<string[]> {
   const dir = tempDir('cixi-plan-soffice-');
   const profile = pathToFileURL(join(dir, 'profile')).href;
-  await execFileAsync(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', join(dir, 'out'), file], { timeout: 120_000 });
-  const made = readdirSync(join(dir, 'out'));
-  expect(made).toHaveLength(1);
-  return join(dir, 'out', made[0]!);
+  await execFileAsync(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', join(dir, 'out'), ...files], { timeout: 120_000 });
+  expect(readdirSync(join(dir, 'out'))).toHaveLength(files.length);
+  const ext = to.split(':')[0]!;
+  return files.map((f) => join(dir, 'out', `${basename(f, extname(f))}.${ext}`));
 }
 
 describe.skipIf(!hasSoffice)('report.xlsx in LibreOffice', () => {
+  const plan = join(FIXTURES, 'target-kinds');
+  let xlsx: string;
+  let sheetDir: string;
+  let csv: { report: string; sheet: string };
+
+  // Each start of LibreOffice takes a second or two: both workbooks go to CSV in one.
+  beforeAll(async () => {
+    xlsx = await xlsxReport(plan);
+    sheetDir = tempDir();
+    cpSync(plan, join(sheetDir, 'plan'), { recursive: true });
+    expect((await run(['sheet', '2024', '--out', 'w.xlsx'], { cwd: sheetDir, env: EPOCH })).code).toBe(0);
+    const [report, sheet] = await soffice([xlsx, join(sheetDir, 'w.xlsx')], CSV);
+    csv = { report: report!, sheet: sheet! };
+  }, 240_000);
+
   it('converts to CSV holding every indicator as the report shows it, and to PDF', async () => {
-    const plan = join(FIXTURES, 'target-kinds');
     const { model } = await buildModel(plan, 2024);
-    const xlsx = await xlsxReport(plan);
-    // UTF-8 (76), cells as shown: the number formats applied.
-    const csv = readFileSync(await soffice(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true'), 'utf8');
-    const lines = csv.trimEnd().split('\n');
+    const lines = readFileSync(csv.report, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(model.statusTable.columns.map((c) => c.label).join(','));
     expect(lines).toHaveLength(model.statusTable.rows.length + 1);
     model.statusTable.rows.forEach((row, i) => {
@@ -140,17 +157,14 @@ describe.skipIf(!hasSoffice)('report.xlsx in LibreOffice', () => {
       // Each number reads as the report prints it: 600.00, 76.7%, ≥600, 190（2023年）.
       expect(shown.slice(4, 9)).toEqual([row.baseline, row.value, row.target, row.completion, row.pace].map((n) => n.text));
     });
-    const pdf = await soffice(xlsx, 'pdf');
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const [pdf] = await soffice([xlsx], 'pdf');
+    expect(readFileSync(pdf!).subarray(0, 5).toString()).toBe('%PDF-');
   }, 240_000);
 
   it('saves the fill-in workbook again as .xlsx and as CSV, and both import as no change', async () => {
-    const dir = tempDir();
-    cpSync(join(FIXTURES, 'target-kinds'), join(dir, 'plan'), { recursive: true });
-    expect((await run(['sheet', '2024', '--out', 'w.xlsx'], { cwd: dir, env: EPOCH })).code).toBe(0);
-    for (const to of ['xlsx:Calc MS Excel 2007 XML', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true']) {
-      const saved = await soffice(join(dir, 'w.xlsx'), to);
-      const r = await run(['import', '2024', saved], { cwd: dir });
+    const [resaved] = await soffice([join(sheetDir, 'w.xlsx')], 'xlsx:Calc MS Excel 2007 XML');
+    for (const [to, saved] of [['xlsx', resaved!], ['csv', csv.sheet]] as const) {
+      const r = await run(['import', '2024', saved], { cwd: sheetDir });
       expect(r.stderr, to).toBe('');
       expect(r.stdout, to).toContain('无需改动');
     }

@@ -30,9 +30,12 @@ export async function run(args: string[], options: { cwd?: string; isTTY?: boole
 }
 
 const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+
+/** Remove the temporary folders made so far (after each test file). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+afterAll(removeTempDirs);
 
 /** A fresh temporary folder, removed after the test file. */
 export function tempDir(prefix = 'cixi-plan-'): string {

@@ -1,0 +1,21 @@
+// How `npm test` runs the test files (`vitest run --config test/vitest.config.ts`): as many
+// files at a time as there are cores, each worker process reused from file to file.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    dir: 'test',
+    // vitest's default leaves a core to itself, which on a 2-core machine is one file at a
+    // time; its own process does little, and the files wait on child processes and the disk.
+    maxWorkers: '100%',
+    // A worker keeps the modules it loaded (the sources, pdf.js, the parsed fonts) for its
+    // next file instead of loading them again for every file. No file may leave state behind
+    // that another sees: each cleans up its temporary folders (support/setup.ts) and restores
+    // what it stubs. What the PDF typesetter's shared fonts keep of earlier documents is the
+    // one known exception (see bundle.test.ts and pdf-plain-shaping.test.ts).
+    isolate: false,
+    setupFiles: ['test/support/setup.ts'],
+  },
+});
