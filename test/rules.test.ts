@@ -448,6 +448,28 @@ describe('checkRules', () => {
       });
     });
 
+    describe('lookalike-character', () => {
+      it('warns about Kangxi radicals and compatibility ideographs, naming the ideograph meant', () => {
+        const data = buildPlan();
+        indicatorOf(data, 'rd-share').name = 'R&D经费⽀出占⽐';
+        const d = onlyOne(data, 'lookalike-character');
+        expect(where(d)).toEqual(plan('/indicators/1/name', 'lookalike-character', 'warning'));
+        expect(d.message).toBe('`name` holds ⽀ U+2F40 for 支 U+652F, ⽐ U+2F50 for 比 U+6BD4: they look the same, but a search for the ideographs does not find them');
+        obsOf(data, 2023, 'gdp').quote = '全市生產總值（\uF9FE）';
+        expect(located(data, 'lookalike-character')).toEqual([
+          plan('/indicators/1/name', 'lookalike-character', 'warning'),
+          inYear(2023, '/observations/gdp/quote', 'lookalike-character'),
+        ]);
+      });
+
+      it('accepts ideographs, and compatibility code points that are ideographs themselves', () => {
+        const data = buildPlan();
+        // U+FA0E is a unified ideograph inside the compatibility block: no other character is meant.
+        obsOf(data, 2023, 'gdp').note = '一工支比 \uFA0E';
+        expect(checkRules(data)).toEqual([]);
+      });
+    });
+
     it('warns about a figure published under another name (measure-differs)', () => {
       const data = buildPlan();
       obsOf(data, 2022, 'gdp').measure = '市级生产总值';

@@ -471,4 +471,18 @@ export const RULE_CODES = {
     },
     example: 'indicators:\n  - id: gdp\n    name: "地区生产总值\\u202e"   # U+202E 从右至左覆盖',
   },
+  'lookalike-character': {
+    kinds: ['rule'],
+    severity: 'warning',
+    title: { 'zh-CN': '文本含外形与汉字相同的部首或兼容字符', en: 'Radical or compatibility character in place of an ideograph' },
+    explain: {
+      'zh-CN': '文本中有康熙部首（如 ⼀ U+2F00）或 CJK 兼容汉字，外形与常用汉字（一 U+4E00）相同，却是另一个字符：检索、排序和比较时与该汉字不相符，PDF 报告的文字层也可能把两者混为一谈。从 PDF 中复制的文字常带有这类字符。',
+      en: 'A text holds a Kangxi radical (such as ⼀ U+2F00) or a CJK compatibility ideograph that looks like a common ideograph (一 U+4E00) but is another character: searching, sorting and comparing do not match it, and the PDF report’s text layer may confuse the two. Text copied from PDFs often holds such characters.',
+    },
+    fix: {
+      'zh-CN': '把所指出的字符替换为诊断中给出的汉字（Unicode NFKC 规范化即可得到）。',
+      en: 'Replace each character named with the ideograph the message gives (its Unicode NFKC normal form).',
+    },
+    example: 'indicators:\n  - id: industry\n    name: 规上⼯业增加值   # ⼯ U+2F2F，应为 工 U+5DE5',
+  },
 } as const satisfies Record<string, CodeEntry>;

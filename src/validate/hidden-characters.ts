@@ -45,9 +45,10 @@ export interface HiddenText {
   codePoints: number[];
 }
 
-function hiddenIn(text: string): number[] {
+// The distinct characters of `text` that `pattern` matches, in order of first appearance.
+function matchedIn(text: string, pattern: RegExp): number[] {
   const found = new Set<number>();
-  for (const m of text.matchAll(new RegExp(HIDDEN, 'g'))) found.add(m[0].codePointAt(0)!);
+  for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) found.add(m[0].codePointAt(0)!);
   return [...found];
 }
 
@@ -66,6 +67,11 @@ function pathOf(step: Step): Array<string | number> {
 
 /** Every string (and key) under `root` that holds hidden characters, in document order. */
 export function findHiddenText(root: unknown): HiddenText[] {
+  return findText(root, HIDDEN);
+}
+
+// Every string (and key) under `root` that holds a character `pattern` matches, in document order.
+function findText(root: unknown, pattern: RegExp): HiddenText[] {
   const out: HiddenText[] = [];
   const seen = new Set<object>();
   // Iterative, in document order; `seen` guards against shared (aliased) values.
@@ -74,7 +80,7 @@ export function findHiddenText(root: unknown): HiddenText[] {
     const step = stack.pop()!;
     const node = step.node;
     if (typeof node === 'string') {
-      if (HIDDEN.test(node)) out.push({ path: pathOf(step), inKey: false, codePoints: hiddenIn(node) });
+      if (pattern.test(node)) out.push({ path: pathOf(step), inKey: false, codePoints: matchedIn(node, pattern) });
       continue;
     }
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
@@ -86,22 +92,27 @@ export function findHiddenText(root: unknown): HiddenText[] {
     }
     if (!Array.isArray(node)) {
       for (const key of keys as string[]) {
-          if (HIDDEN.test(key)) out.push({ path: [...pathOf(step), key], inKey: true, codePoints: hiddenIn(key) });
+          if (pattern.test(key)) out.push({ path: [...pathOf(step), key], inKey: true, codePoints: matchedIn(key, pattern) });
       }
     }
   }
   return out;
 }
 
-// Say which hidden characters a text holds: "`note` holds U+200B (ZERO WIDTH SPACE), …".
-function hiddenMessage(found: HiddenText): Text {
+// What holds a found text, for a message: "`note`", "item 2 of `aliases`", "a key in `observations`".
+function subjectOf(found: HiddenText): { en: string; zh: string } {
   const last = found.path[found.path.length - 1];
   const parent = found.path[found.path.length - 2];
-  const subject = found.inKey
+  return found.inKey
     ? { en: `a key in \`${String(parent ?? 'the file')}\``, zh: parent === undefined ? '文件中的一个键' : `\`${String(parent)}\` 中的一个键` }
     : typeof last === 'number'
       ? { en: `item ${last + 1} of \`${String(parent)}\``, zh: `\`${String(parent)}\` 的第${last + 1}项` }
       : { en: `\`${String(last)}\``, zh: `\`${String(last)}\`` };
+}
+
+// Say which hidden characters a text holds: "`note` holds U+200B (ZERO WIDTH SPACE), …".
+function hiddenMessage(found: HiddenText): Text {
+  const subject = subjectOf(found);
   const names = found.codePoints.slice(0, 3).map(characterName);
   const more = found.codePoints.length - names.length;
   const list = more > 0 ? `${names.join(', ')} and ${more} more` : names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
@@ -133,3 +144,54 @@ export function hiddenCharacters(data: PlanData): Diagnostic[] {
   }
   return out;
 }
+
+// Kangxi radicals, CJK compatibility ideographs (and their supplement): characters drawn as an
+// ideograph but not it (text extracted from PDFs often has ⼀ U+2F00 for 一 U+4E00). Those with a
+// compatibility mapping (NFKC) are reported, with the ideograph meant.
+const LOOKALIKE = /[\u2F00-\u2FDF\uF900-\uFAFF\u{2F800}-\u{2FA1F}]/u;
+
+// The ideograph a look-alike stands for, or null when it is an ideograph itself.
+function meant(codePoint: number): string | null {
+  const ch = String.fromCodePoint(codePoint);
+  const normal = ch.normalize('NFKC');
+  return normal !== ch && [...normal].length === 1 ? normal : null;
+}
+
+const hex = (codePoint: number): string => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Text holds no radical or compatibility character in place of the ideograph it looks like. */
+export function lookalikeCharacters(data: PlanData): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (file: string, root: unknown): void => {
+    for (const found of findText(root, LOOKALIKE)) {
+      const pairs = found.codePoints.flatMap((cp) => {
+        const m = meant(cp);
+        return m === null ? [] : [{ cp, shown: String.fromCodePoint(cp), meant: m }];
+      });
+      if (pairs.length === 0) continue;
+      const subject = subjectOf(found);
+      const listed = pairs.slice(0, 3);
+      const more = pairs.length - listed.length;
+      const en = listed.map((p) => `${p.shown} ${hex(p.cp)} for ${p.meant} ${hex(p.meant.codePointAt(0)!)}`).join(', ') + (more > 0 ? ` and ${more} more` : '');
+      const zh = listed.map((p) => `${p.shown}（${hex(p.cp)}）而非${p.meant}（${hex(p.meant.codePointAt(0)!)}）`).join('、') + (more > 0 ? `等${pairs.length}处` : '');
+      out.push(at(file, pointer(...found.path), 'warning', 'lookalike-character',
+        {
+          en: pairs.length === 1
+            ? `${subject.en} holds ${en}: it looks the same, but a search for the ideograph does not find it`
+            : `${subject.en} holds ${en}: they look the same, but a search for the ideographs does not find them`,
+          zh: `${subject.zh}含有${zh}：外观相同，但检索该汉字时找不到`,
+        },
+        {
+          en: `replace ${pairs.length === 1 ? 'it' : 'them'} with the ideograph${pairs.length === 1 ? '' : 's'} meant (text copied from PDFs often has radicals in place of ideographs)`,
+          zh: '请替换为相应的汉字（从 PDF 复制的文字常以部首字符代替汉字）',
+        }));
+    }
+  };
+  check(data.file, data.plan);
+  for (const y of data.years) {
+    const { file, path: _path, ...content } = y;
+    check(file, content);
+  }
+  return out;
+}
+

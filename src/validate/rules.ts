@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from '../diagnostic.js';
 import type { PlanData } from '../model.js';
-import { hiddenCharacters } from './hidden-characters.js';
+import { hiddenCharacters, lookalikeCharacters } from './hidden-characters.js';
 import {
   actionPillar,
   attributeKnown,
@@ -52,6 +52,7 @@ export const RULE_CHECKS: readonly Rule[] = [
   mixedVintages,
   coverage,
   hiddenCharacters,
+  lookalikeCharacters,
 ];
 
 /**
