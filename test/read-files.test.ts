@@ -8,7 +8,8 @@ import { chmodSync, cpSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFil
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, readBounded } from '../src/load/files.js';
+import { english } from '../src/diagnostic.js';
+import { MAX_FILE_BYTES, readBounded, readPlanFolder } from '../src/load/files.js';
 import { FIXTURES, ROOT, run, tempDir } from './support/cli.js';
 
 const minimal = join(FIXTURES, 'validate/valid-minimal');
@@ -251,5 +252,36 @@ describe('readBounded', () => {
     };
     const got = await readBounded(source, 100);
     expect(got.ok && Buffer.from(got.bytes).toString()).toBe('year: 2024\n');
+  });
+});
+
+describe('a plan folder too large to read whole', () => {
+  it('stops at the year file that takes the folder past 64 MiB, and says so (exit 1)', async () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, 'base-plan'), dir, { recursive: true });
+    // Nine comment-only year files of 7.5 MiB each: each under the 8 MiB limit, 67.5 MiB in all.
+    const big = Buffer.alloc(7.5 * 1024 * 1024, 'x');
+    big.write('# ', 0);
+    for (let i = 1; i <= 9; i++) writeFileSync(join(dir, 'data', `big-${i}.yaml`), big);
+    const read = await readPlanFolder(dir, ROOT);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const limit = read.diagnostics.filter((d) => d.code === 'file-too-large');
+    expect(limit).toHaveLength(1);
+    expect(limit[0]!.file).toMatch(/big-9\.yaml$/);
+    expect(english(limit[0]!.message)).toMatch(/^takes the plan folder's files to 67\.\d MiB, past the 64 MiB limit; it and the files after it are not read$/);
+    expect(read.sources.years.map((y) => y.file).filter((f) => f.includes('big-'))).toHaveLength(8);
+    const r = await run(['validate', '--plan', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error file-too-large takes the plan folder');
+  });
+
+  it('reads no more than 500 year files', async () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, 'base-plan'), dir, { recursive: true });
+    for (let i = 0; i < 510; i++) writeFileSync(join(dir, 'data', `x${String(i).padStart(3, '0')}.yaml`), 'year: 2024\n');
+    const read = await readPlanFolder(dir, ROOT);
+    expect(read.ok && read.sources.years.length).toBe(500);
+    expect(read.ok && read.diagnostics.map((d) => [d.code, english(d.message).split(';')[0]])).toEqual([['file-too-large', 'is past the 500th year file of the data folder']]);
   });
 });

@@ -25,8 +25,8 @@ export const FILE_CODES = {
     severity: 'error',
     title: { 'zh-CN': '文件过大', en: 'File too large' },
     explain: {
-      'zh-CN': '文件超过 8 MiB 的上限，读取前即被拒绝，不作解析。一个规划文件或年度数据文件通常只有几百 KB，超限多半是放错了文件。',
-      en: 'The file is larger than the 8 MiB limit and is refused before it is parsed. A plan or year file is a few hundred KB at most, so a file this size is usually the wrong file.',
+      'zh-CN': '文件超过 8 MiB 的上限，读取前即被拒绝，不作解析；或者规划文件夹的文件合计超过 64 MiB，或年度文件超过 500 个，其余文件不再读取。一个规划文件或年度数据文件通常只有几百 KB，超限多半是放错了文件。',
+      en: 'The file is larger than the 8 MiB limit and is refused before it is parsed; or the plan folder’s files come to more than 64 MiB in all, or it holds more than 500 year files, and the rest is not read. A plan or year file is a few hundred KB at most, so a file this size is usually the wrong file.',
     },
     fix: {
       'zh-CN': '确认放进 `data/` 的是年度数据文件；原始资料（表格、扫描件）请放在规划文件夹之外，只在 `source` 中引用。',

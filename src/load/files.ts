@@ -8,7 +8,7 @@ import { constants, type Stats } from 'node:fs';
 import { access, lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { english, type Diagnostic, type Text } from '../diagnostic.js';
-import { IO_ERROR, MAX_FILE_BYTES, decodeText, fileDiagnostic, type PlanSources, type SourceText } from './source-text.js';
+import { IO_ERROR, MAX_FILE_BYTES, MAX_PLAN_BYTES, MAX_YEAR_FILES, decodeText, fileDiagnostic, folderLimit, type PlanSources, type SourceText } from './source-text.js';
 
 export { IO_ERROR, MAX_FILE_BYTES } from './source-text.js';
 
@@ -231,13 +231,26 @@ export async function readPlanFolder(dir: string, cwd: string): Promise<ReadPlan
   const dataDir = join(root, 'data');
   const names = await listData(dataDir, displayPath(dataDir, cwd), realRoot);
   if (!Array.isArray(names)) diagnostics.push(names);
-  for (const name of Array.isArray(names) ? names : []) {
+  let total = 'code' in planRead ? 0 : Buffer.byteLength(planRead.text);
+  for (const [i, name] of (Array.isArray(names) ? names : []).entries()) {
     const path = join(dataDir, name);
+    if (i >= MAX_YEAR_FILES) {
+      diagnostics.push(folderLimit(displayPath(path, cwd), null));
+      break;
+    }
     const read = await readText(path, displayPath(path, cwd), realRoot);
     // A name listed a moment ago and gone now: it was never part of the plan.
     if (read === 'missing') continue;
-    if ('code' in read) diagnostics.push(read);
-    else years.push(read);
+    if ('code' in read) {
+      diagnostics.push(read);
+      continue;
+    }
+    total += Buffer.byteLength(read.text);
+    if (total > MAX_PLAN_BYTES) {
+      diagnostics.push(folderLimit(read.file, total));
+      break;
+    }
+    years.push(read);
   }
   const plan = 'code' in planRead ? null : planRead;
   return { ok: true, sources: { plan, years }, diagnostics };

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { displayPath } from './files.js';
-import { IO_ERROR, MAX_FILE_BYTES, decodeText, fileDiagnostic, type PlanSources, type SourceText } from './source-text.js';
+import { IO_ERROR, MAX_FILE_BYTES, MAX_PLAN_BYTES, MAX_YEAR_FILES, decodeText, fileDiagnostic, folderLimit, type PlanSources, type SourceText } from './source-text.js';
 
 /** A plan folder read at a revision. */
 export interface RevisionPlan {
@@ -236,7 +236,18 @@ async function readRevision(dir: string, revision: string, cwd: string): Promise
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const years: SourceText[] = [];
-  for (const entry of yearEntries) {
+  // The same limits as on disk, from the sizes git lists, before a blob is read.
+  let total = planEntry.size ?? 0;
+  for (const [i, entry] of yearEntries.entries()) {
+    if (i >= MAX_YEAR_FILES) {
+      diagnostics.push(folderLimit(shown(entry.path).file, null));
+      break;
+    }
+    total += entry.size ?? 0;
+    if (total > MAX_PLAN_BYTES) {
+      diagnostics.push(folderLimit(shown(entry.path).file, total));
+      break;
+    }
     const read = await readBlob(root, entry, shown(entry.path));
     if ('code' in read) diagnostics.push(read);
     else years.push(read);

@@ -25,6 +25,24 @@ export interface PlanSources {
 /** Files larger than this are refused before parsing (a plan file is a few hundred KB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/**
+ * What the files of one plan folder may come to in all, and how many year files it may hold:
+ * a plan of 10,000 indicators with six year files is 7.4 MiB, and a plan's years are a handful.
+ * Past either, the rest is not read (a folder of a thousand 8 MiB files would exhaust memory).
+ */
+export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
+export const MAX_YEAR_FILES = 500;
+
+/** Why reading a plan folder stopped at `file`: past MAX_PLAN_BYTES (`bytes` so far) or MAX_YEAR_FILES. */
+export function folderLimit(file: string, bytes: number | null): Diagnostic {
+  return bytes === null
+    ? fileDiagnostic(file, 'file-too-large',
+      { en: `is past the ${MAX_YEAR_FILES}th year file of the data folder; it and the files after it are not read`, zh: `超出数据文件夹${MAX_YEAR_FILES}个年度文件的上限；此文件及其后的文件未读取` },
+      { en: 'a plan folder holds plan.yaml and one data/<year>.yaml per year', zh: '规划文件夹只应有 plan.yaml 和每年一个 data/<年份>.yaml' })
+    : fileDiagnostic(file, 'file-too-large',
+      { en: `takes the plan folder's files to ${(bytes / 1048576).toFixed(1)} MiB, past the ${MAX_PLAN_BYTES / 1048576} MiB limit; it and the files after it are not read`, zh: `使规划文件夹的文件合计达到${(bytes / 1048576).toFixed(1)} MiB，超过${MAX_PLAN_BYTES / 1048576} MiB 的上限；此文件及其后的文件未读取` });
+}
+
 /** Diagnostic code for a file that could not be read at all: exit code 2. */
 export const IO_ERROR = 'io-error';
 
