@@ -176,7 +176,8 @@ describe('diff argument errors', () => {
   const cases: Array<{ name: string; args: string[]; code: number; stderr: RegExp }> = [
     { name: 'one year without --rev', args: ['diff', '2024'], code: 2, stderr: /diff needs two years/ },
     { name: 'a year that is not a year', args: ['diff', '2022', 'soon'], code: 2, stderr: /four-digit year, not `soon`/ },
-    { name: 'a year before the base year', args: ['diff', '2019', '2024'], code: 1, stderr: /2019 is outside the plan: choose a year from 2021/ },
+    { name: 'a year before the base year', args: ['diff', '2019', '2024', '--lang', 'en'], code: 1, stderr: /2019 is outside the plan: choose a year from 2021/ },
+    { name: 'a year before the base year, in the plan’s language', args: ['diff', '2019', '2024'], code: 1, stderr: /^错误：2019年不在规划期内：请选择2021年（基期）至2026年之间的年份\n$/ },
     { name: 'two years with --rev', args: ['diff', '--rev', 'HEAD', '2022', '2024'], code: 2, stderr: /with --rev, give one report year/ },
     { name: 'three --rev options', args: ['diff', '--rev', 'a', '--rev', 'b', '--rev', 'c', '2024'], code: 2, stderr: /too many --rev options/ },
     { name: 'A...B', args: ['diff', '--rev', 'a...b', '2024'], code: 2, stderr: /symmetric difference/ },

@@ -205,6 +205,14 @@ describe('diff --rev errors', () => {
     expect(r.stderr).toMatch(/^error: unknown revision `no-such-branch` in .*: name a branch, tag or commit/);
   });
 
+  it('refuses a year outside the plan, naming the revision, in the plan’s language (exit 1)', async () => {
+    const zh = await run(['diff', '--rev', 'HEAD~1..HEAD', '2019', '--plan', PLAN], { cwd: repo });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toMatch(/^错误：2019年不在HEAD~1的规划期内：请选择2021年（基期）至\d{4}年之间的年份\n/m);
+    const en = await run(['diff', '--rev', 'HEAD~1', '2019', '--plan', PLAN, '--lang', 'en'], { cwd: repo });
+    expect(en.stderr).toMatch(/^error: 2019 is outside the plan at HEAD~1: choose a year from 2021/m);
+  });
+
   it('refuses a revision that looks like an option', async () => {
     const r = await run(['diff', '--rev=--output=x', '2024', '--plan', PLAN], { cwd: repo });
     expect(r.code).toBe(2);

@@ -110,11 +110,14 @@ export function checkReportYear(data: PlanData, year: number, lang: Lang): void 
   }
 }
 
-/** Check that a year lies in the plan, from the base year to the period's end; UserError with exit 1 otherwise. */
-export function checkPlanYear(data: PlanData, year: number, lang: Lang): void {
+/**
+ * Check that a year lies in the plan, from the base year to the period's end; UserError with
+ * exit 1 otherwise. `side` names where the plan was read when there are two (diff --rev).
+ */
+export function checkPlanYear(data: PlanData, year: number, lang: Lang, side?: string): void {
   const { base_year: base, period } = data.plan.plan;
   if (year < base || year > period.end) {
-    throw new UserError(messages(lang).diagnostics.outsidePlan(year, base, period.end), EXIT.invalid, lang);
+    throw new UserError(messages(lang).diagnostics.outsidePlan(year, base, period.end, side), EXIT.invalid, lang);
   }
 }
 

@@ -15,7 +15,7 @@ import { LANGS, type Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { localizeDiffNames } from '../present/diff-names.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
-import { EXIT, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
+import { EXIT, checkPlanYear, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
 
 interface DiffOptions {
   plan: string;
@@ -93,14 +93,6 @@ async function loadWorkingTree(ctx: Context, dir: string): Promise<LoadedSide> {
   return { name: 'working tree', origin: 'working_tree', revision: null, commit: null, result: loaded, ioFailed: loaded.ioFailed };
 }
 
-// A report year the plan can be assessed in: from the base year to the period's end.
-function checkYear(data: PlanData, year: number, where: string): void {
-  const { base_year: base, period } = data.plan.plan;
-  if (year < base || year > period.end) {
-    throw new UserError(`${year} is outside the plan${where}: choose a year from ${base} (base year) to ${period.end}`, EXIT.invalid);
-  }
-}
-
 // `plans`: the plan of each side, the later first: the text views take their names from them.
 function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mode: 'years' | 'revisions', plans: readonly PlanFile[]): void {
   const diff = diffSides(from, to, mode);
@@ -121,9 +113,9 @@ async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toTe
   }
   const fromYear = parseYear(fromText, 'the first year');
   const toYear = parseYear(toText, 'the second year');
-  const { data, loaded } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
-  checkYear(data, fromYear, '');
-  checkYear(data, toYear, '');
+  const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
+  checkPlanYear(data, fromYear, lang);
+  checkPlanYear(data, toYear, lang);
   const common = { data, diagnostics: loaded.diagnostics, sources: loaded.sources };
   print(ctx, opts, buildSide({ ...common, year: fromYear }), buildSide({ ...common, year: toYear }), 'years', [data.plan]);
 }
@@ -153,7 +145,7 @@ async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], ye
   if (invalid.length > 0) throw new UserError(words.invalidSides(opts.plan, invalid), EXIT.invalid, lang);
   const built = sides.map((side) => {
     const data = side.result.data!;
-    checkYear(data, year, side.origin === 'revision' ? ` at ${side.name}` : ' in the working tree');
+    checkPlanYear(data, year, lang, side.origin === 'revision' ? side.name : messages(lang).diff.workingTree);
     return buildSide({
       data,
       year,

@@ -231,7 +231,7 @@ export const en: Messages = {
     unreadable: (plan) => `${plan}: a file could not be read`,
     invalidSides: (plan, sides) =>
       `${plan} is invalid at ${sides.map((s) => `${s.side} (${plural(s.errors, 'error')})`).join(' and ')}: both sides of a diff must validate`,
-    outsidePlan: (year, base, end) => `${year} is outside the plan: choose a year from ${base} (base year) to ${end}`,
+    outsidePlan: (year, base, end, side) => `${year} is outside the plan${side === undefined ? '' : ` at ${side}`}: choose a year from ${base} (base year) to ${end}`,
     noYearFile: (year, have) => `no data for ${year}: add data/${year}.yaml to the plan folder (year files present: ${have.length > 0 ? have.join(', ') : 'none'})`,
     importCounts: (c) =>
       [

@@ -312,7 +312,8 @@ export interface Messages {
     /** After `gaps`: the plan has warnings that `validate` shows. */
     seeWarnings: (warnings: number, plan: string) => string;
     /** A year outside base year..period end. */
-    outsidePlan: (year: number, base: number, end: number) => string;
+    /** `side`: where the plan was read, when it is not the working tree alone (a revision, or the working tree beside one). */
+    outsidePlan: (year: number, base: number, end: number, side?: string) => string;
     /** A report year without its year file. */
     noYearFile: (year: number, have: readonly number[]) => string;
     /** `import`: what the sheet changed, and its outcomes. */

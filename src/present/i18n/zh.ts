@@ -219,7 +219,7 @@ export const zh: Messages = {
     unreadable: (plan) => `${plan}：有文件无法读取`,
     invalidSides: (plan, sides) =>
       `${plan} 在${sides.map((s) => `${s.side}（${s.errors}个错误）`).join('和')}无效：比较的两边都必须通过校验`,
-    outsidePlan: (year, base, end) => `${year}年不在规划期内：请选择${base}年（基期）至${end}年之间的年份`,
+    outsidePlan: (year, base, end, side) => `${year}年不在${side === undefined ? '' : `${side}的`}规划期内：请选择${base}年（基期）至${end}年之间的年份`,
     noYearFile: (year, have) => `没有${year}年的数据：请在规划文件夹中添加 data/${year}.yaml（已有年度文件：${have.length > 0 ? have.join('、') : '无'}）`,
     importCounts: (c) =>
       [
