@@ -14,7 +14,7 @@ import { figureIn, gapOf, label, latestFigure, report, type Context, type Figure
 import { clamp, component, finite, known, nearlyEqual, NOT_FINITE, satisfies, sign, unknown, type Maybe } from './numbers.js';
 import { measureRates, project, type RateInputs } from './rates.js';
 import type { FigureGap, Reason } from './reasons.js';
-import { decideLevelStatus, levelWarning, progressRatio, categorise } from './status.js';
+import { decideLevelStatus, levelWarning, progressRatio, verdictFields } from './status.js';
 import type { Component, GapDirection, IndicatorAssessment, RateMethod, TargetSpec } from './types.js';
 
 /** The rate method of a kind: growth rates, points per year, or yearly flows. */
@@ -366,13 +366,7 @@ export function assessLevel(ctx: Context, ind: Indicator, index: number, spec: T
     projection_meets_target: meets,
     projection_share: shareC.result,
     projection_reason: projection.reason,
-    status: decision.status,
-    status_reason: decision.rule,
-    warning: warning.warning,
-    warning_reason: warning.rule,
-    progress_ratio: ratio.value,
-    progress_category: ratio.value === null ? null : categorise(ratio.value),
-    progress_ratio_reason: ratio.reason,
+    ...verdictFields(decision, warning, ratio),
     components: {
       target: goal.component,
       time_pace: timePaceC,

@@ -8,7 +8,7 @@
 import { pointer } from '../diagnostic.js';
 import type { Indicator } from '../model.js';
 import { figureIn, label, report, type Context } from './figures.js';
-import { byPace, categorise, type Decision } from './status.js';
+import { byPace, verdictFields, type Decision } from './status.js';
 import { clamp, component, finite, known, nearlyEqual, NOT_FINITE, satisfies, sign, unknown, type Maybe } from './numbers.js';
 import { spanIndex, yearlyChange } from './rates-index.js';
 import type { Reason, WarningRule } from './reasons.js';
@@ -186,13 +186,7 @@ export function assessRateTarget(ctx: Context, ind: Indicator, index: number, sp
     projection_meets_target: meets,
     projection_share: shareC.result,
     projection_reason: projection.reason,
-    status: decision.status,
-    status_reason: decision.rule,
-    warning: warning.warning,
-    warning_reason: warning.rule,
-    progress_ratio: ratio.value,
-    progress_category: ratio.value === null ? null : categorise(ratio.value),
-    progress_ratio_reason: ratio.reason,
+    ...verdictFields(decision, warning, ratio),
     components: {
       target: component(growth ? '(1 + r*) ^ (T - t0)' : '1 + P*', { target: targetValue, T, t0 }, targetIndex),
       time_pace: timePaceC,

@@ -139,3 +139,20 @@ export function categorise(r: number): ProgressCategory {
   if (r >= 0) return 'insufficient';
   return 'moving_away';
 }
+
+/**
+ * The verdict fields of an assessment, in their order in assessment.json: the status, the
+ * early warning and the progress ratio with its category, each with its reason.
+ */
+export function verdictFields(decision: Decision, warning: { warning: boolean; rule: WarningRule | null }, ratio: Maybe) {
+  return {
+    status: decision.status,
+    status_reason: decision.rule,
+    warning: warning.warning,
+    warning_reason: warning.rule,
+    progress_ratio: ratio.value,
+    progress_category: ratio.value === null ? null : categorise(ratio.value),
+    progress_ratio_reason: ratio.reason,
+  };
+}
+
