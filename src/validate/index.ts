@@ -67,7 +67,7 @@ function withSubjects(diagnostics: readonly Diagnostic[], data: PlanData | undef
 /** A year file's data, each value's decimals filled in from how it is written (unless given). */
 function withDecimals(source: Source): YearFile {
   const year = source.value as YearFile;
-  const written = writtenDecimalsByKey(source.doc, pointer('observations'), 'value');
+  const written = writtenDecimalsByKey(source, pointer('observations'), 'value');
   for (const [id, obs] of Object.entries(year.observations)) {
     if (typeof obs.value !== 'number' || obs.decimals !== undefined) continue;
     const decimals = written.get(id);

@@ -1,7 +1,8 @@
 // The only module that navigates YAML nodes to read them: parse texts into Documents
 // that keep their positions, turn yaml's errors into Diagnostics, and map JSON
 // pointers back to line and column. (sheet/year-document.ts is the one that changes
-// a year file's nodes, for `import`.)
+// a year file's nodes, for `import`.) A file in plain YAML is read by plain-yaml.ts
+// instead, and its Document is built only if a diagnostic must point into it.
 
 import {
   Document,
@@ -22,17 +23,23 @@ import {
 } from 'yaml';
 import { splitPointer, withText, type Code, type Diagnostic, type Text } from '../diagnostic.js';
 import type { SourceText } from '../load/source-text.js';
+import { readPlainYaml } from './plain-yaml.js';
 
 export type { SourceText } from '../load/source-text.js';
 
-/** A parsed YAML file that keeps its text and positions for diagnostics. */
+/**
+ * A parsed YAML file that keeps its text and positions for diagnostics. For a file the
+ * fast reader took, `doc` and `lineCounter` are built by yaml on first use.
+ */
 export interface Source extends SourceText {
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
   /** The plain value, when the file parsed without errors; undefined otherwise. */
   value: unknown;
   /** True when the file had YAML-level errors (its shape is not checked further). */
   broken: boolean;
+  /** How the fast reader found numbers written, when it read the file (see writtenDecimalsByKey). */
+  readonly decimals?: WeakMap<object, Record<string, number>>;
 }
 
 /** Aliases expanded beyond this count are treated as a resource-exhaustion attack. */
@@ -74,10 +81,13 @@ const FOLLOW_ON_LINES = 5;
 
 /** Parse one file. Never throws: every problem becomes a diagnostic. */
 export function parseSource(input: SourceText): { source: Source; diagnostics: Diagnostic[] } {
-  const { file, text } = input;
-  const lineCounter = new LineCounter();
-  const diagnostics: Diagnostic[] = [];
-  const doc = parseDocument(text, {
+  const plain = readPlainYaml(input.text);
+  return plain === undefined ? parseWithYaml(input) : { source: plainSource(input, plain.value, plain.decimals), diagnostics: [] };
+}
+
+/** yaml's Document of a text, with the options every file is read with. */
+function yamlDocument(text: string, lineCounter: LineCounter): Document.Parsed {
+  return parseDocument(text, {
     // YAML 1.2 core schema, whatever a %YAML directive says: `No` stays a
     // string, dates stay strings, and no 1.1-only tag is resolved.
     schema: 'core',
@@ -90,6 +100,36 @@ export function parseSource(input: SourceText): { source: Source; diagnostics: D
     prettyErrors: false,
     lineCounter,
   });
+}
+
+// A file the fast reader took: no diagnostics, and yaml's Document only when asked for.
+function plainSource(input: SourceText, value: unknown, decimals: WeakMap<object, Record<string, number>>): Source {
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const build = (): { doc: Document.Parsed; lineCounter: LineCounter } => {
+    if (parsed === undefined) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: yamlDocument(input.text, lineCounter), lineCounter };
+    }
+    return parsed;
+  };
+  const source = { file: input.file, text: input.text, value, broken: false, decimals } as Source;
+  if (input.path !== undefined) source.path = input.path;
+  Object.defineProperties(source, {
+    doc: { get: () => build().doc, enumerable: true },
+    lineCounter: { get: () => build().lineCounter, enumerable: true },
+  });
+  return source;
+}
+
+/**
+ * Parse one file with yaml, as every file not in plain YAML is: every YAML error and
+ * warning becomes a diagnostic. Exported for the tests that hold the fast reader to it.
+ */
+export function parseWithYaml(input: SourceText): { source: Source; diagnostics: Diagnostic[] } {
+  const { file, text } = input;
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const doc = yamlDocument(text, lineCounter);
   const source: Source = { file, text, doc, lineCounter, value: undefined, broken: false };
   if (input.path !== undefined) source.path = input.path;
   // yaml reads a lone CR as text, so an old-Mac file is one long line (a comment, often:
@@ -433,9 +473,24 @@ export function rangeOfPointer(
  * (`67.00` → 2, `5` → 0), by key; entries without a plain decimal number there (`1.5e3`,
  * hex, text) are left out. One pass over the map: a year file has thousands of entries.
  */
-export function writtenDecimalsByKey(doc: Document.Parsed, ptr: string, field: string): Map<string, number> {
+export function writtenDecimalsByKey(source: Source, ptr: string, field: string): Map<string, number> {
   const found = new Map<string, number>();
-  let node: unknown = doc.contents;
+  if (source.decimals !== undefined) {
+    // Read by the fast reader: the same answer from its record, without yaml's Document.
+    let value: unknown = source.value;
+    for (const seg of splitPointer(ptr)) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, seg)) return found;
+      value = (value as Record<string, unknown>)[seg];
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return found;
+    for (const [key, entry] of Object.entries(value)) {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue;
+      const decimals = source.decimals.get(entry)?.[field];
+      if (decimals !== undefined) found.set(key, decimals);
+    }
+    return found;
+  }
+  let node: unknown = source.doc.contents;
   for (const seg of splitPointer(ptr)) {
     if (!isMap(node)) return found;
     const pair = entryOf(node, seg);

@@ -1,0 +1,433 @@
+// A fast reader for the plain YAML that plan files are written in: block maps and lists,
+// one-line plain and quoted scalars, one-line lists in brackets, comments. It reads a
+// 10,000-indicator plan about twenty times faster than `yaml` builds its Document, because
+// it builds no nodes, keeps no positions and never recovers from an error.
+//
+// It answers only when it is sure: any text it does not fully understand (anchors, tags,
+// block scalars, multi-line scalars, flow maps, tabs, control characters, repeated keys,
+// odd indentation, a key that is not plain text or a whole number…) gives `undefined`,
+// and the caller parses the file with `yaml` as before. Where it answers, the value is
+// the one `yaml` gives with the options of yaml-source.ts (YAML 1.2 core schema), and the
+// file has no YAML error or warning: test/plain-yaml.test.ts checks this against `yaml`
+// on thousands of generated and mutated texts. Positions, for diagnostics, come later from
+// `yaml` itself (yaml-source.ts parses a file again only when something in it is reported).
+
+/** What the fast reader gives for a file it fully understands. */
+export interface PlainYaml {
+  /** The file's data, as yaml's `toJS` gives it; null for an empty file. */
+  value: unknown;
+  /**
+   * For each map (by identity) that holds plain decimal numbers: the decimals each is
+   * written with, by key (`67.00` → 2, `5` → 0), as yaml-source.ts `writtenDecimalsByKey` reads them.
+   */
+  decimals: WeakMap<object, Record<string, number>>;
+}
+
+/** Deeper than this, the reader leaves the file to `yaml` (which reports MAX_DEPTH). */
+const MAX_PLAIN_DEPTH = 48;
+/** yaml refuses implicit keys longer than 1024 characters; leave long keys to it. */
+const MAX_KEY_LENGTH = 1000;
+
+// Characters a file must not hold for the fast reader: tabs, control characters (C0 but
+// LF and CR, DEL, C1), the BOM, line and paragraph separators, non-characters and lone
+// surrogates. yaml has its own opinion of each; it is asked.
+const UNSUPPORTED_CHARACTER = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)/;
+
+// YAML 1.2 core schema, in yaml's order (yaml/dist/schema/core): the first test that
+// matches a plain scalar decides what it is.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** A plain decimal number as yaml-source.ts `decimalsOf` reads it. */
+const DECIMAL = /^[-+]?[0-9]+(?:\.([0-9]*))?$/;
+/** A key the reader takes: text, or a whole number written as its own string form. */
+const WHOLE_NUMBER_KEY = /^(?:0|[1-9][0-9]{0,14})$/;
+
+/** A scalar's value under the core schema; `plain` is its trimmed source text. */
+function resolvePlain(plain: string): unknown {
+  const c = plain.charCodeAt(0);
+  // Only these first characters can begin anything but a string (or an empty null).
+  if (!(plain === '' || c === 126 /* ~ */ || c === 110 || c === 78 /* n N */ || c === 116 || c === 84 || c === 102 || c === 70 /* t T f F */ ||
+    c === 43 || c === 45 || c === 46 /* + - . */ || (c >= 48 && c <= 57))) return plain;
+  if (NULL.test(plain)) return null;
+  if (BOOL.test(plain)) return plain[0] === 't' || plain[0] === 'T';
+  if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
+  if (INT.test(plain)) return parseInt(plain, 10);
+  if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);
+  if (FLOAT_NAN.test(plain)) return plain.slice(-3).toLowerCase() === 'nan' ? NaN : plain[0] === '-' ? -Infinity : Infinity;
+  if (FLOAT_EXP.test(plain) || FLOAT.test(plain)) return parseFloat(plain);
+  return plain;
+}
+
+/** Signals that the text is not one the fast reader takes; caught in readPlainYaml. */
+class NotPlain {}
+const NOT_PLAIN = new NotPlain();
+
+interface Line {
+  /** Spaces before the content. */
+  indent: number;
+  /** The line from its first non-space character, without the line break. */
+  text: string;
+}
+
+/** Read a file the fast way, or return undefined when it is not plain enough to be sure. */
+export function readPlainYaml(source: string): PlainYaml | undefined {
+  if (UNSUPPORTED_CHARACTER.test(source)) return undefined;
+  const lines: Line[] = [];
+  let start = 0;
+  let first = true;
+  while (start <= source.length) {
+    let end = source.indexOf('\n', start);
+    if (end < 0) end = source.length;
+    const raw = source.charCodeAt(end - 1) === 13 ? source.slice(start, end - 1) : source.slice(start, end);
+    start = end + 1;
+    let indent = 0;
+    while (raw.charCodeAt(indent) === 32) indent++;
+    if (indent === raw.length || raw.charCodeAt(indent) === 35 /* # */) continue;
+    const text = raw.slice(indent);
+    // Directives, document markers and anything else at column 0 that is not data: yaml's.
+    // A first line `---` (with nothing but a comment after it) starts the one document.
+    if (indent === 0 && (text.startsWith('---') || text.startsWith('...') || text.startsWith('%'))) {
+      if (first && /^---(?: +#.*| *)$/.test(text)) {
+        first = false;
+        continue;
+      }
+      return undefined;
+    }
+    first = false;
+    lines.push({ indent, text });
+  }
+  const reader = new Reader(lines);
+  try {
+    if (lines.length === 0) return { value: null, decimals: reader.decimals };
+    const value = reader.block(0, lines[0]!.indent, 0);
+    if (reader.at !== lines.length || value === null || typeof value !== 'object') return undefined;
+    return { value, decimals: reader.decimals };
+  } catch (err) {
+    if (err === NOT_PLAIN) return undefined;
+    throw err;
+  }
+}
+
+class Reader {
+  at = 0;
+  readonly decimals = new WeakMap<object, Record<string, number>>();
+  constructor(private readonly lines: Line[]) {}
+
+  /** The block map or list whose first line is `at`, all of whose lines start at `indent`. */
+  block(at: number, indent: number, depth: number): unknown {
+    if (depth > MAX_PLAIN_DEPTH) throw NOT_PLAIN;
+    const line = this.lines[at]!;
+    if (isItem(line.text)) return this.list(at, indent, depth);
+    return this.map(at, indent, depth);
+  }
+
+  private list(at: number, indent: number, depth: number): unknown[] {
+    const items: unknown[] = [];
+    this.at = at;
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at]!;
+      if (line.indent < indent) break;
+      if (line.indent > indent) throw NOT_PLAIN;
+      if (!isItem(line.text)) break;
+      let rest = 1;
+      while (line.text.charCodeAt(rest) === 32) rest++;
+      if (rest === line.text.length || line.text.charCodeAt(rest) === 35) {
+        // `-` alone: the item is the block below, or empty.
+        this.at++;
+        items.push(this.nested(indent, depth, null, ''));
+        continue;
+      }
+      // `- key: value` or `- - x`: the item is a block starting on this line, further in.
+      const inner: Line = { indent: line.indent + rest, text: line.text.slice(rest) };
+      if (isItem(inner.text) || entryColon(inner.text) >= 0) {
+        this.lines[this.at] = inner;
+        items.push(this.block(this.at, inner.indent, depth + 1));
+        continue;
+      }
+      this.at++;
+      items.push(this.scalarLine(inner.text, indent, null, ''));
+    }
+    return items;
+  }
+
+  private map(at: number, indent: number, depth: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    this.at = at;
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at]!;
+      if (line.indent < indent) break;
+      if (line.indent > indent || isItem(line.text)) {
+        // A list may hang at its key's own indent (`key:` then `- a`), taken below;
+        // anywhere else a list item or a deeper line in a map is not plain YAML.
+        throw NOT_PLAIN;
+      }
+      const colon = entryColon(line.text);
+      if (colon < 0) throw NOT_PLAIN;
+      const key = readKey(line.text.slice(0, colon));
+      if (Object.hasOwn(map, key)) throw NOT_PLAIN;
+      let rest = colon + 1;
+      while (line.text.charCodeAt(rest) === 32) rest++;
+      let value: unknown;
+      this.at++;
+      if (rest === line.text.length || line.text.charCodeAt(rest) === 35) {
+        value = this.nested(indent, depth, map, key);
+      } else {
+        value = this.scalarLine(line.text.slice(rest), indent, map, key);
+      }
+      // yaml defines keys that name a property of Object.prototype as the map's own.
+      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+      else map[key] = value;
+    }
+    return map;
+  }
+
+  /** The value of an entry or item with nothing after its `:` or `-`: the block below it, or null. */
+  private nested(indent: number, depth: number, map: Record<string, unknown> | null, key: string): unknown {
+    const next = this.lines[this.at];
+    if (next === undefined || next.indent < indent) return null;
+    if (next.indent === indent) return map !== null && isItem(next.text) ? this.list(this.at, indent, depth + 1) : null;
+    if (isItem(next.text) || entryColon(next.text) >= 0) return this.block(this.at, next.indent, depth + 1);
+    // A scalar on a line of its own below its key: one line only.
+    this.at++;
+    return this.scalarLine(next.text, indent, map, key);
+  }
+
+  /**
+   * A one-line value: plain, quoted or a one-line list. The line after it must not be
+   * deeper than `indent` (that would continue a multi-line scalar, or be an error).
+   */
+  private scalarLine(text: string, indent: number, map: Record<string, unknown> | null, key: string): unknown {
+    const following = this.lines[this.at];
+    if (following !== undefined && following.indent > indent) throw NOT_PLAIN;
+    const c = text.charCodeAt(0);
+    if (c === 34 || c === 39) {
+      const { value, end } = readQuoted(text, 0);
+      if (!isComment(text, end)) throw NOT_PLAIN;
+      return value;
+    }
+    if (c === 91 /* [ */) return readFlowList(text);
+    if (c === 123 /* { */) return this.flowMap(text);
+    return this.plainValue(plainScalar(text, false), map, key);
+  }
+
+  /** A plain scalar's value, its decimals recorded when it is a number in a map. */
+  private plainValue(plain: string, map: Record<string, unknown> | null, key: string): unknown {
+    const value = resolvePlain(plain);
+    if (typeof value === 'number' && map !== null) {
+      const m = DECIMAL.exec(plain);
+      if (m !== null) {
+        let written = this.decimals.get(map);
+        if (written === undefined) this.decimals.set(map, (written = Object.create(null) as Record<string, number>));
+        written[key] = (m[1] ?? '').length;
+      }
+    }
+    return value;
+  }
+
+  /**
+   * `{key: value, key: "value"}` on one line: scalar values only, each key followed by
+   * `: `, no empty entry, nothing but a comment after.
+   */
+  private flowMap(text: string): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    let i = 1;
+    const skip = (): void => {
+      while (text.charCodeAt(i) === 32) i++;
+    };
+    skip();
+    if (text[i] === '}') {
+      if (!isComment(text, i + 1)) throw NOT_PLAIN;
+      return map;
+    }
+    for (;;) {
+      skip();
+      let key: string;
+      if (text[i] === '"' || text[i] === "'") {
+        const quoted = readQuoted(text, i);
+        key = quoted.value;
+        i = quoted.end;
+      } else {
+        const colon = text.indexOf(':', i);
+        if (colon < 0) throw NOT_PLAIN;
+        const raw = text.slice(i, colon);
+        if (raw.length === 0 || raw.length > MAX_KEY_LENGTH || raw.endsWith(' ') || raw.includes(' #')) throw NOT_PLAIN;
+        const plain = plainScalar(raw, true);
+        const resolved = resolvePlain(plain);
+        if (typeof resolved === 'string') key = resolved;
+        else if (typeof resolved === 'number' && WHOLE_NUMBER_KEY.test(plain)) key = plain;
+        else throw NOT_PLAIN;
+        i = colon;
+      }
+      if (text[i] !== ':' || text[i + 1] !== ' ' || key === '<<' || key === '__proto__' || Object.hasOwn(map, key)) throw NOT_PLAIN;
+      i += 2;
+      skip();
+      let value: unknown;
+      if (text[i] === '"' || text[i] === "'") {
+        const quoted = readQuoted(text, i);
+        value = quoted.value;
+        i = quoted.end;
+      } else {
+        let end = i;
+        while (end < text.length && text[end] !== ',' && text[end] !== '}') end++;
+        const raw = text.slice(i, end);
+        if (raw.trim() === '' || raw.includes(' #')) throw NOT_PLAIN;
+        value = this.plainValue(plainScalar(raw, true), map, key);
+        i = end;
+      }
+      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+      else map[key] = value;
+      skip();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === '}' && isComment(text, i + 1)) return map;
+      throw NOT_PLAIN;
+    }
+  }
+}
+
+function isItem(text: string): boolean {
+  return text.charCodeAt(0) === 45 /* - */ && (text.length === 1 || text.charCodeAt(1) === 32);
+}
+
+/** Whether `text` from `end` on is only spaces and maybe a comment. */
+function isComment(text: string, end: number): boolean {
+  let i = end;
+  while (text.charCodeAt(i) === 32) i++;
+  return i === text.length || (i > end && text.charCodeAt(i) === 35);
+}
+
+/** Where the `:` that ends a map entry's key is (followed by a space or the line's end), or -1. */
+function entryColon(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c === 34 || c === 39) {
+    const { end } = readQuoted(text, 0);
+    return text.charCodeAt(end) === 58 && (end + 1 === text.length || text.charCodeAt(end + 1) === 32) ? end : -1;
+  }
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    if (i + 1 === text.length || text.charCodeAt(i + 1) === 32) return i;
+  }
+  return -1;
+}
+
+/** A map key: plain text or a quoted string, taken only when it is text or a whole number. */
+function readKey(text: string): string {
+  if (text.length === 0 || text.length > MAX_KEY_LENGTH) throw NOT_PLAIN;
+  const c = text.charCodeAt(0);
+  let key: string;
+  if (c === 34 || c === 39) {
+    const { value, end } = readQuoted(text, 0);
+    if (end !== text.length) throw NOT_PLAIN;
+    key = value;
+  } else {
+    // No space before the colon, no comment inside.
+    if (text.charCodeAt(text.length - 1) === 32 || text.includes(' #')) throw NOT_PLAIN;
+    const plain = plainScalar(text, false);
+    const value = resolvePlain(plain);
+    if (typeof value === 'string') key = value;
+    else if (typeof value === 'number' && WHOLE_NUMBER_KEY.test(plain)) key = plain;
+    else throw NOT_PLAIN;
+  }
+  // `<<` would be a merge key with other options; `__proto__` is defined specially.
+  if (key === '<<' || key === '__proto__') throw NOT_PLAIN;
+  return key;
+}
+
+// Characters that cannot begin a plain scalar (`-`, `?` and `:` can, when followed by a
+// non-space character: `-1.5`).
+const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`']);
+const FLOW_INDICATORS = new Set([...',[]{}']);
+
+/**
+ * A one-line plain scalar's text (trailing spaces and a comment dropped). In a flow list
+ * it may not hold `,[]{}`. Throws NOT_PLAIN when the text is not one plain scalar.
+ */
+function plainScalar(text: string, flow: boolean): string {
+  const first = text[0]!;
+  if (INDICATORS.has(first)) throw NOT_PLAIN;
+  if (first === '-' || first === '?' || first === ':') {
+    const second = text[1];
+    if (second === undefined || second === ' ' || (flow && FLOW_INDICATORS.has(second))) throw NOT_PLAIN;
+  }
+  let end = text.length;
+  const comment = text.indexOf(' #');
+  if (comment >= 0) end = comment;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  const plain = end === text.length ? text : text.slice(0, end);
+  // `: ` inside or a `:` at the end would start a mapping: not one scalar.
+  if (plain.includes(': ') || plain.endsWith(':')) throw NOT_PLAIN;
+  if (flow) {
+    for (const ch of FLOW_INDICATORS) if (plain.includes(ch)) throw NOT_PLAIN;
+    if (plain.includes(':')) throw NOT_PLAIN;
+  }
+  return plain;
+}
+
+/**
+ * A quoted scalar on one line starting at `from`: single quotes with `''` for a quote,
+ * double quotes without escapes. Throws NOT_PLAIN otherwise.
+ */
+function readQuoted(text: string, from: number): { value: string; end: number } {
+  const quote = text[from]!;
+  if (quote === '"') {
+    const close = text.indexOf('"', from + 1);
+    if (close < 0) throw NOT_PLAIN;
+    const value = text.slice(from + 1, close);
+    if (value.includes('\\')) throw NOT_PLAIN;
+    return { value, end: close + 1 };
+  }
+  let value = '';
+  let i = from + 1;
+  for (;;) {
+    const close = text.indexOf("'", i);
+    if (close < 0) throw NOT_PLAIN;
+    value += text.slice(i, close);
+    if (text[close + 1] !== "'") return { value, end: close + 1 };
+    value += "'";
+    i = close + 2;
+  }
+}
+
+/** `[a, 2, "c"]` on one line: scalars only, no empty item, nothing but a comment after. */
+function readFlowList(text: string): unknown[] {
+  const items: unknown[] = [];
+  let i = 1;
+  const skip = (): void => {
+    while (text.charCodeAt(i) === 32) i++;
+  };
+  skip();
+  if (text[i] === ']') {
+    if (!isComment(text, i + 1)) throw NOT_PLAIN;
+    return items;
+  }
+  for (;;) {
+    skip();
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const { value, end } = readQuoted(text, i);
+      items.push(value);
+      i = end;
+    } else {
+      let end = i;
+      while (end < text.length && text[end] !== ',' && text[end] !== ']') end++;
+      const raw = text.slice(i, end);
+      if (raw.trim() === '' || raw.includes(' #')) throw NOT_PLAIN;
+      items.push(resolvePlain(plainScalar(raw, true)));
+      i = end;
+    }
+    skip();
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    if (text[i] === ']' && isComment(text, i + 1)) return items;
+    throw NOT_PLAIN;
+  }
+}
