@@ -12,6 +12,16 @@
 // on thousands of generated and mutated texts. Positions, for diagnostics, come later from
 // `yaml` itself (yaml-source.ts parses a file again only when something in it is reported).
 
+/** [start, end) of a key or a one-line value in the text, in UTF-16 units, as yaml's node ranges. */
+export type Span = readonly [number, number];
+
+/**
+ * Where the entries of a map or list are (list entries by index as text): the key's span
+ * and, for a one-line value (scalar or bracketed), the value's; no value span for a value
+ * that is a block below its key or empty (yaml's ranges of those are left to yaml).
+ */
+export type Positions = WeakMap<object, Map<string, { key?: Span; value?: Span }>>;
+
 /** What the fast reader gives for a file it fully understands. */
 export interface PlainYaml {
   /** The file's data, as yaml's `toJS` gives it; null for an empty file. */
@@ -21,6 +31,8 @@ export interface PlainYaml {
    * written with, by key (`67.00` → 2, `5` → 0), as yaml-source.ts `writtenDecimalsByKey` reads them.
    */
   decimals: WeakMap<object, Record<string, number>>;
+  /** Where each entry is, when asked for (`readPlainYaml(text, true)`). */
+  positions?: Positions;
 }
 
 /** Deeper than this, the reader leaves the file to `yaml` (which reports MAX_DEPTH). */
@@ -71,12 +83,17 @@ const NOT_PLAIN = new NotPlain();
 interface Line {
   /** Spaces before the content. */
   indent: number;
+  /** Offset of the content's first character in the text. */
+  offset: number;
   /** The line from its first non-space character, without the line break. */
   text: string;
 }
 
-/** Read a file the fast way, or return undefined when it is not plain enough to be sure. */
-export function readPlainYaml(source: string): PlainYaml | undefined {
+/**
+ * Read a file the fast way, or return undefined when it is not plain enough to be sure.
+ * With `positions`, also record where each entry is (for diagnostics; a little slower).
+ */
+export function readPlainYaml(source: string, positions = false): PlainYaml | undefined {
   if (UNSUPPORTED_CHARACTER.test(source)) return undefined;
   const lines: Line[] = [];
   let start = 0;
@@ -85,6 +102,7 @@ export function readPlainYaml(source: string): PlainYaml | undefined {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
     const raw = source.charCodeAt(end - 1) === 13 ? source.slice(start, end - 1) : source.slice(start, end);
+    const lineStart = start;
     start = end + 1;
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
@@ -100,14 +118,15 @@ export function readPlainYaml(source: string): PlainYaml | undefined {
       return undefined;
     }
     first = false;
-    lines.push({ indent, text });
+    lines.push({ indent, offset: lineStart + indent, text });
   }
-  const reader = new Reader(lines);
+  const reader = new Reader(lines, positions);
+  const read = (value: unknown): PlainYaml => (reader.positions === undefined ? { value, decimals: reader.decimals } : { value, decimals: reader.decimals, positions: reader.positions });
   try {
-    if (lines.length === 0) return { value: null, decimals: reader.decimals };
+    if (lines.length === 0) return read(null);
     const value = reader.block(0, lines[0]!.indent, 0);
     if (reader.at !== lines.length || value === null || typeof value !== 'object') return undefined;
-    return { value, decimals: reader.decimals };
+    return read(value);
   } catch (err) {
     if (err === NOT_PLAIN) return undefined;
     throw err;
@@ -117,7 +136,22 @@ export function readPlainYaml(source: string): PlainYaml | undefined {
 class Reader {
   at = 0;
   readonly decimals = new WeakMap<object, Record<string, number>>();
-  constructor(private readonly lines: Line[]) {}
+  readonly positions: Positions | undefined;
+  /** The span of the value scalarLine read last. */
+  private span: Span = [0, 0];
+  constructor(private readonly lines: Line[], positions: boolean) {
+    if (positions) this.positions = new WeakMap();
+  }
+
+  private place(container: object, key: string, keySpan: Span | undefined, valueSpan: Span | undefined): void {
+    if (this.positions === undefined) return;
+    let entries = this.positions.get(container);
+    if (entries === undefined) this.positions.set(container, (entries = new Map()));
+    const at: { key?: Span; value?: Span } = {};
+    if (keySpan !== undefined) at.key = keySpan;
+    if (valueSpan !== undefined) at.value = valueSpan;
+    entries.set(key, at);
+  }
 
   /** The block map or list whose first line is `at`, all of whose lines start at `indent`. */
   block(at: number, indent: number, depth: number): unknown {
@@ -137,21 +171,26 @@ class Reader {
       if (!isItem(line.text)) break;
       let rest = 1;
       while (line.text.charCodeAt(rest) === 32) rest++;
+      const index = String(items.length);
       if (rest === line.text.length || line.text.charCodeAt(rest) === 35) {
         // `-` alone: the item is the block below, or empty.
         this.at++;
+        this.span = NO_SPAN;
         items.push(this.nested(indent, depth, null, ''));
+        this.place(items, index, undefined, this.span === NO_SPAN ? undefined : this.span);
         continue;
       }
       // `- key: value` or `- - x`: the item is a block starting on this line, further in.
-      const inner: Line = { indent: line.indent + rest, text: line.text.slice(rest) };
+      const inner: Line = { indent: line.indent + rest, offset: line.offset + rest, text: line.text.slice(rest) };
       if (isItem(inner.text) || entryColon(inner.text) >= 0) {
         this.lines[this.at] = inner;
         items.push(this.block(this.at, inner.indent, depth + 1));
+        this.place(items, index, undefined, undefined);
         continue;
       }
       this.at++;
-      items.push(this.scalarLine(inner.text, indent, null, ''));
+      items.push(this.scalarLine(inner.text, inner.offset, indent, null, ''));
+      this.place(items, index, undefined, this.span);
     }
     return items;
   }
@@ -175,11 +214,16 @@ class Reader {
       while (line.text.charCodeAt(rest) === 32) rest++;
       let value: unknown;
       this.at++;
+      let valueSpan: Span | undefined;
       if (rest === line.text.length || line.text.charCodeAt(rest) === 35) {
+        this.span = NO_SPAN;
         value = this.nested(indent, depth, map, key);
+        if (this.span !== NO_SPAN) valueSpan = this.span;
       } else {
-        value = this.scalarLine(line.text.slice(rest), indent, map, key);
+        value = this.scalarLine(line.text.slice(rest), line.offset + rest, indent, map, key);
+        valueSpan = this.span;
       }
+      this.place(map, key, [line.offset, line.offset + colon], valueSpan);
       // yaml defines keys that name a property of Object.prototype as the map's own.
       if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
@@ -191,29 +235,38 @@ class Reader {
   private nested(indent: number, depth: number, map: Record<string, unknown> | null, key: string): unknown {
     const next = this.lines[this.at];
     if (next === undefined || next.indent < indent) return null;
-    if (next.indent === indent) return map !== null && isItem(next.text) ? this.list(this.at, indent, depth + 1) : null;
-    if (isItem(next.text) || entryColon(next.text) >= 0) return this.block(this.at, next.indent, depth + 1);
+    // A block's own span is left to yaml (NO_SPAN), whatever its last scalar was.
+    let block: unknown;
+    if (next.indent === indent) block = map !== null && isItem(next.text) ? this.list(this.at, indent, depth + 1) : null;
+    else if (isItem(next.text) || entryColon(next.text) >= 0) block = this.block(this.at, next.indent, depth + 1);
+    if (block !== undefined) {
+      this.span = NO_SPAN;
+      return block;
+    }
     // A scalar on a line of its own below its key: one line only.
     this.at++;
-    return this.scalarLine(next.text, indent, map, key);
+    return this.scalarLine(next.text, next.offset, indent, map, key);
   }
 
   /**
    * A one-line value: plain, quoted or a one-line list. The line after it must not be
    * deeper than `indent` (that would continue a multi-line scalar, or be an error).
    */
-  private scalarLine(text: string, indent: number, map: Record<string, unknown> | null, key: string): unknown {
+  private scalarLine(text: string, offset: number, indent: number, map: Record<string, unknown> | null, key: string): unknown {
     const following = this.lines[this.at];
     if (following !== undefined && following.indent > indent) throw NOT_PLAIN;
     const c = text.charCodeAt(0);
     if (c === 34 || c === 39) {
       const { value, end } = readQuoted(text, 0);
       if (!isComment(text, end)) throw NOT_PLAIN;
+      this.span = [offset, offset + end];
       return value;
     }
-    if (c === 91 /* [ */) return readFlowList(text);
-    if (c === 123 /* { */) return this.flowMap(text);
-    return this.plainValue(plainScalar(text, false), map, key);
+    if (c === 91 /* [ */) return this.flowList(text, offset);
+    if (c === 123 /* { */) return this.flowMap(text, offset);
+    const plain = plainScalar(text, false);
+    this.span = [offset, offset + plain.length];
+    return this.plainValue(plain, map, key);
   }
 
   /** A plain scalar's value, its decimals recorded when it is a number in a map. */
@@ -234,7 +287,7 @@ class Reader {
    * `{key: value, key: "value"}` on one line: scalar values only, each key followed by
    * `: `, no empty entry, nothing but a comment after.
    */
-  private flowMap(text: string): Record<string, unknown> {
+  private flowMap(text: string, offset: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     let i = 1;
     const skip = (): void => {
@@ -243,11 +296,13 @@ class Reader {
     skip();
     if (text[i] === '}') {
       if (!isComment(text, i + 1)) throw NOT_PLAIN;
+      this.span = [offset, offset + i + 1];
       return map;
     }
     for (;;) {
       skip();
       let key: string;
+      const keyStart = i;
       if (text[i] === '"' || text[i] === "'") {
         const quoted = readQuoted(text, i);
         key = quoted.value;
@@ -265,21 +320,27 @@ class Reader {
         i = colon;
       }
       if (text[i] !== ':' || text[i + 1] !== ' ' || key === '<<' || key === '__proto__' || Object.hasOwn(map, key)) throw NOT_PLAIN;
+      const keySpan: Span = [offset + keyStart, offset + i];
       i += 2;
       skip();
       let value: unknown;
+      const valueStart = i;
+      let valueEnd: number;
       if (text[i] === '"' || text[i] === "'") {
         const quoted = readQuoted(text, i);
         value = quoted.value;
-        i = quoted.end;
+        i = valueEnd = quoted.end;
       } else {
         let end = i;
         while (end < text.length && text[end] !== ',' && text[end] !== '}') end++;
         const raw = text.slice(i, end);
         if (raw.trim() === '' || raw.includes(' #')) throw NOT_PLAIN;
-        value = this.plainValue(plainScalar(raw, true), map, key);
+        const plain = plainScalar(raw, true);
+        value = this.plainValue(plain, map, key);
+        valueEnd = i + plain.length;
         i = end;
       }
+      this.place(map, key, keySpan, [offset + valueStart, offset + valueEnd]);
       if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
       skip();
@@ -287,11 +348,63 @@ class Reader {
         i++;
         continue;
       }
-      if (text[i] === '}' && isComment(text, i + 1)) return map;
+      if (text[i] === '}' && isComment(text, i + 1)) {
+        this.span = [offset, offset + i + 1];
+        return map;
+      }
+      throw NOT_PLAIN;
+    }
+  }
+
+  /** `[a, 2, "c"]` on one line: scalars only, no empty item, nothing but a comment after. */
+  private flowList(text: string, offset: number): unknown[] {
+    const items: unknown[] = [];
+    let i = 1;
+    const skip = (): void => {
+      while (text.charCodeAt(i) === 32) i++;
+    };
+    skip();
+    if (text[i] === ']') {
+      if (!isComment(text, i + 1)) throw NOT_PLAIN;
+      this.span = [offset, offset + i + 1];
+      return items;
+    }
+    for (;;) {
+      skip();
+      const c = text.charCodeAt(i);
+      const start = i;
+      let end: number;
+      if (c === 34 || c === 39) {
+        const quoted = readQuoted(text, i);
+        items.push(quoted.value);
+        i = end = quoted.end;
+      } else {
+        let stop = i;
+        while (stop < text.length && text[stop] !== ',' && text[stop] !== ']') stop++;
+        const raw = text.slice(i, stop);
+        if (raw.trim() === '' || raw.includes(' #')) throw NOT_PLAIN;
+        const plain = plainScalar(raw, true);
+        items.push(resolvePlain(plain));
+        end = i + plain.length;
+        i = stop;
+      }
+      this.place(items, String(items.length - 1), undefined, [offset + start, offset + end]);
+      skip();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === ']' && isComment(text, i + 1)) {
+        this.span = [offset, offset + i + 1];
+        return items;
+      }
       throw NOT_PLAIN;
     }
   }
 }
+
+/** Marks "no one-line value read" (a block or empty value). */
+const NO_SPAN: Span = [-1, -1];
 
 function isItem(text: string): boolean {
   return text.charCodeAt(0) === 45 /* - */ && (text.length === 1 || text.charCodeAt(1) === 32);
@@ -395,39 +508,36 @@ function readQuoted(text: string, from: number): { value: string; end: number } 
   }
 }
 
-/** `[a, 2, "c"]` on one line: scalars only, no empty item, nothing but a comment after. */
-function readFlowList(text: string): unknown[] {
-  const items: unknown[] = [];
-  let i = 1;
-  const skip = (): void => {
-    while (text.charCodeAt(i) === 32) i++;
-  };
-  skip();
-  if (text[i] === ']') {
-    if (!isComment(text, i + 1)) throw NOT_PLAIN;
-    return items;
-  }
-  for (;;) {
-    skip();
-    const c = text.charCodeAt(i);
-    if (c === 34 || c === 39) {
-      const { value, end } = readQuoted(text, i);
-      items.push(value);
-      i = end;
+/**
+ * The span a JSON pointer's segments name, as yaml-source.ts `rangeOfPointer` finds it in
+ * yaml's Document: the deepest entry that exists (`exact` false when the pointer goes
+ * further), its key's span when `anchor` is `key` and it has one, else its value's.
+ * Undefined when that is a block value, an empty one or the whole file: yaml's ranges of
+ * those take in comments and line ends, and are left to yaml.
+ */
+export function rangeInPlain(read: PlainYaml, segments: readonly string[], anchor: 'value' | 'key'): { range: [number, number]; exact: boolean } | undefined {
+  const positions = read.positions;
+  if (positions === undefined) return undefined;
+  let node: unknown = read.value;
+  let at: { key?: Span; value?: Span } | undefined;
+  let exact = true;
+  for (const seg of segments) {
+    let next: unknown;
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(seg) || Number(seg) >= node.length) {
+        exact = false;
+        break;
+      }
+      next = node[Number(seg)];
+    } else if (typeof node === 'object' && node !== null && Object.hasOwn(node, seg)) {
+      next = (node as Record<string, unknown>)[seg];
     } else {
-      let end = i;
-      while (end < text.length && text[end] !== ',' && text[end] !== ']') end++;
-      const raw = text.slice(i, end);
-      if (raw.trim() === '' || raw.includes(' #')) throw NOT_PLAIN;
-      items.push(resolvePlain(plainScalar(raw, true)));
-      i = end;
+      exact = false;
+      break;
     }
-    skip();
-    if (text[i] === ',') {
-      i++;
-      continue;
-    }
-    if (text[i] === ']' && isComment(text, i + 1)) return items;
-    throw NOT_PLAIN;
+    at = positions.get(node as object)?.get(seg);
+    node = next;
   }
+  const span = anchor === 'key' && at?.key !== undefined ? at.key : at?.value;
+  return span === undefined ? undefined : { range: [span[0], span[1]], exact };
 }

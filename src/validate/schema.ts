@@ -7,7 +7,7 @@ import { pointer as makePointer, type Code, type Diagnostic, type Text } from '.
 import type { SchemaName } from './schema-files.js';
 import { suggest } from './suggest.js';
 import { schemaValidator } from './validators.js';
-import { rangeOfPointer, spanDiagnostic, type Source } from './yaml-source.js';
+import { rangeOf, spanDiagnostic, type Source } from './yaml-source.js';
 
 export { schemaPath, schemaText, type SchemaName } from './schema-files.js';
 
@@ -123,7 +123,7 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
       hint = guess
         ? { en: `did you mean \`${guess}\`?`, zh: `是否应为 \`${guess}\`？` }
         : known.length ? { en: `allowed keys: ${known.join(', ')}`, zh: `允许的键：${known.map((k) => `\`${k}\``).join('、')}` } : undefined;
-      range = rangeOfPointer(source.doc, ptr, 'key').range;
+      range = rangeOf(source, ptr, 'key').range;
       return withRange(source, range, ptr, 'schema-unknown-key', message, hint);
     }
     case 'required': {
@@ -132,7 +132,7 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
       message = e.instancePath === ''
         ? { en: `missing ${what} at the top of the file`, zh: `文件顶层缺少必需的键 ${keys.join('、')}` }
         : { en: `${field.en} is missing ${what}`, zh: `${field.zh}缺少必需的键 ${keys.join('、')}` };
-      const r = rangeOfPointer(source.doc, e.instancePath, 'key');
+      const r = rangeOf(source, e.instancePath, 'key');
       return withRange(source, r.range, ptr, 'schema-missing-key', message);
     }
     case 'type': {
@@ -162,7 +162,7 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
       if (e.propertyName !== undefined) {
         message = { en: `key \`${e.propertyName}\` is not a valid id (lower-case letters, digits and hyphens)`,
           zh: `键 \`${e.propertyName}\` 不是有效的编号（只能用小写字母、数字和连字符）` };
-        range = rangeOfPointer(source.doc, e.instancePath + makePointer(e.propertyName), 'key').range;
+        range = rangeOf(source, e.instancePath + makePointer(e.propertyName), 'key').range;
         return withRange(source, range, e.instancePath + makePointer(e.propertyName), 'schema-key-pattern', message);
       }
       const got = describe(e.data);
@@ -189,7 +189,7 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
       const key = String(params.missingProperty);
       const has = String(params.property);
       message = { en: `${field.en} has \`${has}\` and is missing required key \`${key}\``, zh: `${field.zh}写了 \`${has}\`，却缺少必需的键 \`${key}\`` };
-      return withRange(source, rangeOfPointer(source.doc, e.instancePath + makePointer(has), 'key').range, ptr, 'schema-missing-key', message);
+      return withRange(source, rangeOf(source, e.instancePath + makePointer(has), 'key').range, ptr, 'schema-missing-key', message);
     }
     case 'maxLength':
       message = { en: `${field.en} is longer than ${String(params.limit)} characters`, zh: `${field.zh}超过${String(params.limit)}个字符` };
@@ -207,7 +207,7 @@ function withRange(
   message: Text,
   hint?: Text,
 ): Diagnostic {
-  const r = range ?? rangeOfPointer(source.doc, ptr).range;
+  const r = range ?? rangeOf(source, ptr).range;
   const d = spanDiagnostic(source, r[0], r[1], 'error', code, message, hint);
   d.pointer = ptr;
   return d;

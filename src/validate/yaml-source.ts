@@ -23,7 +23,7 @@ import {
 } from 'yaml';
 import { splitPointer, withText, type Code, type Diagnostic, type Text } from '../diagnostic.js';
 import type { SourceText } from '../load/source-text.js';
-import { readPlainYaml } from './plain-yaml.js';
+import { rangeInPlain, readPlainYaml, type PlainYaml } from './plain-yaml.js';
 
 export type { SourceText } from '../load/source-text.js';
 
@@ -40,6 +40,8 @@ export interface Source extends SourceText {
   broken: boolean;
   /** How the fast reader found numbers written, when it read the file (see writtenDecimalsByKey). */
   readonly decimals?: WeakMap<object, Record<string, number>>;
+  /** For a file the fast reader took: the file read again with where each entry is. */
+  readonly positions?: () => PlainYaml;
 }
 
 /** Aliases expanded beyond this count are treated as a resource-exhaustion attack. */
@@ -102,21 +104,30 @@ function yamlDocument(text: string, lineCounter: LineCounter): Document.Parsed {
   });
 }
 
-// A file the fast reader took: no diagnostics, and yaml's Document only when asked for.
+// A file the fast reader took: no diagnostics; its lines, the places of its entries and
+// yaml's Document are found only when asked for.
 function plainSource(input: SourceText, value: unknown, decimals: WeakMap<object, Record<string, number>>): Source {
-  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const build = (): { doc: Document.Parsed; lineCounter: LineCounter } => {
-    if (parsed === undefined) {
-      const lineCounter = new LineCounter();
-      parsed = { doc: yamlDocument(input.text, lineCounter), lineCounter };
-    }
-    return parsed;
-  };
-  const source = { file: input.file, text: input.text, value, broken: false, decimals } as Source;
+  const { text } = input;
+  let doc: Document.Parsed | undefined;
+  let lineCounter: LineCounter | undefined;
+  let positions: PlainYaml | undefined;
+  const source = { file: input.file, text, value, broken: false, decimals } as Source;
   if (input.path !== undefined) source.path = input.path;
   Object.defineProperties(source, {
-    doc: { get: () => build().doc, enumerable: true },
-    lineCounter: { get: () => build().lineCounter, enumerable: true },
+    doc: { get: () => (doc ??= yamlDocument(text, new LineCounter())), enumerable: true },
+    // The line starts yaml's parser records: the text's start and after every LF (a plain file has no lone CR).
+    lineCounter: {
+      get: () => {
+        if (lineCounter === undefined) {
+          lineCounter = new LineCounter();
+          lineCounter.addNewLine(0);
+          for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+        }
+        return lineCounter;
+      },
+      enumerable: true,
+    },
+    positions: { value: () => (positions ??= readPlainYaml(text, true)!), enumerable: true },
   });
   return source;
 }
@@ -423,6 +434,18 @@ function entryOf(map: YAMLMap, key: string): Pair | undefined {
 }
 
 /**
+ * The range a JSON pointer names in a source (see rangeOfPointer): from the fast reader's
+ * record of a file it read, where that can say, else from yaml's Document.
+ */
+export function rangeOf(source: Source, ptr: string, anchor: Anchor = 'value'): { range: [number, number]; exact: boolean } {
+  if (source.positions !== undefined) {
+    const found = rangeInPlain(source.positions(), splitPointer(ptr), anchor);
+    if (found !== undefined) return found;
+  }
+  return rangeOfPointer(source.doc, ptr, anchor);
+}
+
+/**
  * Find the node a JSON pointer names, or the deepest existing ancestor.
  * Returns the node's [start, end) range, preferring the key of a map entry
  * when `anchor` is `key` (used for unknown keys and for missing properties).
@@ -530,7 +553,7 @@ export function locate(diagnostics: readonly Diagnostic[], sources: readonly Sou
     if (d.line > 0 || d.pointer === undefined) return d;
     const source = byFile.get(d.file);
     if (!source || source.broken) return d;
-    const { range } = rangeOfPointer(source.doc, d.pointer);
+    const { range } = rangeOf(source, d.pointer);
     const located = spanDiagnostic(source, range[0], range[1], d.severity, d.code, d.message, d.hint);
     return { ...d, line: located.line, col: located.col, endLine: located.endLine, endCol: located.endCol };
   });
