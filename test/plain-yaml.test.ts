@@ -190,6 +190,9 @@ describe('the fast reader of plain YAML', () => {
       '---\na: 1\n', '--- # doc\na: 1\n', '# only a comment\n', '', '\n\n', 'a: 1\r\nb: 2\r\n', '  a: 1\n  b: 2\n', 'a:    1   \n',
       'a: # comment\n  b: 1\n', 'a:\n  # comment\n  b: 1\n', 'a: [ ]\n', 'a: [1,2 ,3]\n', 'a: [1, 2,]\n', 'a: [,]\n', 'a: "x" # c\n', "a: 'x'y\n",
       'a: {}\n', 'a: { }\n', 'a:\n\n  b: 1\n', 'a: -1\nb: - 1\n', 'a: x #\n', 'a: x#\n', 'a #b: 1\n', 'a: 1 #b: 2\n', 'k: 🙂\n',
+      // Where yaml's range of a block ends: its comment and blank lines (found by the generator).
+      '- - - 1\n  - 1\n- 1\n', '- - a: 1\n    # c\n# c', 'a:\n    - - 1\n      # c\n\nk#: 1', 'a:\n  x:\n    m: 1\n\n      # deep\n  y: 2\n',
+      'a:\n  x:\n    m: 1\n      # deep\n\n  y: 2\n', 'a:\n  x:\n    m: 1\n    # same\n  y: 2\n', 'a:\n  b: 1 # z\n\n\n', 'a:\n  - x\n  -\n', 'a:\n  b: 1',
     ]) {
       agrees(text);
     }
@@ -238,12 +241,15 @@ describe('the fast reader of plain YAML', () => {
     let answered = 0;
     fc.assert(
       fc.property(tree.filter((t) => typeof t !== 'string'), fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.boolean(), fc.nat(), fc.integer({ min: -2, max: 2 }),
-        (t, step, hang, crlf, line, shift) => {
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '   ', '# c', '  # c', '    # c', '      # c')), { maxLength: 2 }),
+        (t, step, hang, crlf, line, shift, inserts) => {
           const out: string[] = [];
           write(t, 0, step, out, hang);
           const at = line % out.length;
           if (shift > 0) out[at] = ' '.repeat(shift) + out[at];
           else if (shift < 0) out[at] = out[at]!.replace(new RegExp(`^ {0,${-shift}}`), '');
+          // Blank and comment lines between entries, at the end, at any indent.
+          for (const [where, extra] of inserts) out.splice(where % (out.length + 1), 0, extra);
           if (agrees(out.join(crlf ? '\r\n' : '\n'))) answered++;
         }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261129) },

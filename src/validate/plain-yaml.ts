@@ -85,6 +85,14 @@ interface Line {
   indent: number;
   /** Offset of the content's first character in the text. */
   offset: number;
+  /** Offset just past the line's line break (the text's end on a last line without one). */
+  end: number;
+  /**
+   * Whether comment lines follow before the next line of content: yaml's range of a block
+   * ending on this line then takes in some of them and of the blank lines between, by
+   * rules of its parser's own (left to yaml).
+   */
+  commented?: true;
   /** The line from its first non-space character, without the line break. */
   text: string;
 }
@@ -98,6 +106,7 @@ export function readPlainYaml(source: string, positions = false): PlainYaml | un
   const lines: Line[] = [];
   let start = 0;
   let first = true;
+  let previous: Line | undefined;
   while (start <= source.length) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
@@ -106,7 +115,11 @@ export function readPlainYaml(source: string, positions = false): PlainYaml | un
     start = end + 1;
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
-    if (indent === raw.length || raw.charCodeAt(indent) === 35 /* # */) continue;
+    if (indent === raw.length) continue;
+    if (raw.charCodeAt(indent) === 35 /* # */) {
+      if (previous !== undefined) previous.commented = true;
+      continue;
+    }
     const text = raw.slice(indent);
     // Directives, document markers and anything else at column 0 that is not data: yaml's.
     // A first line `---` (with nothing but a comment after it) starts the one document.
@@ -118,7 +131,8 @@ export function readPlainYaml(source: string, positions = false): PlainYaml | un
       return undefined;
     }
     first = false;
-    lines.push({ indent, offset: lineStart + indent, text });
+    previous = { indent, offset: lineStart + indent, end: Math.min(end + 1, source.length), text };
+    lines.push(previous);
   }
   const reader = new Reader(lines, positions);
   const read = (value: unknown): PlainYaml => (reader.positions === undefined ? { value, decimals: reader.decimals } : { value, decimals: reader.decimals, positions: reader.positions });
@@ -163,6 +177,7 @@ class Reader {
 
   private list(at: number, indent: number, depth: number): unknown[] {
     const items: unknown[] = [];
+    const start = this.lines[at]!.offset;
     this.at = at;
     while (this.at < this.lines.length) {
       const line = this.lines[this.at]!;
@@ -181,22 +196,35 @@ class Reader {
         continue;
       }
       // `- key: value` or `- - x`: the item is a block starting on this line, further in.
-      const inner: Line = { indent: line.indent + rest, offset: line.offset + rest, text: line.text.slice(rest) };
+      const inner: Line = { ...line, indent: line.indent + rest, offset: line.offset + rest, text: line.text.slice(rest) };
       if (isItem(inner.text) || entryColon(inner.text) >= 0) {
         this.lines[this.at] = inner;
         items.push(this.block(this.at, inner.indent, depth + 1));
-        this.place(items, index, undefined, undefined);
+        this.place(items, index, undefined, this.span === NO_SPAN ? undefined : this.span);
         continue;
       }
       this.at++;
       items.push(this.scalarLine(inner.text, inner.offset, indent, null, ''));
       this.place(items, index, undefined, this.span);
     }
+    this.blockSpan(start);
     return items;
+  }
+
+  /**
+   * The span of the block starting at offset `start` whose last line is the one before `at`,
+   * as yaml's range: from its first entry to past its last line's line break (blank lines
+   * after it are not in it). Left to yaml (NO_SPAN) when comment lines follow or the last
+   * entry is empty.
+   */
+  private blockSpan(start: number): void {
+    const last = this.lines[this.at - 1]!;
+    this.span = last.commented === undefined && !endsEmpty(last.text) ? [start, last.end] : NO_SPAN;
   }
 
   private map(at: number, indent: number, depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
+    const start = this.lines[at]!.offset;
     this.at = at;
     while (this.at < this.lines.length) {
       const line = this.lines[this.at]!;
@@ -228,6 +256,7 @@ class Reader {
       if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
       else map[key] = value;
     }
+    this.blockSpan(start);
     return map;
   }
 
@@ -235,14 +264,8 @@ class Reader {
   private nested(indent: number, depth: number, map: Record<string, unknown> | null, key: string): unknown {
     const next = this.lines[this.at];
     if (next === undefined || next.indent < indent) return null;
-    // A block's own span is left to yaml (NO_SPAN), whatever its last scalar was.
-    let block: unknown;
-    if (next.indent === indent) block = map !== null && isItem(next.text) ? this.list(this.at, indent, depth + 1) : null;
-    else if (isItem(next.text) || entryColon(next.text) >= 0) block = this.block(this.at, next.indent, depth + 1);
-    if (block !== undefined) {
-      this.span = NO_SPAN;
-      return block;
-    }
+    if (next.indent === indent) return map !== null && isItem(next.text) ? this.list(this.at, indent, depth + 1) : null;
+    if (isItem(next.text) || entryColon(next.text) >= 0) return this.block(this.at, next.indent, depth + 1);
     // A scalar on a line of its own below its key: one line only.
     this.at++;
     return this.scalarLine(next.text, next.offset, indent, map, key);
@@ -405,6 +428,19 @@ class Reader {
 
 /** Marks "no one-line value read" (a block or empty value). */
 const NO_SPAN: Span = [-1, -1];
+
+/** Whether a line ends in an empty value: `-` or `key:` with nothing (but a comment) after. */
+function endsEmpty(text: string): boolean {
+  let i: number;
+  if (isItem(text)) i = 1;
+  else {
+    const colon = entryColon(text);
+    if (colon < 0) return false;
+    i = colon + 1;
+  }
+  while (text.charCodeAt(i) === 32) i++;
+  return i === text.length || text.charCodeAt(i) === 35;
+}
 
 function isItem(text: string): boolean {
   return text.charCodeAt(0) === 45 /* - */ && (text.length === 1 || text.charCodeAt(1) === 32);
