@@ -12,7 +12,7 @@ import type { Code, Diagnostic } from '../diagnostic.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { templateEscaping, type Escaping, type TemplateFormatSpec } from './formats.js';
 import { Budget, countedEach, deepBlockInText, isLimitError, limitError, templateLimits, tooDeepBlock, type TemplateLimits } from './limits.js';
-import { PRECOMPILED_TEMPLATES, type PartialCall } from './precompiled.js';
+import { PRECOMPILED_TEMPLATES, type PartialCall, type PrecompiledTemplate } from './precompiled.js';
 
 import type { TemplateFile, TemplateSet } from '../load/templates.js';
 
@@ -226,6 +226,14 @@ export function precompileTemplate(escaping: Escaping, file: TemplateFile, limit
 }
 
 /**
+ * Templates this process compiled (a user's, or any from the sources, where
+ * PRECOMPILED_TEMPLATES is empty), by templateKey: a second report with them does not
+ * compile them again. Bounded, for a process that renders many different templates.
+ */
+const COMPILED_AT_RUN = new Map<string, PrecompiledTemplate>();
+const MAX_COMPILED_AT_RUN = 256;
+
+/**
  * Compile a format's templates and render `view` with them. Errors — syntax, an
  * unknown partial or helper, a field the view does not have, a limit hit — come back as
  * diagnostics with the template's file, line and column. A template the build precompiled
@@ -237,7 +245,6 @@ export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet
   hb.registerHelper('each', countedEach(hb.helpers['each']!, budget));
   const escaping = templateEscaping(spec.template);
   const helpers = HELPERS[escaping];
-  const options = compileOptions(escaping);
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
 
   const files = [templates.main, ...templates.partials];
@@ -246,27 +253,23 @@ export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet
   const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
   const calls = new Map<TemplateFile, PartialCall[]>();
   for (const file of files) {
-    const pre = PRECOMPILED_TEMPLATES.size === 0 ? undefined : PRECOMPILED_TEMPLATES.get(templateKey(escaping, file.text));
-    if (pre !== undefined && limits.blockDepth >= pre.blockDepth) {
-      calls.set(file, pre.calls);
-      diagnostics.push(...unknownPartials(file, pre.calls, names));
-      compiled.set(file, hb.template(pre.spec));
-      continue;
+    const key = templateKey(escaping, file.text);
+    let pre = PRECOMPILED_TEMPLATES.get(key) ?? COMPILED_AT_RUN.get(key);
+    if (pre === undefined || limits.blockDepth < pre.blockDepth) {
+      // Compiled now (not lazily on first use), so that every file's errors are found up
+      // front, and exactly as the build precompiles the package's own.
+      const result = precompileTemplate(escaping, file, limits);
+      if (!result.ok) {
+        diagnostics.push(...result.diagnostics);
+        continue;
+      }
+      pre = { spec: new Function(`return (${result.source});`)() as TemplateSpecification, calls: result.calls, blockDepth: limits.blockDepth };
+      if (COMPILED_AT_RUN.size >= MAX_COMPILED_AT_RUN) COMPILED_AT_RUN.clear();
+      COMPILED_AT_RUN.set(key, pre);
     }
-    const checked = check(hb, file, limits);
-    if (!checked.ok) {
-      diagnostics.push(checked.diagnostic);
-      continue;
-    }
-    calls.set(file, checked.calls);
-    diagnostics.push(...unknownPartials(file, checked.calls, names));
-    try {
-      // Compile now (not lazily on first use), so that every file's errors are found up front.
-      hb.precompile(checked.ast, options);
-      compiled.set(file, hb.compile(checked.ast, options));
-    } catch (err) {
-      diagnostics.push(toDiagnostic(file, err, 'template-syntax'));
-    }
+    calls.set(file, pre.calls);
+    diagnostics.push(...unknownPartials(file, pre.calls, names));
+    compiled.set(file, hb.template(pre.spec));
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
