@@ -1,6 +1,7 @@
 // Many warnings, and warnings on very long lines: the commands print a readable,
 // bounded amount unless --verbose, and printing stays linear in what is printed.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -102,5 +103,20 @@ describe('a warning at the end of a 200,000-character line', () => {
     // The underline starts under `"preliminary"` (wide characters before it count 2 columns).
     const at = text!.indexOf('"status":"preliminary"') + '"status":'.length;
     expect(marks).toBe(`  | ${' '.repeat(stringWidth(text!.slice('1 | '.length, at)))}${'^'.repeat('"preliminary"'.length)}`);
+  });
+});
+
+describe('a file with more problems than a function call takes arguments', () => {
+  // 150,000 repeated keys in one flow map: 150,000 yaml-duplicate-key errors. Collecting them
+  // with push(...all) overflowed the stack (an internal error, exit 70).
+  it('validate lists 20, counts the rest, and exits 1', { timeout: 180_000 }, async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.yaml'), `plan: {${'k, '.repeat(150_000)}}\n`);
+    mkdirSync(join(dir, 'data'));
+    const r = await run(['validate', '--plan', dir, '--lang', 'en']);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/ error yaml-duplicate-key /g)).toHaveLength(20);
+    expect(r.stderr).toMatch(/… and 149979 more `yaml-duplicate-key` errors/);
   });
 });

@@ -261,11 +261,12 @@ export function interpretGrid(grid: Grid, file: string, plan: PlanFile, year: nu
     switch (sheet.role) {
       case 'indicators':
         data++;
-        edits.push(...readRows(ctx, sheet, INDICATOR_COLUMNS, 'observations', plan.indicators.map((i) => i.id)));
+        // One by one: a sheet can have more rows than a call takes arguments.
+        for (const e of readRows(ctx, sheet, INDICATOR_COLUMNS, 'observations', plan.indicators.map((i) => i.id))) edits.push(e);
         break;
       case 'milestones':
         data++;
-        edits.push(...readRows(ctx, sheet, MILESTONE_COLUMNS, 'milestones', plan.milestones.map((m) => m.id)));
+        for (const e of readRows(ctx, sheet, MILESTONE_COLUMNS, 'milestones', plan.milestones.map((m) => m.id))) edits.push(e);
         break;
       case 'guide':
         checkGuide(ctx, sheet, plan, year);

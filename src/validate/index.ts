@@ -84,7 +84,8 @@ export function validatePlan(input: PlanSources): ValidationResult {
   const load = (text: SourceText, schema: SchemaName): Source | undefined => {
     const parsed = parseSource(text);
     sources.push(parsed.source);
-    diagnostics.push(...parsed.diagnostics);
+    // One by one: a hostile file can have more diagnostics than a call takes arguments.
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     const source = parsed.source;
     if (source.broken) return undefined;
     if (source.value === null || source.value === undefined) {
@@ -96,7 +97,7 @@ export function validatePlan(input: PlanSources): ValidationResult {
       return undefined;
     }
     const schemaDiagnostics = checkSchema(source, schema);
-    diagnostics.push(...schemaDiagnostics);
+    for (const d of schemaDiagnostics) diagnostics.push(d);
     return schemaDiagnostics.length === 0 ? source : undefined;
   };
 

@@ -188,7 +188,7 @@ export function parseWithYaml(input: SourceText): { source: Source; diagnostics:
     source.broken = true;
     return { source, diagnostics };
   }
-  diagnostics.push(...nodes.diagnostics);
+  for (const d of nodes.diagnostics) diagnostics.push(d);
 
   for (const range of nodes.duplicateKeys) {
     diagnostics.push(spanDiagnostic(source, range[0], range[1], 'error', 'yaml-duplicate-key', DUPLICATE_KEY));
