@@ -59,7 +59,7 @@ const SHRINK: ReadonlyArray<[keyof typeof MIN_WIDTH, number]> = [
 // too narrow for it. Too wide: the bar narrows below 100 columns, then the columns give way
 // in the order of SHRINK (a long target first, the name last but the numbers).
 function layout(width: number, rows: readonly RowTexts[]): Layout {
-  const widest = (i: number) => Math.max(0, ...rows.map((r) => widthOf(r[i]!)));
+  const widest = (i: number) => rows.reduce((w, r) => Math.max(w, widthOf(r[i]!)), 0);
   const barCells = width < 100 ? 8 : BAR_CELLS;
   const bar = barCells + 7;
   const w = {
@@ -184,9 +184,11 @@ export function formatGaps(planModel: ReportModel, options: GapsViewOptions): st
   if (milestones.rows.length > 0) {
     lines.push('');
     lines.push(chalk.bold(milestones.caption));
-    const nameWidth = Math.min(40, Math.max(...milestones.rows.map((m) => widthOf(m.name))));
-    const dueWidth = Math.max(...milestones.rows.map((m) => widthOf(m.due)));
-    const labelWidth = Math.max(...milestones.rows.map((m) => widthOf(m.status.label)));
+    // A loop, not Math.max(...rows): a plan may have more milestones than a call takes arguments.
+    const most = (of: (m: (typeof milestones.rows)[number]) => string): number => milestones.rows.reduce((w, m) => Math.max(w, widthOf(of(m))), 0);
+    const nameWidth = Math.min(40, most((m) => m.name));
+    const dueWidth = most((m) => m.due);
+    const labelWidth = most((m) => m.status.label);
     for (const m of milestones.rows) {
       const label = toneColor(chalk, m.status.tone)(fit(m.status.label, labelWidth));
       const room = Math.max(10, width - 2 - nameWidth - dueWidth - labelWidth - 3);
