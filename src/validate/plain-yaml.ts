@@ -1,24 +1,25 @@
 // A fast reader for the plain YAML that plan files are written in: block maps and lists,
-// one-line plain and quoted scalars, one-line lists in brackets, comments. It reads a
-// 10,000-indicator plan about twenty times faster than `yaml` builds its Document, because
-// it builds no nodes, keeps no positions and never recovers from an error.
+// one-line plain and quoted scalars, one-line lists and maps in brackets, comments. It reads
+// a 10,000-indicator plan about twenty times faster than `yaml` builds its Document, because
+// it builds no nodes and never recovers from an error.
 //
 // It answers only when it is sure: any text it does not fully understand (anchors, tags,
-// block scalars, multi-line scalars, flow maps, tabs, control characters, repeated keys,
-// odd indentation, a key that is not plain text or a whole number…) gives `undefined`,
-// and the caller parses the file with `yaml` as before. Where it answers, the value is
-// the one `yaml` gives with the options of yaml-source.ts (YAML 1.2 core schema), and the
-// file has no YAML error or warning: test/plain-yaml.test.ts checks this against `yaml`
-// on thousands of generated and mutated texts. Positions, for diagnostics, come later from
-// `yaml` itself (yaml-source.ts parses a file again only when something in it is reported).
+// block scalars, multi-line scalars, nested brackets, tabs, control characters, repeated
+// keys, odd indentation, a key that is not plain text or a whole number…) gives `undefined`,
+// and the caller parses the file with `yaml` as before. Where it answers, the value is the
+// one `yaml` gives with the options of yaml-source.ts (YAML 1.2 core schema), and the file
+// has no YAML error or warning. Asked again with positions, it gives the spans yaml's nodes
+// would have for keys, one-line values and most blocks, so that a diagnostic is placed
+// without yaml; the rest is left to yaml's Document (yaml-source.ts `rangeOf`).
+// test/plain-yaml.test.ts holds all of this to `yaml` on generated and mutated texts.
 
-/** [start, end) of a key or a one-line value in the text, in UTF-16 units, as yaml's node ranges. */
+/** [start, end) of a key or a value in the text, in UTF-16 units, as yaml's node ranges. */
 export type Span = readonly [number, number];
 
 /**
  * Where the entries of a map or list are (list entries by index as text): the key's span
- * and, for a one-line value (scalar or bracketed), the value's; no value span for a value
- * that is a block below its key or empty (yaml's ranges of those are left to yaml).
+ * and the value's; no value span for an empty value, or a block that ends in one or is
+ * followed by comment lines (yaml's ranges of those are left to yaml).
  */
 export type Positions = WeakMap<object, Map<string, { key?: Span; value?: Span }>>;
 

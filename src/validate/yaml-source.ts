@@ -2,7 +2,7 @@
 // that keep their positions, turn yaml's errors into Diagnostics, and map JSON
 // pointers back to line and column. (sheet/year-document.ts is the one that changes
 // a year file's nodes, for `import`.) A file in plain YAML is read by plain-yaml.ts
-// instead, and its Document is built only if a diagnostic must point into it.
+// instead, which places most diagnostics too; its Document is built only for the others.
 
 import {
   Document,
