@@ -253,9 +253,7 @@ class Reader {
         valueSpan = this.span;
       }
       this.place(map, key, [line.offset, line.offset + colon], valueSpan);
-      // yaml defines keys that name a property of Object.prototype as the map's own.
-      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-      else map[key] = value;
+      define(map, key, value);
     }
     this.blockSpan(start);
     return map;
@@ -308,123 +306,83 @@ class Reader {
   }
 
   /**
-   * `{key: value, key: "value"}` on one line: scalar values only, each key followed by
-   * `: `, no empty entry, nothing but a comment after.
+   * The entries of `{…}` or `[…]` on one line, each read by `entry` from offset `i` (it
+   * returns where the entry ends): no empty entry, nothing but a comment after the bracket.
    */
-  private flowMap(text: string, offset: number): Record<string, unknown> {
-    const map: Record<string, unknown> = {};
+  private flow(text: string, offset: number, close: string, entry: (i: number) => number): void {
     let i = 1;
     const skip = (): void => {
       while (text.charCodeAt(i) === 32) i++;
     };
     skip();
-    if (text[i] === '}') {
-      if (!isComment(text, i + 1)) throw NOT_PLAIN;
-      this.span = [offset, offset + i + 1];
-      return map;
-    }
-    for (;;) {
-      skip();
-      let key: string;
-      const keyStart = i;
-      if (text[i] === '"' || text[i] === "'") {
-        const quoted = readQuoted(text, i);
-        key = quoted.value;
-        i = quoted.end;
-      } else {
-        const colon = text.indexOf(':', i);
-        if (colon < 0) throw NOT_PLAIN;
-        const raw = text.slice(i, colon);
-        if (raw.length === 0 || raw.length > MAX_KEY_LENGTH || raw.endsWith(' ') || raw.includes(' #')) throw NOT_PLAIN;
-        const plain = plainScalar(raw, true);
-        const resolved = resolvePlain(plain);
-        if (typeof resolved === 'string') key = resolved;
-        else if (typeof resolved === 'number' && WHOLE_NUMBER_KEY.test(plain)) key = plain;
-        else throw NOT_PLAIN;
-        i = colon;
-      }
-      if (text[i] !== ':' || text[i + 1] !== ' ' || key === '<<' || key === '__proto__' || Object.hasOwn(map, key)) throw NOT_PLAIN;
-      const keySpan: Span = [offset + keyStart, offset + i];
-      i += 2;
-      skip();
-      let value: unknown;
-      const valueStart = i;
-      let valueEnd: number;
-      if (text[i] === '"' || text[i] === "'") {
-        const quoted = readQuoted(text, i);
-        value = quoted.value;
-        i = valueEnd = quoted.end;
-      } else {
-        let end = i;
-        while (end < text.length && text[end] !== ',' && text[end] !== '}') end++;
-        const raw = text.slice(i, end);
-        if (raw.trim() === '' || raw.includes(' #')) throw NOT_PLAIN;
-        const plain = plainScalar(raw, true);
-        value = this.plainValue(plain, map, key);
-        valueEnd = i + plain.length;
-        i = end;
-      }
-      this.place(map, key, keySpan, [offset + valueStart, offset + valueEnd]);
-      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-      else map[key] = value;
-      skip();
-      if (text[i] === ',') {
+    if (text[i] !== close) {
+      for (;;) {
+        skip();
+        i = entry(i);
+        skip();
+        if (text[i] !== ',') break;
         i++;
-        continue;
       }
-      if (text[i] === '}' && isComment(text, i + 1)) {
-        this.span = [offset, offset + i + 1];
-        return map;
-      }
-      throw NOT_PLAIN;
     }
+    if (text[i] !== close || !isComment(text, i + 1)) throw NOT_PLAIN;
+    this.span = [offset, offset + i + 1];
   }
 
-  /** `[a, 2, "c"]` on one line: scalars only, no empty item, nothing but a comment after. */
+  /** `{key: value, key: "value"}` on one line: scalar values only, each key followed by `: `. */
+  private flowMap(text: string, offset: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    this.flow(text, offset, '}', (i) => {
+      const k = flowScalar(text, i, ':');
+      // A plain key is taken with no space before its colon; no key as long as yaml refuses.
+      if ((!k.quoted && k.end !== k.next) || k.end - i > MAX_KEY_LENGTH) throw NOT_PLAIN;
+      const key = checkedKey(k.quoted ? k.text : plainKey(k.text));
+      if (text[k.next] !== ':' || text[k.next + 1] !== ' ' || Object.hasOwn(map, key)) throw NOT_PLAIN;
+      let j = k.next + 2;
+      while (text.charCodeAt(j) === 32) j++;
+      const v = flowScalar(text, j, ',}');
+      const value = v.quoted ? v.text : this.plainValue(v.text, map, key);
+      this.place(map, key, [offset + i, offset + k.end], [offset + j, offset + v.end]);
+      define(map, key, value);
+      return v.next;
+    });
+    return map;
+  }
+
+  /** `[a, 2, "c"]` on one line: scalars only. */
   private flowList(text: string, offset: number): unknown[] {
     const items: unknown[] = [];
-    let i = 1;
-    const skip = (): void => {
-      while (text.charCodeAt(i) === 32) i++;
-    };
-    skip();
-    if (text[i] === ']') {
-      if (!isComment(text, i + 1)) throw NOT_PLAIN;
-      this.span = [offset, offset + i + 1];
-      return items;
-    }
-    for (;;) {
-      skip();
-      const c = text.charCodeAt(i);
-      const start = i;
-      let end: number;
-      if (c === 34 || c === 39) {
-        const quoted = readQuoted(text, i);
-        items.push(quoted.value);
-        i = end = quoted.end;
-      } else {
-        let stop = i;
-        while (stop < text.length && text[stop] !== ',' && text[stop] !== ']') stop++;
-        const raw = text.slice(i, stop);
-        if (raw.trim() === '' || raw.includes(' #')) throw NOT_PLAIN;
-        const plain = plainScalar(raw, true);
-        items.push(resolvePlain(plain));
-        end = i + plain.length;
-        i = stop;
-      }
-      this.place(items, String(items.length - 1), undefined, [offset + start, offset + end]);
-      skip();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']' && isComment(text, i + 1)) {
-        this.span = [offset, offset + i + 1];
-        return items;
-      }
-      throw NOT_PLAIN;
-    }
+    this.flow(text, offset, ']', (i) => {
+      const item = flowScalar(text, i, ',]');
+      items.push(item.quoted ? item.text : resolvePlain(item.text));
+      this.place(items, String(items.length - 1), undefined, [offset + i, offset + item.end]);
+      return item.next;
+    });
+    return items;
   }
+}
+
+/**
+ * A quoted or plain scalar in brackets at `i`, a plain one ending before the first of `stops`:
+ * its text (a plain one as written, trailing spaces dropped; a quoted one's value), where
+ * that ends, and where the scalar's room ends (`next`).
+ */
+function flowScalar(text: string, i: number, stops: string): { quoted: boolean; text: string; end: number; next: number } {
+  if (text[i] === '"' || text[i] === "'") {
+    const { value, end } = readQuoted(text, i);
+    return { quoted: true, text: value, end, next: end };
+  }
+  let stop = i;
+  while (stop < text.length && !stops.includes(text[stop]!)) stop++;
+  const raw = text.slice(i, stop);
+  if (raw.trim() === '' || raw.includes(' #')) throw NOT_PLAIN;
+  const plain = plainScalar(raw, true);
+  return { quoted: false, text: plain, end: i + plain.length, next: stop };
+}
+
+/** Set a map's entry as yaml does: a key naming a property of Object.prototype becomes the map's own. */
+function define(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
 }
 
 /** Marks "no one-line value read" (a block or empty value). */
@@ -471,21 +429,26 @@ function entryColon(text: string): number {
 function readKey(text: string): string {
   if (text.length === 0 || text.length > MAX_KEY_LENGTH) throw NOT_PLAIN;
   const c = text.charCodeAt(0);
-  let key: string;
   if (c === 34 || c === 39) {
     const { value, end } = readQuoted(text, 0);
     if (end !== text.length) throw NOT_PLAIN;
-    key = value;
-  } else {
-    // No space before the colon, no comment inside.
-    if (text.charCodeAt(text.length - 1) === 32 || text.includes(' #')) throw NOT_PLAIN;
-    const plain = plainScalar(text, false);
-    const value = resolvePlain(plain);
-    if (typeof value === 'string') key = value;
-    else if (typeof value === 'number' && WHOLE_NUMBER_KEY.test(plain)) key = plain;
-    else throw NOT_PLAIN;
+    return checkedKey(value);
   }
-  // `<<` would be a merge key with other options; `__proto__` is defined specially.
+  // No space before the colon, no comment inside.
+  if (text.charCodeAt(text.length - 1) === 32 || text.includes(' #')) throw NOT_PLAIN;
+  return checkedKey(plainKey(plainScalar(text, false)));
+}
+
+/** A plain key's text as the key it is: text, or a whole number in its own string form. */
+function plainKey(plain: string): string {
+  const value = resolvePlain(plain);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && WHOLE_NUMBER_KEY.test(plain)) return plain;
+  throw NOT_PLAIN;
+}
+
+/** A key the reader takes: neither `<<` (a merge key under other options) nor `__proto__` (defined specially). */
+function checkedKey(key: string): string {
   if (key === '<<' || key === '__proto__') throw NOT_PLAIN;
   return key;
 }
