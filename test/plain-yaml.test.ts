@@ -260,6 +260,21 @@ describe('the fast reader of plain YAML', () => {
     expect(answered).toBeGreaterThan(400);
   });
 
+  // Texts of YAML's own characters and tokens in any order, most of them nonsense: the
+  // reader must refuse what it does not fully understand, not misread it.
+  it('agrees with yaml on random strings of YAML tokens', () => {
+    const token = fc.constantFrom(' ', '  ', '-', '- ', ':', ': ', '#', ' #', '\n', '\n  ', '\r\n', '"', "'", '[', ']', '{', '}', ',', ', ',
+      'a', 'k', '1', '0', '.', '5', 'e', '~', '中', '!', '&', '*', '|', '>', '?', '%', '@', '`', 'true', 'null', '0x', '0o', '-1', '.inf');
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 30 }), (tokens) => {
+        if (agrees(tokens.join(''))) answered++;
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+
   it('agrees with yaml on mutated plan files', () => {
     const texts = ['plan/data/2024.yaml', 'test/fixtures/target-kinds/data/2022.yaml', 'test/fixtures/base-plan/data/2022.yaml'].map((f) => readFileSync(join(ROOT, f), 'utf8'));
     let answered = 0;
