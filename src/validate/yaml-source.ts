@@ -127,7 +127,8 @@ function plainSource(input: SourceText, value: unknown, decimals: WeakMap<object
       },
       enumerable: true,
     },
-    positions: { value: () => (positions ??= readPlainYaml(text, true)!), enumerable: true },
+    // Not enumerable: a function, which a copy or a structured clone of the source cannot take.
+    positions: { value: () => (positions ??= readPlainYaml(text, true)!), enumerable: false },
   });
   return source;
 }
