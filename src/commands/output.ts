@@ -8,7 +8,6 @@
 // Two runs into one folder rename in turn, under the folder's lock (`.cixi-plan.lock`), so
 // the set left is one run's, never a mix of both.
 
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -115,7 +114,10 @@ const liveTemps = new Set<string>();
 /** A temporary path beside `target`: `.<name>.cixi-plan-<pid>-<random>.tmp` (name cut to 40 characters). */
 export function tempPathFor(target: string, pid: number = process.pid): string {
   const name = [...basename(target)].slice(0, 40).join('');
-  return join(dirname(target), `.${name}.cixi-plan-${pid}-${randomBytes(4).toString('hex')}.tmp`);
+  // Web Crypto, not node:crypto: this module loads with every command (--version too), and
+  // node:crypto's sixteen modules cost more than the rest of `--version`; the global loads on use.
+  const random = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(4))).toString('hex');
+  return join(dirname(target), `.${name}.cixi-plan-${pid}-${random}.tmp`);
 }
 
 /** Whether a file name is one of cixi-plan's temporary files; gives the pid of the run that made it. */
