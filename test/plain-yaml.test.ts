@@ -193,6 +193,8 @@ describe('the fast reader of plain YAML', () => {
       // Where yaml's range of a block ends: its comment and blank lines (found by the generator).
       '- - - 1\n  - 1\n- 1\n', '- - a: 1\n    # c\n# c', 'a:\n    - - 1\n      # c\n\nk#: 1', 'a:\n  x:\n    m: 1\n\n      # deep\n  y: 2\n',
       'a:\n  x:\n    m: 1\n      # deep\n\n  y: 2\n', 'a:\n  x:\n    m: 1\n    # same\n  y: 2\n', 'a:\n  b: 1 # z\n\n\n', 'a:\n  - x\n  -\n', 'a:\n  b: 1',
+      'a:\n  x:\n    m: 1\n\n  # --- section ---\n  y: 2\n', 'a:\n    a:\n    - a: 1\n      id: 1\n    # c\n2021: 1\n', '- a:\n  - 1\n  # c\n- a: b\n',
+      'x:\n  a:\n  - 1\n# c\nb: 1\n',
       // Bracketed maps, and keys near yaml's 1,024-character limit on implicit keys.
       'k: {a : 1}\n', 'k: {"a": 1, \'b\': x}\n', 'k: {a: 1,}\n', 'k: {a: 1, a: 2}\n', 'k: {2021: 1.50, 7: x}\n', 'k: {a: 1} # c\n', 'k: {a: [1]}\n',
       `'${"''".repeat(600)}': 1\n`, `${'k'.repeat(1000)}: 1\n`, `${'k'.repeat(1001)}: 1\n`, `k: {${'k'.repeat(1001)}: 1}\n`, `k: {'${"''".repeat(600)}': 1}\n`,

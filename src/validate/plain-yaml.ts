@@ -89,11 +89,11 @@ interface Line {
   /** Offset just past the line's line break (the text's end on a last line without one). */
   end: number;
   /**
-   * Whether comment lines follow before the next line of content: yaml's range of a block
-   * ending on this line then takes in some of them and of the blank lines between, by
-   * rules of its parser's own (left to yaml).
+   * The deepest indent of the comment lines between this line and the next line of content,
+   * if any: yaml's range of a block ending on this line takes in some comments indented
+   * deeper than the block, and of the blank lines between, by rules of its parser's own.
    */
-  commented?: true;
+  commentIndent?: number;
   /** The line from its first non-space character, without the line break. */
   text: string;
 }
@@ -118,7 +118,7 @@ export function readPlainYaml(source: string, positions = false): PlainYaml | un
     while (raw.charCodeAt(indent) === 32) indent++;
     if (indent === raw.length) continue;
     if (raw.charCodeAt(indent) === 35 /* # */) {
-      if (previous !== undefined) previous.commented = true;
+      if (previous !== undefined) previous.commentIndent = Math.max(previous.commentIndent ?? 0, indent);
       continue;
     }
     const text = raw.slice(indent);
@@ -208,19 +208,23 @@ class Reader {
       items.push(this.scalarLine(inner.text, inner.offset, indent, null, ''));
       this.place(items, index, undefined, this.span);
     }
-    this.blockSpan(start);
+    this.blockSpan(start, indent);
     return items;
   }
 
   /**
-   * The span of the block starting at offset `start` whose last line is the one before `at`,
-   * as yaml's range: from its first entry to past its last line's line break (blank lines
-   * after it are not in it). Left to yaml (NO_SPAN) when comment lines follow or the last
-   * entry is empty.
+   * The span of the block at `indent` starting at offset `start` whose last line is the one
+   * before `at`, as yaml's range: from its first entry to past its last line's line break
+   * (blank lines after it are not in it, nor comments less indented than the block before
+   * more content: a section comment between entries of an outer map). Left to yaml (NO_SPAN)
+   * when another comment follows (yaml takes some in, by rules of its parser's own: a hanging
+   * list takes in comments at its map's indent), or the last entry is empty.
    */
-  private blockSpan(start: number): void {
+  private blockSpan(start: number, indent: number): void {
     const last = this.lines[this.at - 1]!;
-    this.span = last.commented === undefined && !endsEmpty(last.text) ? [start, last.end] : NO_SPAN;
+    const comments = last.commentIndent;
+    const plain = comments === undefined || (comments < indent && this.at < this.lines.length);
+    this.span = plain && !endsEmpty(last.text) ? [start, last.end] : NO_SPAN;
   }
 
   private map(at: number, indent: number, depth: number): Record<string, unknown> {
@@ -255,7 +259,7 @@ class Reader {
       this.place(map, key, [line.offset, line.offset + colon], valueSpan);
       define(map, key, value);
     }
-    this.blockSpan(start);
+    this.blockSpan(start, indent);
     return map;
   }
 
