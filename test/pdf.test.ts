@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './support/pdfjs.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type PdfBlocks, type PdfOptions, typesetPdf, typesetPdfReport } from '../src/render/pdf/index.js';
 import { ROOT } from './support/cli.js';

@@ -2,7 +2,7 @@
 // body text (between the running header and the footer), with their baseline, type size and
 // text, and the page's text in content order. For checks of page breaks.
 
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from './pdfjs.js';
 import { squash } from './read-pdf.js';
 
 /** A line of text: items sharing a baseline. */
