@@ -232,3 +232,36 @@ describe('diff --rev errors', () => {
     expect(r.stderr).toBe('error: git was not found: reading a revision (--rev) needs git on the PATH\n');
   });
 });
+
+describe('reading a plan folder at a revision (load/git.ts)', () => {
+  // Every blob in one `git cat-file --batch`: files with the same content (one blob),
+  // a symbolic link and a file past the size limit are each read or refused as on disk.
+  it('reads every file once, and refuses a link and an oversized file with the reasons a disk read gives', async () => {
+    const dir = join(tempDir('cixi-plan-git-'), 'repo');
+    mkdirSync(join(dir, 'plan/data'), { recursive: true });
+    git(dir, 'init', '-q', '--initial-branch=main');
+    git(dir, 'config', 'user.name', 'Test');
+    git(dir, 'config', 'user.email', 'test@example.invalid');
+    const year = 'year: 2022\nobservations: {}\n';
+    writeFileSync(join(dir, 'plan/plan.yaml'), 'plan: {}\n');
+    writeFileSync(join(dir, 'plan/data/2022.yaml'), year);
+    writeFileSync(join(dir, 'plan/data/2023.yaml'), year);
+    writeFileSync(join(dir, 'plan/data/2025.yaml'), `# ${'x'.repeat(9 * 1024 * 1024)}\n`);
+    execFileSync('ln', ['-s', '2022.yaml', join(dir, 'plan/data/2024.yaml')]);
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'files of every kind');
+    const read = await readPlanAtRevision('plan', 'HEAD', dir);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const { sources, diagnostics } = read.plan;
+    expect(sources.plan?.text).toBe('plan: {}\n');
+    expect(sources.years.map((y) => [y.file, y.text])).toEqual([
+      ['plan/data/2022.yaml@HEAD', year],
+      ['plan/data/2023.yaml@HEAD', year],
+    ]);
+    expect(diagnostics.map((d) => [d.file, d.code, d.message])).toEqual([
+      ['plan/data/2024.yaml@HEAD', 'io-error', 'is not a regular file at this revision'],
+      ['plan/data/2025.yaml@HEAD', 'file-too-large', 'is 9.0 MiB; plan files are limited to 8 MiB'],
+    ]);
+  });
+});

@@ -36,7 +36,8 @@ interface GitResult {
   stderr: string;
 }
 
-const MAX_BUFFER = 64 * 1024 * 1024;
+// A plan folder's files in all, and the headers of `cat-file --batch` (a line per file).
+const MAX_BUFFER = MAX_PLAN_BYTES + 1024 * 1024;
 
 /**
  * Variables that point git at another repository than the one holding the plan folder
@@ -62,9 +63,10 @@ function gitEnv(): NodeJS.ProcessEnv {
 // Run git with arguments (never through a shell). Paths are not quoted or escaped
 // (core.quotepath=false, and -z where git lists paths), pathspecs are literal, and
 // messages are in English so they can be recognised.
-function git(cwd: string, args: readonly string[]): Promise<GitResult> {
+// `input`, if given, is written to git's standard input.
+function git(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       ['-c', 'core.quotepath=false', ...args],
       {
@@ -93,6 +95,11 @@ function git(cwd: string, args: readonly string[]): Promise<GitResult> {
         });
       },
     );
+    if (input !== undefined) {
+      // A git that exits before reading all of it closes the pipe: its exit code says why.
+      child.stdin?.on('error', () => {});
+      child.stdin?.end(input);
+    }
   });
 }
 
@@ -178,9 +185,9 @@ interface ShownPath {
   file: string;
 }
 
-// Read one blob as UTF-8 text with the same checks as a file on disk.
-async function readBlob(root: string, entry: TreeEntry, shown: ShownPath): Promise<SourceText | Diagnostic> {
-  const { file, path } = shown;
+// Why a listed entry cannot be read as a plan file (the checks a file on disk gets), or null.
+function blobProblem(entry: TreeEntry, shown: ShownPath): Diagnostic | null {
+  const { file } = shown;
   if (entry.type !== 'blob' || entry.mode === '120000' || entry.mode === '160000') {
     return fileDiagnostic(file, IO_ERROR, { en: 'is not a regular file at this revision', zh: '在这个版本中不是普通文件' });
   }
@@ -190,9 +197,34 @@ async function readBlob(root: string, entry: TreeEntry, shown: ShownPath): Promi
       zh: `有${(entry.size / 1048576).toFixed(1)} MiB；规划文件不能超过${MAX_FILE_BYTES / 1048576} MiB`,
     });
   }
-  const result = await git(root, ['cat-file', 'blob', entry.object]);
-  if (result.code !== 0) return fileDiagnostic(file, IO_ERROR, { en: `cannot be read from git (${firstLine(result.stderr)})`, zh: `无法从 git 读取（${firstLine(result.stderr)}）` });
-  return decodeText(result.stdout, file, path);
+  return null;
+}
+
+/**
+ * The contents of blobs, by object id, read by one `git cat-file --batch` (one process for
+ * a plan folder, not one per file): it prints `<id> <type> <size>` and the bytes for each id
+ * asked, `<id> missing` for an id it does not have. Ids not returned could not be read; the
+ * string is git's reason.
+ */
+async function readBlobs(root: string, objects: readonly string[]): Promise<{ blobs: Map<string, Buffer>; failure: string | null }> {
+  const blobs = new Map<string, Buffer>();
+  if (objects.length === 0) return { blobs, failure: null };
+  const result = await git(root, ['cat-file', '--batch'], `${objects.join('\n')}\n`);
+  if (result.code !== 0) return { blobs, failure: firstLine(result.stderr) };
+  const out = result.stdout;
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol < 0) break;
+    const [id = '', type = '', size = ''] = out.subarray(at, eol).toString('latin1').split(' ');
+    at = eol + 1;
+    if (type === 'missing' || !/^\d+$/.test(size)) continue;
+    const end = at + Number(size);
+    if (type === 'blob' && end <= out.length) blobs.set(id, out.subarray(at, end));
+    // The bytes, then a line feed.
+    at = end + 1;
+  }
+  return { blobs, failure: null };
 }
 
 /**
@@ -228,15 +260,14 @@ async function readRevision(dir: string, revision: string, cwd: string): Promise
     throw new GitProblem(`${where} does not exist at ${revision} (${commit.slice(0, 12)}): a plan folder holds plan.yaml and data/<year>.yaml`);
   }
   const diagnostics: Diagnostic[] = [];
-  const planRead = await readBlob(root, planEntry, shown(planEntry.path));
   const yearEntries = entries
     .filter((e) => {
       const name = e.path.slice(`${prefix}data/`.length);
       return e.path.startsWith(`${prefix}data/`) && !name.includes('/') && /\.ya?ml$/i.test(name);
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const years: SourceText[] = [];
   // The same limits as on disk, from the sizes git lists, before a blob is read.
+  const wanted: TreeEntry[] = [];
   let total = planEntry.size ?? 0;
   for (const [i, entry] of yearEntries.entries()) {
     if (i >= MAX_YEAR_FILES) {
@@ -248,10 +279,28 @@ async function readRevision(dir: string, revision: string, cwd: string): Promise
       diagnostics.push(folderLimit(shown(entry.path).file, total));
       break;
     }
-    const read = await readBlob(root, entry, shown(entry.path));
-    if ('code' in read) diagnostics.push(read);
-    else years.push(read);
+    wanted.push(entry);
   }
+  const readable = [planEntry, ...wanted].filter((e) => blobProblem(e, shown(e.path)) === null);
+  const { blobs, failure } = await readBlobs(root, readable.map((e) => e.object));
+  const read = (entry: TreeEntry): SourceText | Diagnostic => {
+    const at = shown(entry.path);
+    const problem = blobProblem(entry, at);
+    if (problem !== null) return problem;
+    const bytes = blobs.get(entry.object);
+    if (bytes === undefined) {
+      const why = failure ?? 'missing';
+      return fileDiagnostic(at.file, IO_ERROR, { en: `cannot be read from git (${why})`, zh: `无法从 git 读取（${why}）` });
+    }
+    return decodeText(bytes, at.file, at.path);
+  };
+  const years: SourceText[] = [];
+  for (const entry of wanted) {
+    const year = read(entry);
+    if ('code' in year) diagnostics.push(year);
+    else years.push(year);
+  }
+  const planRead = read(planEntry);
   let plan: SourceText | null = null;
   if ('code' in planRead) diagnostics.push(planRead);
   else plan = planRead;
