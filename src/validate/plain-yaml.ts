@@ -13,6 +13,8 @@
 // without yaml; the rest is left to yaml's Document (yaml-source.ts `rangeOf`).
 // test/plain-yaml.test.ts holds all of this to `yaml` on generated and mutated texts.
 
+import { isScalar, Schema, type ParseOptions, type ScalarTag } from 'yaml';
+
 /** [start, end) of a key or a value in the text, in UTF-16 units, as yaml's node ranges. */
 export type Span = readonly [number, number];
 
@@ -46,34 +48,31 @@ const MAX_KEY_LENGTH = 1000;
 // surrogates. yaml has its own opinion of each; it is asked.
 const UNSUPPORTED_CHARACTER = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)/;
 
-// YAML 1.2 core schema, in yaml's order (yaml/dist/schema/core): the first test that
-// matches a plain scalar decides what it is.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+// yaml's own YAML 1.2 core schema: the tags that resolve a plain scalar by a test, in
+// yaml's order (the first whose test matches decides what the scalar is).
+const CORE_TESTS = (new Schema({ schema: 'core', resolveKnownTags: false }).tags as ScalarTag[]).filter(
+  (tag) => tag.default === true && tag.test !== undefined,
+);
+const RESOLVE_OPTIONS: ParseOptions = { intAsBigInt: false };
+const refuse = (): never => {
+  throw NOT_PLAIN;
+};
 /** A plain decimal number as yaml-source.ts `decimalsOf` reads it. */
 const DECIMAL = /^[-+]?[0-9]+(?:\.([0-9]*))?$/;
 /** A key the reader takes: text, or a whole number written as its own string form. */
 const WHOLE_NUMBER_KEY = /^(?:0|[1-9][0-9]{0,14})$/;
 
-/** A scalar's value under the core schema; `plain` is its trimmed source text. */
+/** A scalar's value under the core schema, as yaml resolves it; `plain` is its trimmed source text. */
 function resolvePlain(plain: string): unknown {
   const c = plain.charCodeAt(0);
   // Only these first characters can begin anything but a string (or an empty null).
   if (!(plain === '' || c === 126 /* ~ */ || c === 110 || c === 78 /* n N */ || c === 116 || c === 84 || c === 102 || c === 70 /* t T f F */ ||
     c === 43 || c === 45 || c === 46 /* + - . */ || (c >= 48 && c <= 57))) return plain;
-  if (NULL.test(plain)) return null;
-  if (BOOL.test(plain)) return plain[0] === 't' || plain[0] === 'T';
-  if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
-  if (INT.test(plain)) return parseInt(plain, 10);
-  if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);
-  if (FLOAT_NAN.test(plain)) return plain.slice(-3).toLowerCase() === 'nan' ? NaN : plain[0] === '-' ? -Infinity : Infinity;
-  if (FLOAT_EXP.test(plain) || FLOAT.test(plain)) return parseFloat(plain);
+  for (const tag of CORE_TESTS) {
+    if (!tag.test!.test(plain)) continue;
+    const value = tag.resolve(plain, refuse, RESOLVE_OPTIONS);
+    return isScalar(value) ? value.value : value;
+  }
   return plain;
 }
 
