@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { columns, escapePlanText, escapeTerminal, truncate } from '../src/views/terminal.js';
+import { columns, escapePlanText, escapeTerminal, graphemesOf, truncate } from '../src/views/terminal.js';
 import { fit } from '../src/views/gaps.js';
 import { BASE_PLAN, planWith, run, tempDir } from './support/cli.js';
 
@@ -129,6 +129,20 @@ describe('columns', () => {
       fc.property(fc.array(fc.constantFrom(...sample), { maxLength: 12 }), (chars) => {
         const text = chars.join('');
         expect(columns(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts a slice into the graphemes Intl.Segmenter finds in it, on any mix of those', () => {
+    const segmenter = new Intl.Segmenter();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...sample), { maxLength: 12 }), fc.nat(), fc.nat(), (chars, a, b) => {
+        const text = chars.join('');
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length - from + 1));
+        const expected = [...segmenter.segment(text.slice(from, to))].map((s) => ({ text: s.segment, index: from + s.index }));
+        expect(graphemesOf(text, from, to)).toEqual(expected);
       }),
       { numRuns: 3000 },
     );
