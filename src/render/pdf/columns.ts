@@ -42,9 +42,39 @@ const FIGURE = /^[^\p{L}\d]{0,3}\d[\d,.]*\s*[%‰]?\s*\p{L}{0,4}\s*(?:[（(][^�
 /** A column of wrapping cells would like to be this many ems wide at least, and asks no more than the upper. */
 const COMFORT_EMS = [6, 10] as const;
 
+/** What a column's cells measure at one type size, whatever the page: what columnNeed works from. */
+export interface ColumnMeasure {
+  size: number;
+  /** The widest short cell (or half a Chinese header), 0 when the header itself is long. */
+  width: number;
+  /** The widest cell's natural width. */
+  max: number;
+  fluid: boolean;
+  /** The widest figure short enough to keep on one line. */
+  figure: number;
+  /** The widest number. */
+  keep: number;
+  /** The widest piece that may not be broken, uncapped. */
+  widest: number;
+}
+
+/**
+ * What a column needs, its longest words held to `cap` (a share of the page's width). Every
+ * word's width capped and the widest taken is the widest capped: a table that turns to
+ * landscape measures its cells once.
+ */
+export function columnNeed(m: ColumnMeasure, cap: number): ColumnNeed {
+  const { size, width, max, fluid, figure, keep } = m;
+  const pad = 2 * PAD_X + 0.5;
+  const min = Math.max(keep, Math.min(cap, m.widest));
+  const whole = Math.max(width, min, figure);
+  const comfort = fluid ? Math.max(whole, Math.min(max, Math.max(COMFORT_EMS[0] * size, Math.min(max / 3, COMFORT_EMS[1] * size)))) : whole;
+  return { width: Math.max(width, min) + pad, max: Math.max(max, min) + pad, min: min + pad, keep: keep + pad, fluid, whole: whole + pad, comfort: comfort + pad };
+}
+
 // Measure a column's cells against the short-cell limit. A Chinese header of four or more
 // characters may take two lines (完成/进度), so it needs only half its width.
-export function columnNeed(header: Run[], cells: Run[][], measure: Measure, size: number, cap: number): ColumnNeed {
+export function measureColumn(header: Run[], cells: Run[][], measure: Measure, size: number): ColumnMeasure {
   const short = 5 * size;
   let figure = 0;
   // Natural width: the widest unbroken line (measured by atoms, which the measurer caches).
@@ -62,30 +92,27 @@ export function columnNeed(header: Run[], cells: Run[][], measure: Measure, size
     else fluid = true;
     if (w <= FIGURE_EMS * size && FIGURE.test(plainText(runs))) figure = Math.max(figure, w);
   }
-  const pad = 2 * PAD_X + 0.5;
   // Numbers as the line breaker holds them (with a bracket or sign beside them) are kept whole.
   let keep = 0;
   for (const runs of [header.map((r) => ({ text: r.text, style: { ...r.style, bold: true } })), ...cells]) {
     for (const { text, width: w } of unbreakable(runs, measure)) if (NUMBER.test(text)) keep = Math.max(keep, w);
   }
-  const min = cells.reduce((most, runs) => Math.max(most, widestWord(runs, measure, false, cap)), Math.max(keep, widestWord(header, measure, true, cap)));
-  const whole = Math.max(width, min, figure);
-  const comfort = fluid ? Math.max(whole, Math.min(max, Math.max(COMFORT_EMS[0] * size, Math.min(max / 3, COMFORT_EMS[1] * size)))) : whole;
-  return { width: Math.max(width, min) + pad, max: Math.max(max, min) + pad, min: min + pad, keep: keep + pad, fluid, whole: whole + pad, comfort: comfort + pad };
+  const widest = cells.reduce((most, runs) => Math.max(most, widestWord(runs, measure, false)), widestWord(header, measure, true));
+  return { size, width, max, fluid, figure, keep, widest };
 }
 
-// The widest piece of a cell that may not be broken, up to `cap`: a run of Latin letters,
-// digits and punctuation (a word, a number), or a run kept whole ("（2022年）"). Chinese text
-// may break between any two characters.
-function widestWord(runs: Run[], measure: Measure, bold: boolean, cap: number): number {
+// The widest piece of a cell that may not be broken: a run of Latin letters, digits and
+// punctuation (a word, a number), or a run kept whole ("（2022年）"). Chinese text may break
+// between any two characters.
+function widestWord(runs: Run[], measure: Measure, bold: boolean): number {
   let widest = 0;
   for (const run of runs) {
     if (run.style.nobreak === true) {
-      widest = Math.max(widest, Math.min(cap, measure(run.text, bold || run.style.bold === true)));
+      widest = Math.max(widest, measure(run.text, bold || run.style.bold === true));
       continue;
     }
     for (const word of run.text.split(/[\s\u2e80-\u9fff\uff00-\uffef]+/u)) {
-      if (word !== '') widest = Math.max(widest, Math.min(cap, measure(word, bold || run.style.bold === true)));
+      if (word !== '') widest = Math.max(widest, measure(word, bold || run.style.bold === true));
     }
   }
   return widest;

@@ -11,7 +11,7 @@
 
 import type { MarkedToken, Token } from 'marked';
 import { isProgressGeometry, isStackedBarGeometry, isTrendGeometry } from './charts.js';
-import { firstTooDeep, lexMarkdown, MAX_NESTING } from './lex.js';
+import { firstTooDeep, type LexedMarkdown, MAX_NESTING } from './lex.js';
 import type { Labels } from './theme.js';
 import type {
   PdfBlock,
@@ -138,7 +138,8 @@ export interface DirectiveProblem {
  * The typesetter shows the same problems as notes in the document; a caller can fail earlier
  * with these.
  */
-export function checkDirectives(markdown: string, blocks: PdfBlocks, labels: Labels): DirectiveProblem[] {
+export function checkDirectives(lexed: LexedMarkdown, blocks: PdfBlocks, labels: Labels): DirectiveProblem[] {
+  const { markdown, tokens } = lexed;
   const problems: DirectiveProblem[] = [];
   const seen = new Set<string>();
   // Lines are counted from the previous token on, not from the start each time (linear, not quadratic).
@@ -154,7 +155,7 @@ export function checkDirectives(markdown: string, blocks: PdfBlocks, labels: Lab
   };
   // A pdf:table directive waiting for its table: its line.
   let stray: number | null = null;
-  for (const top of lexMarkdown(markdown)) {
+  for (const top of tokens) {
     if (stray !== null && top.type !== 'space' && !(top.type === 'html' && directivesIn(String(top.raw)).length === 0)) {
       if (top.type !== 'table') problems.push({ code: 'pdf-directive', line: stray, message: labels.strayTable });
       stray = null;

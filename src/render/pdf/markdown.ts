@@ -41,7 +41,7 @@ export interface MarkdownEnv {
   cover: PdfCoverBlock | null;
   coverSkipped: boolean;
   /** Top-level tokens and the index of the one being set (the contents page lists what follows). */
-  top: Token[];
+  top: readonly Token[];
   topIndex: number;
   /** Set once the contents page is reserved: its entries and where its headings start in flow.headings. */
   toc: { entries: TocEntry[]; firstHeading: number } | null;

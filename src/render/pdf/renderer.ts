@@ -102,7 +102,8 @@ export const pdfRenderer: Renderer = {
     const blocks = pdfBlocks(model);
     // Loaded only when a PDF is asked for: pdfkit, fontkit and the fonts cost ~0.3 s.
     const pdf = await import('./index.js');
-    const problems = pdf.checkPdfDirectives(markdown, blocks, model.lang);
+    const lexed = pdf.lexPdfMarkdown(markdown);
+    const problems = pdf.checkPdfDirectives(lexed, blocks, model.lang);
     if (problems.length > 0) {
       // The line is in the rendered Markdown, not in a template: say so, and name the main template.
       const where = (line: number): string => `line ${line} of the Markdown that ${PDF_FORMAT.template} renders`;
@@ -117,7 +118,7 @@ export const pdfRenderer: Renderer = {
       return { ok: false, diagnostics };
     }
     const { meta } = model;
-    const { pdf: content, missingGlyphs } = await pdf.typesetPdfReport(markdown, blocks, {
+    const { pdf: content, missingGlyphs } = await pdf.typesetPdfReport(lexed, blocks, {
       title: meta.title,
       author: meta.organisation ?? meta.region,
       subject: meta.subtitle,

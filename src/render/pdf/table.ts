@@ -5,7 +5,7 @@
 // group on each page, a hairline between groups); a column of long notes becomes numbered notes
 // (①②③) under the table's rows on each page; a table too wide for portrait may turn landscape.
 
-import { columnNeed, type ColumnNeed, fitColumns, PAD_X } from './columns.js';
+import { type ColumnMeasure, columnNeed, type ColumnNeed, fitColumns, measureColumn, PAD_X } from './columns.js';
 import { type Doc, drawLine, drawToneSymbol, type LineAlign, measurer, type Setting, toneOf } from './draw.js';
 import {
   type At,
@@ -202,19 +202,33 @@ function layOut(flow: Flow, spec: TableSpec, portrait: Frame): Layout {
 
   const weights = columns.map((c) => c.weight);
   const statusCol = spec.statusLabel !== undefined ? weights.push(spec.statusWeight ?? 1.4) - 1 : -1;
-  const needsAt = (size: number, frame: Frame): ColumnNeed[] => {
+  // The cells measured at a type size (once: a table that turns to landscape needs them again).
+  const measured = new Map<number, ColumnMeasure[]>();
+  const measuredAt = (size: number): ColumnMeasure[] => {
+    let found = measured.get(size);
+    if (found !== undefined) return found;
     const m = measureAt(size);
+    found = columns.map((c, i) =>
+      measureColumn(c.label, i === spanCol ? groupStarts.map((g) => spec.rows[g]!.cells[i] ?? []) : spec.rows.map((r, index) => cellsOf(r, index, i)), m, size),
+    );
+    if (statusCol >= 0) {
+      const labels = spec.rows.map((r): Run[] => [{ text: r.status?.label ?? '', style: {} }]);
+      found.push(measureColumn([{ text: spec.statusLabel ?? '', style: { bold: true } }], labels, m, size));
+    }
+    measured.set(size, found);
+    return found;
+  };
+  const needsAt = (size: number, frame: Frame): ColumnNeed[] => {
     const cap = LONG_WORD_SHARE * frame.width;
-    const needs = columns.map((c, i) => {
-      const cells = i === spanCol ? groupStarts.map((g) => spec.rows[g]!.cells[i] ?? []) : spec.rows.map((r, index) => cellsOf(r, index, i));
-      const need = columnNeed(c.label, cells, m, size, cap);
+    const all = measuredAt(size);
+    const needs = columns.map((_, i) => {
+      const need = columnNeed(all[i]!, cap);
       // A spanned cell has the height of its rows: two lines of it are comfortable.
       if (i === spanCol) need.comfort = Math.max(need.whole, Math.min(need.max, need.max / 2 + PAD_X));
       return need;
     });
     if (statusCol >= 0) {
-      const labels = spec.rows.map((r): Run[] => [{ text: r.status?.label ?? '', style: {} }]);
-      const need = columnNeed([{ text: spec.statusLabel ?? '', style: { bold: true } }], labels, m, size, cap);
+      const need = columnNeed(all[statusCol]!, cap);
       const symbol = 2 * SYMBOL_R + 4;
       needs.push({
         width: need.width + symbol,

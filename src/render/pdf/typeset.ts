@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { directivesIn, resolveDirective } from './directives.js';
 import { FONT } from './draw.js';
 import { MissingGlyphLog, type MissingGlyphs, missingGlyphLogs } from './glyphs.js';
-import { lexMarkdown } from './lex.js';
+import { type LexedMarkdown, lexedFrom } from './lex.js';
 import { type Flow, TEXT_FRAME } from './flow.js';
 import { loadFonts, type PdfFonts } from './fonts.js';
 import { type MarkdownEnv, renderDocument } from './markdown.js';
@@ -22,7 +22,7 @@ import type { PdfBlocks, PdfCoverBlock, PdfOptions } from './types.js';
  * problems (unknown name, missing or mistyped payload) become visible notes in the document;
  * odd Markdown never throws. Rejects only when the font files cannot be read.
  */
-export async function typesetPdf(markdown: string, blocks: PdfBlocks, options: PdfOptions): Promise<Buffer> {
+export async function typesetPdf(markdown: string | LexedMarkdown, blocks: PdfBlocks, options: PdfOptions): Promise<Buffer> {
   return (await typesetPdfReport(markdown, blocks, options)).pdf;
 }
 
@@ -33,14 +33,17 @@ export interface TypesetResult {
   missingGlyphs: MissingGlyphs[];
 }
 
-/** typesetPdf, also saying which characters the font lacks and where they are. */
-export async function typesetPdfReport(markdown: string, blocks: PdfBlocks, options: PdfOptions): Promise<TypesetResult> {
+/**
+ * typesetPdf, also saying which characters the font lacks and where they are. Takes the
+ * Markdown as text or as lexPdfMarkdown gave it (the renderer lexes once for the check too).
+ */
+export async function typesetPdfReport(markdown: string | LexedMarkdown, blocks: PdfBlocks, options: PdfOptions): Promise<TypesetResult> {
   const fonts = await loadFonts();
-  return typesetWithFonts(String(markdown ?? ''), blocks ?? {}, options, fonts);
+  return typesetWithFonts(lexedFrom(markdown).tokens, blocks ?? {}, options, fonts);
 }
 
 // Typeset with the fonts loaded.
-async function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: PdfOptions, fonts: PdfFonts): Promise<TypesetResult> {
+async function typesetWithFonts(tokens: readonly Token[], blocks: PdfBlocks, options: PdfOptions, fonts: PdfFonts): Promise<TypesetResult> {
   const lang = options.lang === 'en' ? 'en' : 'zh-CN';
   const date = options.creationDate instanceof Date && Number.isFinite(options.creationDate.getTime()) ? options.creationDate : new Date(0);
   const title = String(options.title ?? '');
@@ -79,7 +82,6 @@ async function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: Pd
     doc.on('error', reject);
   });
 
-  const tokens = lexMarkdown(markdown);
   const flow: Flow = {
     doc,
     fonts,
@@ -122,7 +124,7 @@ async function typesetWithFonts(markdown: string, blocks: PdfBlocks, options: Pd
 }
 
 // The payload of the first valid cover directive at the top level, if any.
-function findCover(tokens: Token[], blocks: PdfBlocks, flow: Flow): PdfCoverBlock | undefined {
+function findCover(tokens: readonly Token[], blocks: PdfBlocks, flow: Flow): PdfCoverBlock | undefined {
   for (const t of tokens) {
     if (t.type !== 'html') continue;
     for (const raw of directivesIn(String(t.raw))) {
