@@ -46,13 +46,18 @@ export const PERCENT_DECIMALS = 1;
 /** At most this many decimals of a figure as published. */
 export const MAX_DATA_DECIMALS = 4;
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
 // One Intl.NumberFormat per locale, style, decimals and sign display, made on first use: a report
-// formats hundreds of thousands of numbers with a handful of formats.
+// formats hundreds of thousands of numbers with a handful of formats. Found by locale and style,
+// then by a number made of the rest (building a string key cost half as much as formatting).
+const formatters = new Map<string, Record<'decimal' | 'percent', Map<number | string, Intl.NumberFormat>>>();
+
 function numberFormat(locale: string, style: 'decimal' | 'percent', maxDecimals: number, minDecimals: number, signed: boolean): Intl.NumberFormat {
-  const key = `${locale} ${style} ${maxDecimals} ${minDecimals} ${signed ? 'signed' : ''}`;
-  let f = formatters.get(key);
+  let byStyle = formatters.get(locale);
+  if (byStyle === undefined) formatters.set(locale, (byStyle = { decimal: new Map(), percent: new Map() }));
+  const byOptions = byStyle[style];
+  const small = (n: number): boolean => Number.isInteger(n) && n >= 0 && n < 1024;
+  const key = small(maxDecimals) && small(minDecimals) ? (maxDecimals * 1024 + minDecimals) * 2 + (signed ? 1 : 0) : `${maxDecimals} ${minDecimals} ${signed}`;
+  let f = byOptions.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale, {
       ...(style === 'percent' ? { style } : {}),
@@ -60,7 +65,7 @@ function numberFormat(locale: string, style: 'decimal' | 'percent', maxDecimals:
       minimumFractionDigits: minDecimals,
       signDisplay: signed ? 'exceptZero' : 'auto',
     });
-    formatters.set(key, f);
+    byOptions.set(key, f);
   }
   return f;
 }
