@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { OPS } from './support/pdfjs.js';
@@ -200,6 +201,17 @@ describe('reproducible output', () => {
     const again = await typesetPdf(SAMPLE, sampleBlocks, sampleOptions);
     expect(again.equals(pdf)).toBe(true);
   }, SLOW.timeout);
+
+  it('holds every stream as pdfkit compresses it, the pages compressed off the main thread included', () => {
+    // Each stream's bytes are deflateSync of what they inflate to: what pdfkit itself writes.
+    const text = pdf.toString('latin1');
+    const streams = [...text.matchAll(/\d+ 0 obj\n(<<(?:(?!endobj)[^])*?>>)\nstream\n/g)]
+      .filter((m) => m[1]!.includes('/Filter /FlateDecode'))
+      .map((m) => pdf.subarray(m.index + m[0].length, m.index + m[0].length + Number(/\/Length (\d+)\n/.exec(m[1]!)![1])));
+    // The 9 pages' contents and the two fonts' files at least.
+    expect(streams.length).toBeGreaterThan(9 + 2);
+    for (const stream of streams) expect(deflateSync(inflateSync(stream)).equals(stream)).toBe(true);
+  });
 
   it('changes the dates and the file ID with the date', async () => {
     const a = await typesetPdf(tiny, {}, opts(1_700_000_000));
