@@ -8,6 +8,7 @@ import { makeChalk } from './views/color.js';
 import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/io.js';
 import { describeError } from './commands/output.js';
+import { USAGE } from './commands/usage.js';
 
 type Register = (program: Command, ctx: Context) => void;
 
@@ -73,6 +74,28 @@ export function outputErrorMessage(err: unknown): string {
   return `cannot write to standard output (${describeError(err)})`;
 }
 
+/** The value of an option as typed (`--plan DIR` or `--plan=DIR`), before `--`. */
+function optionIn(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === name) return argv[i + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The language of a mistake found before the plan is read (a year, a format, a folder): the
+ * one every view speaks, --lang, else the plan's (from --plan, or ./plan), else Chinese.
+ */
+async function usageLanguage(argv: readonly string[], cwd: string): Promise<'zh-CN' | 'en'> {
+  const typed = optionIn(argv, '--lang');
+  if (typed === 'en' || typed === 'zh-CN') return typed;
+  const { planLanguage } = await import('./commands/context.js');
+  return planLanguage(optionIn(argv, '--plan') ?? 'plan', cwd);
+}
+
 /** Run the CLI with arguments (without node and script) and return the exit code. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   // A failing stdout becomes an OutputError, whoever writes (a command or commander's help).
@@ -90,7 +113,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     // `help nope`: commander would print the whole help; name the mistake instead.
     if (argv[0] === 'help' && argv[1] !== undefined && !Object.hasOwn(COMMANDS, argv[1])) {
-      throw new UserError(`unknown command \`${argv[1]}\`: choose from ${Object.keys(COMMANDS).join(', ')}`);
+      throw new UserError(USAGE.unknownCommand(argv[1], Object.keys(COMMANDS)));
     }
     // The version alone is printed as commander prints it, without building the program.
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -121,8 +144,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (err instanceof UserError) {
       // The words are loaded only here: --version and help need none of them.
       const { messages } = await import('./present/i18n/index.js');
-      const label = messages(err.lang).diagnostics.severity.error;
-      io.stderr(`${ctx.chalk.red(label)}${err.lang === 'en' ? ': ' : '：'}${escapeLines(err.message)}\n`);
+      const lang = err.lang ?? (await usageLanguage(argv, io.cwd));
+      const label = messages(lang).diagnostics.severity.error;
+      io.stderr(`${ctx.chalk.red(label)}${lang === 'en' ? ': ' : '：'}${escapeLines(err.textIn(lang))}\n`);
       return err.exitCode;
     }
     // Anything else is a bug in cixi-plan: say so plainly, without a stack trace unless asked.

@@ -1,13 +1,13 @@
 // The CLI's contract outside any one command: exit codes for usage and I/O errors,
 // help, colour conventions, SOURCE_DATE_EPOCH limits, and a failing standard output.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { useColor } from '../src/commands/context.js';
 import { parseSourceDateEpoch } from '../src/commands/source-date.js';
-import { BASE_PLAN, ROOT, run, tempDir } from './support/cli.js';
+import { BASE_PLAN, planWith, ROOT, run, tempDir } from './support/cli.js';
 
 const bin = join(ROOT, 'bin/cixi-plan.js');
 const ESC = /\u001b\[/;
@@ -20,11 +20,32 @@ describe('usage errors exit 2, help exits 0', () => {
     expect(r.stderr).toContain('Usage: cixi-plan');
   });
 
-  it('calls `help nope` an unknown command (exit 2)', async () => {
+  it('calls `help nope` an unknown command (exit 2), in Chinese unless --lang or the plan says otherwise', async () => {
     const r = await run(['help', 'nope']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: unknown command `nope`: choose from validate, gaps, report, diff, schema, sheet, import, init, explain\n$/);
+    expect(r.stderr).toBe('错误：没有命令 `nope`：可用的命令有 validate、gaps、report、diff、schema、sheet、import、init、explain\n');
+    const en = await run(['help', 'nope', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^error: unknown command `nope`: choose from validate, gaps, report, diff, schema, sheet, import, init, explain\n$/);
+  });
+
+  it('words a mistake in the command line in the plan’s language, or in the one --lang names', async () => {
+    const english = planWith();
+    const file = join(english, 'plan.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('language: zh-CN', 'language: en'));
+    const cases: Array<[string[], string]> = [
+      [['report', 'twenty', '--plan', english], 'error: the report year must be a four-digit year, not `twenty`\n'],
+      [['report', 'twenty', `--plan=${english}`, '--lang', 'zh-CN'], '错误：报告年份应为四位数，而不是 `twenty`\n'],
+      [['gaps', '2024', '--plan', BASE_PLAN, '--lang', 'en', '--', 'x'], 'error: too many arguments for \'gaps\'. Expected 1 argument but got 2.\n'],
+      [['sheet', '2024', '--plan', english, '--out', 'x.csv'], 'error: --out x.csv: the workbook is written as .xlsx; give a name ending in .xlsx\n'],
+      [['import', '2024', 'x.txt', '--plan', BASE_PLAN], '错误：x.txt：import 只读 .xlsx 工作簿和 .csv 文件，请另存为其中一种\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toBe(stderr);
+    }
   });
 
   it.each([[['help']], [['--help']], [['help', 'report']], [['report', '--help']]])('%j prints help on stdout and exits 0', async (args) => {
@@ -78,14 +99,17 @@ describe('SOURCE_DATE_EPOCH', () => {
     for (const late of ['253402300800', '8640000000000', '99999999999999999999']) {
       expect(parseSourceDateEpoch(late)).toEqual({
         ok: false,
-        message: `SOURCE_DATE_EPOCH ${late} is after 9999-12-31T23:59:59Z (253402300799): a report is dated with a four-digit year`,
+        message: {
+          en: `SOURCE_DATE_EPOCH ${late} is after 9999-12-31T23:59:59Z (253402300799): a report is dated with a four-digit year`,
+          zh: `SOURCE_DATE_EPOCH ${late} 晚于 9999-12-31T23:59:59Z（253402300799）：报告日期的年份须为四位数`,
+        },
       });
     }
   });
 
   it('stops the report with exit 2 instead of printing the year +010000', async () => {
     const out = tempDir();
-    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: '253402300800' } });
+    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--lang', 'en'], { env: { SOURCE_DATE_EPOCH: '253402300800' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: SOURCE_DATE_EPOCH 253402300800 is after 9999-12-31T23:59:59Z');
     expect(existsSync(join(out, '2024'))).toBe(false);
@@ -94,9 +118,9 @@ describe('SOURCE_DATE_EPOCH', () => {
 
 describe('init years', () => {
   it.each([
-    [['--start', '1900'], 'error: --start 1900 would make the base year 1899: plan years run from 1900 to 2200, so --start must be 1901 or later\n'],
-    [['--start', '2198', '--end', '2201'], 'error: --end 2201 is after 2200: plan years run from 1900 to 2200\n'],
-    [['--start', '2199'], 'error: the period from --start 2199 would end in 2203, which is after 2200: plan years run from 1900 to 2200\n'],
+    [['--start', '1900'], '错误：--start 1900 会使基期为 1899 年：规划年份须在 1900 至 2200 年之间，所以 --start 至少为 1901\n'],
+    [['--start', '2198', '--end', '2201'], '错误：--end 2201 晚于 2200 年：规划年份须在 1900 至 2200 年之间\n'],
+    [['--start', '2199'], '错误：从 --start 2199 起的规划期将止于 2203 年，晚于 2200 年：规划年份须在 1900 至 2200 年之间\n'],
   ])('init %j says what is wrong', async (args, message) => {
     const cwd = tempDir();
     const r = await run(['init', 'new', ...args], { cwd });

@@ -26,7 +26,7 @@ const FOLDERS = [
 /** The diagnostics of reading, validating and assessing every year of a plan folder. */
 async function diagnosticsOf(dir: string): Promise<Diagnostic[]> {
   const read = await readPlanFolder(dir, ROOT);
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new Error(read.message.en);
   const validated = validatePlan(read.sources);
   const out = [...read.diagnostics, ...validated.diagnostics];
   const data = validated.data;

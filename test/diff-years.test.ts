@@ -174,14 +174,18 @@ describe('diff in English', () => {
 
 describe('diff argument errors', () => {
   const cases: Array<{ name: string; args: string[]; code: number; stderr: RegExp }> = [
-    { name: 'one year without --rev', args: ['diff', '2024'], code: 2, stderr: /diff needs two years/ },
-    { name: 'a year that is not a year', args: ['diff', '2022', 'soon'], code: 2, stderr: /four-digit year, not `soon`/ },
+    { name: 'one year without --rev', args: ['diff', '2024', '--lang', 'en'], code: 2, stderr: /diff needs two years/ },
+    { name: 'one year without --rev, in the plan’s language', args: ['diff', '2024'], code: 2, stderr: /^错误：diff 需要两个年份/ },
+    { name: 'a year that is not a year', args: ['diff', '2022', 'soon', '--lang', 'en'], code: 2, stderr: /four-digit year, not `soon`/ },
+    { name: 'a year that is not a year, in the plan’s language', args: ['diff', '2022', 'soon'], code: 2, stderr: /^错误：第二个年份应为四位数，而不是 `soon`\n$/ },
     { name: 'a year before the base year', args: ['diff', '2019', '2024', '--lang', 'en'], code: 1, stderr: /2019 is outside the plan: choose a year from 2021/ },
     { name: 'a year before the base year, in the plan’s language', args: ['diff', '2019', '2024'], code: 1, stderr: /^错误：2019年不在规划期内：请选择2021年（基期）至2026年之间的年份\n$/ },
-    { name: 'two years with --rev', args: ['diff', '--rev', 'HEAD', '2022', '2024'], code: 2, stderr: /with --rev, give one report year/ },
-    { name: 'three --rev options', args: ['diff', '--rev', 'a', '--rev', 'b', '--rev', 'c', '2024'], code: 2, stderr: /too many --rev options/ },
-    { name: 'A...B', args: ['diff', '--rev', 'a...b', '2024'], code: 2, stderr: /symmetric difference/ },
-    { name: 'a missing plan folder', args: ['diff', '2022', '2024', '--plan', 'no-such-plan'], code: 2, stderr: /plan folder no-such-plan not found/ },
+    { name: 'two years with --rev', args: ['diff', '--rev', 'HEAD', '2022', '2024', '--lang', 'en'], code: 2, stderr: /with --rev, give one report year/ },
+    { name: 'three --rev options', args: ['diff', '--rev', 'a', '--rev', 'b', '--rev', 'c', '2024', '--lang', 'en'], code: 2, stderr: /too many --rev options/ },
+    { name: 'A...B', args: ['diff', '--rev', 'a...b', '2024', '--lang=en'], code: 2, stderr: /symmetric difference/ },
+    { name: 'A...B, in the plan’s language', args: ['diff', '--rev', 'a...b', '2024'], code: 2, stderr: /^错误：不支持 `...`（对称差）/ },
+    { name: 'a missing plan folder', args: ['diff', '2022', '2024', '--plan', 'no-such-plan', '--lang', 'en'], code: 2, stderr: /plan folder no-such-plan not found/ },
+    { name: 'a missing plan folder, in Chinese without a plan to say otherwise', args: ['diff', '2022', '2024', '--plan', 'no-such-plan'], code: 2, stderr: /^错误：找不到规划文件夹 no-such-plan/ },
   ];
   for (const c of cases) {
     it(`${c.name} → exit ${c.code}`, async () => {

@@ -28,7 +28,10 @@ describe('explain', () => {
   it('refuses an unknown code with exit 2 and the nearest known one', async () => {
     const r = await run(['explain', 'schema-typ']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('did you mean `schema-type`?');
+    expect(r.stderr).toBe('错误：没有代码 `schema-typ`：是不是 `schema-type`？（`cixi-plan explain --list` 列出全部代码）\n');
+    const en = await run(['explain', 'schema-typ', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('did you mean `schema-type`?');
   });
 
   it('has no entry without both languages', () => {

@@ -86,7 +86,7 @@ describe('gaps errors', () => {
   });
 
   it('rejects a year that is not a year with exit 2', async () => {
-    const r = await run(['gaps', 'last']);
+    const r = await run(['gaps', 'last', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: the report year must be a four-digit year, not `last`\n');
   });

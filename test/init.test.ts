@@ -109,7 +109,7 @@ describe('cixi-plan init', () => {
     writeFileSync(join(cwd, 'taken/notes.txt'), 'mine');
     const r = await run(['init', 'taken'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: taken is not empty (1 entry): init never overwrites; choose a new or empty folder\n');
+    expect(r.stderr).toBe('错误：taken 不是空文件夹（有 1 项）：init 从不覆盖，请选一个新的或空的文件夹\n');
     expect(readdirSync(join(cwd, 'taken'))).toEqual(['notes.txt']);
     expect(readdirSync(cwd)).toEqual(['taken']);
   });
@@ -118,10 +118,10 @@ describe('cixi-plan init', () => {
     const cwd = tempDir('cixi-plan-init-');
     writeFileSync(join(cwd, 'file'), '');
     const cases: Array<[string[], RegExp]> = [
-      [['init', 'file'], /file exists and is not a folder/],
-      [['init', 'new', '--start', '26'], /--start must be a four-digit year/],
-      [['init', 'new', '--start', '2026', '--end', '2026'], /--end \(2026\) must come after --start \(2026\)/],
-      [['init', 'new', '--region', ' '], /--region must be a name on one line/],
+      [['init', 'file'], /^错误：file 已存在且不是文件夹/],
+      [['init', 'new', '--start', '26'], /^错误：--start应为四位数，而不是 `26`/],
+      [['init', 'new', '--start', '2026', '--end', '2026'], /^错误：--end（2026）应晚于 --start（2026）/],
+      [['init', 'new', '--region', ' '], /^错误：--region 应为一行内的名称/],
     ];
     for (const [args, message] of cases) {
       const r = await run(args, { cwd });

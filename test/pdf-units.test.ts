@@ -181,7 +181,10 @@ describe('parseSourceDateEpoch', () => {
   it.each(['', ' ', '-1', '1.5', '1e9', '0x10', ' 12', '12 ', 'abc', '١٢٣', '99999999999999999'])('rejects %j', (value) => {
     const r = parseSourceDateEpoch(value);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/SOURCE_DATE_EPOCH/);
+    if (!r.ok) {
+      expect(r.message.en).toMatch(/^SOURCE_DATE_EPOCH (must be a whole number|\d+ is after)/);
+      expect(r.message.zh).toMatch(/^SOURCE_DATE_EPOCH (应为自 1970-01-01 起的整秒数|\d+ 晚于)/);
+    }
   });
 });
 

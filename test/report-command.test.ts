@@ -121,15 +121,18 @@ describe('cixi-plan report', () => {
   });
 
   it.each([
-    { name: 'unknown format', args: ['2024', '--format', 'md,docx'], code: 2, stderr: 'error: unknown format `docx`: choose from md, html, pdf' },
-    { name: 'empty format list', args: ['2024', '--format', ','], code: 2, stderr: 'error: --format needs at least one of md, html, pdf' },
+    { name: 'unknown format', args: ['2024', '--format', 'md,docx', '--lang', 'en'], code: 2, stderr: 'error: unknown format `docx`: choose from md, html, pdf' },
+    { name: 'unknown format, in the plan’s language', args: ['2024', '--format', 'md,docx'], code: 2, stderr: '错误：没有格式 `docx`：可选 md、html、pdf' },
+    { name: 'empty format list', args: ['2024', '--format', ',', '--lang', 'en'], code: 2, stderr: 'error: --format needs at least one of md, html, pdf' },
     { name: 'year after the plan', args: ['2027'], code: 1, stderr: '错误：2027年不在规划期内：请选择2021年（基期）至2026年之间的年份' },
     { name: 'year before the base year', args: ['2020'], code: 1, stderr: '错误：2020年不在规划期内' },
     { name: 'year without data', args: ['2023'], code: 1, stderr: '错误：没有2023年的数据' },
-    { name: 'year not a number', args: ['twenty'], code: 2, stderr: 'error: the report year must be a four-digit year, not `twenty`' },
+    { name: 'year not a number', args: ['twenty', '--lang', 'en'], code: 2, stderr: 'error: the report year must be a four-digit year, not `twenty`' },
+    { name: 'year not a number, in the plan’s language', args: ['twenty'], code: 2, stderr: '错误：报告年份应为四位数，而不是 `twenty`' },
     { name: 'unknown language', args: ['2024', '--lang', 'fr'], code: 2, stderr: "argument 'fr' is invalid. Allowed choices are zh-CN, en." },
     { name: 'missing templates folder', args: ['2024', '--templates', 'no/such/dir'], code: 2, stderr: 'error: --templates no/such/dir: no such folder' },
-    { name: 'malformed SOURCE_DATE_EPOCH', args: ['2024'], env: { SOURCE_DATE_EPOCH: '2025-03-01' }, code: 2, stderr: 'error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not `2025-03-01`' },
+    { name: 'malformed SOURCE_DATE_EPOCH', args: ['2024', '--lang', 'en'], env: { SOURCE_DATE_EPOCH: '2025-03-01' }, code: 2, stderr: 'error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not `2025-03-01`' },
+    { name: 'malformed SOURCE_DATE_EPOCH, in the plan’s language', args: ['2024'], env: { SOURCE_DATE_EPOCH: '2025-03-01' }, code: 2, stderr: '错误：SOURCE_DATE_EPOCH 应为自 1970-01-01 起的整秒数，而不是 `2025-03-01`' },
   ])('$name: exit $code, a clear message, nothing written', async ({ args, code, stderr, env }) => {
     const r = await report([...args, '--plan', BASE_PLAN], env ? { env } : {});
     expect(r.code).toBe(code);

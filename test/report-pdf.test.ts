@@ -110,7 +110,7 @@ describe('reproducible PDF bytes', () => {
 
   it('refuses a malformed SOURCE_DATE_EPOCH with exit 2 and writes nothing', async () => {
     const out = tempDir();
-    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'pdf'], { env: { SOURCE_DATE_EPOCH: '1.5e9' } });
+    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'pdf', '--lang', 'en'], { env: { SOURCE_DATE_EPOCH: '1.5e9' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not `1.5e9`\n');
     expect(readdirSync(out)).toEqual([]);

@@ -28,6 +28,6 @@ describe('cixi-plan schema', () => {
     const r = await run(['schema', 'years']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('error: unknown schema `years`: choose `plan` (plan.yaml) or `year` (data/<year>.yaml)\n');
+    expect(r.stderr).toBe('错误：没有模式 `years`：可选 `plan`（plan.yaml）或 `year`（data/<年份>.yaml）\n');
   });
 });

@@ -10,7 +10,7 @@ import { ROOT } from './support/cli.js';
 
 async function readShipped(): Promise<PlanSources> {
   const read = await readPlanFolder(join(ROOT, 'plan'), ROOT);
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new Error(read.message.en);
   expect(read.diagnostics).toEqual([]);
   return read.sources;
 }

@@ -215,15 +215,17 @@ describe('validate on hostile input', () => {
 
 describe('validate usage errors', () => {
   it('exits 2 when the plan folder does not exist', async () => {
-    const r = await run(['validate', '--plan', 'no/such/folder']);
+    const r = await run(['validate', '--plan', 'no/such/folder', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: plan folder no/such/folder not found (use --plan DIR, or `cixi-plan init DIR` to start one)\n');
+    // Without --lang and without a plan to say otherwise: Chinese, as every view.
+    expect((await run(['validate', '--plan', 'no/such/folder'])).stderr).toBe('错误：找不到规划文件夹 no/such/folder（用 --plan DIR 指定，或用 `cixi-plan init DIR` 新建一个）\n');
   });
 
   it('exits 2 when the folder has no plan.yaml', async () => {
     const r = await run(['validate', '--plan', 'test']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('test/plan.yaml not found');
+    expect(r.stderr).toContain('找不到 test/plan.yaml：规划文件夹应包含 plan.yaml 和 data/<年份>.yaml');
   });
 
   it('exits 2 on an unknown option or format', async () => {

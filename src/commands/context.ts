@@ -9,6 +9,7 @@ import type { PlanData } from '../model.js';
 import { messages, type Lang } from '../present/i18n/index.js';
 import type { ValidationResult } from '../validate/index.js';
 import { EXIT, UserError, useColor, type Context } from './io.js';
+import { type Both, USAGE, YEAR_ARGUMENT } from './usage.js';
 
 export { EXIT, UserError, useColor, type CliIO, type Context } from './io.js';
 
@@ -53,6 +54,18 @@ export function commandLanguage(lang: Lang | undefined, loaded: Pick<ValidationR
   return 'zh-CN';
 }
 
+/**
+ * The `language` a plan folder's plan.yaml declares, read without validating (for words said
+ * before or without validation: a mistake in the command, `explain`); Chinese when there is
+ * no plan there or it says none.
+ */
+export async function planLanguage(planDir: string, cwd: string): Promise<Lang> {
+  const read = await readPlanFolder(planDir, cwd);
+  const text = read.ok ? read.sources.plan?.text : undefined;
+  const m = text === undefined ? null : /^\s+language:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text);
+  return (m?.[1] as Lang | undefined) ?? 'zh-CN';
+}
+
 export interface PrintOptions {
   /** Errors only. */
   quiet?: boolean;
@@ -93,8 +106,8 @@ export async function requireValidPlan(
 }
 
 /** Parse a year argument: four digits, else a usage error. */
-export function parseYear(text: string, what = 'year'): number {
-  if (!/^\d{4}$/.test(text)) throw new UserError(`${what} must be a four-digit year, not \`${text}\``);
+export function parseYear(text: string, what: Both = YEAR_ARGUMENT.year): number {
+  if (!/^\d{4}$/.test(text)) throw new UserError(USAGE.notAYear(what, text));
   return Number(text);
 }
 

@@ -16,6 +16,7 @@ import { messages } from '../present/i18n/index.js';
 import { localizeDiffNames } from '../present/diff-names.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
 import { EXIT, checkPlanYear, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
+import { USAGE, YEAR_ARGUMENT } from './usage.js';
 
 interface DiffOptions {
   plan: string;
@@ -38,18 +39,17 @@ export interface RevisionRange {
  * `--rev A` compares A with the working tree. An empty side of `..` is HEAD, as in git.
  */
 export function parseRevisions(revs: readonly string[]): RevisionRange {
-  const hint = 'use `--rev A..B` (or `--rev A --rev B`) for two revisions, `--rev A` for a revision against the working tree';
-  if (revs.length > 2) throw new UserError(`too many --rev options (${revs.length}): ${hint}`);
-  if (revs.some((r) => r.includes('...'))) throw new UserError(`\`...\` (symmetric difference) is not supported: ${hint}`);
+  if (revs.length > 2) throw new UserError(USAGE.tooManyRevs(revs.length));
+  if (revs.some((r) => r.includes('...'))) throw new UserError(USAGE.symmetricRevs());
   if (revs.length === 2) {
-    if (revs.some((r) => r.includes('..'))) throw new UserError(`give either \`--rev A..B\` or two --rev options, not both: ${hint}`);
+    if (revs.some((r) => r.includes('..'))) throw new UserError(USAGE.rangeAndTwoRevs());
     return { from: revs[0]!, to: revs[1]! };
   }
   const only = revs[0] ?? '';
-  if (only === '..') throw new UserError(`\`..\` names no revision: ${hint}`);
+  if (only === '..') throw new UserError(USAGE.emptyRange());
   const dots = only.indexOf('..');
   if (dots < 0) {
-    if (only.trim() === '') throw new UserError(`--rev needs a revision: ${hint}`);
+    if (only.trim() === '') throw new UserError(USAGE.emptyRev());
     return { from: only, to: null };
   }
   const from = only.slice(0, dots) || 'HEAD';
@@ -109,10 +109,10 @@ function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mo
 
 async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toText: string | undefined): Promise<void> {
   if (toText === undefined) {
-    throw new UserError('diff needs two years (`cixi-plan diff 2023 2024`), or --rev with one year (`cixi-plan diff --rev main..HEAD 2024`)');
+    throw new UserError(USAGE.diffNeedsTwoYears());
   }
-  const fromYear = parseYear(fromText, 'the first year');
-  const toYear = parseYear(toText, 'the second year');
+  const fromYear = parseYear(fromText, YEAR_ARGUMENT.first);
+  const toYear = parseYear(toText, YEAR_ARGUMENT.second);
   const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
   checkPlanYear(data, fromYear, lang);
   checkPlanYear(data, toYear, lang);
@@ -122,9 +122,9 @@ async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toTe
 
 async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], yearText: string, extra: string | undefined): Promise<void> {
   if (extra !== undefined) {
-    throw new UserError(`with --rev, give one report year (\`cixi-plan diff --rev ${revs.join(' --rev ')} ${yearText}\`), not two`);
+    throw new UserError(USAGE.revWithTwoYears(revs, yearText));
   }
-  const year = parseYear(yearText, 'the report year');
+  const year = parseYear(yearText, YEAR_ARGUMENT.report);
   const range = parseRevisions(revs);
   const sides = [
     await loadRevision(ctx, opts.plan, range.from),

@@ -4,11 +4,11 @@
 
 import { Option, type Command } from 'commander';
 import { CODE_NAMES, isCode } from '../codes/index.js';
-import { readPlanFolder } from '../load/files.js';
 import { LANGS, type Lang } from '../present/index.js';
 import { suggest } from '../validate/suggest.js';
 import { formatEntry, formatList, formatListMarkdown } from '../views/explain.js';
-import { UserError, type Context } from './context.js';
+import { EXIT, planLanguage, UserError, type Context } from './context.js';
+import { USAGE } from './usage.js';
 
 interface ExplainOptions {
   plan: string;
@@ -19,24 +19,20 @@ interface ExplainOptions {
 
 /** The language to explain in: --lang, else the plan's language when a plan is there, else Chinese. */
 async function languageOf(ctx: Context, opts: ExplainOptions): Promise<Lang> {
-  if (opts.lang !== undefined) return opts.lang;
-  const read = await readPlanFolder(opts.plan, ctx.io.cwd);
-  const text = read.ok ? read.sources.plan?.text : undefined;
-  const m = text === undefined ? null : /^\s+language:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text);
-  return (m?.[1] as Lang | undefined) ?? 'zh-CN';
+  return opts.lang ?? (await planLanguage(opts.plan, ctx.io.cwd));
 }
 
 async function runExplain(ctx: Context, code: string | undefined, opts: ExplainOptions): Promise<void> {
   const lang = await languageOf(ctx, opts);
   if (opts.list || code === undefined) {
-    if (code !== undefined) throw new UserError('give a code or --list, not both');
-    if (!opts.list) throw new UserError('name a code (`cixi-plan explain schema-type`), or list them all with `cixi-plan explain --list`');
+    if (code !== undefined) throw new UserError(USAGE.codeAndList(), EXIT.usage, lang);
+    if (!opts.list) throw new UserError(USAGE.noCode(), EXIT.usage, lang);
     ctx.io.stdout(opts.format === 'markdown' ? formatListMarkdown(lang) : formatList(lang, ctx.chalk));
     return;
   }
   if (!isCode(code)) {
     const near = suggest(code, CODE_NAMES);
-    throw new UserError(`unknown code \`${code}\`${near ? `: did you mean \`${near}\`?` : ''} (\`cixi-plan explain --list\` lists every code)`);
+    throw new UserError(USAGE.unknownCode(code, near), EXIT.usage, lang);
   }
   ctx.io.stdout(formatEntry(code, lang, ctx.chalk));
 }

@@ -7,6 +7,7 @@ import { buildReportModel, LANGS, type Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { locate } from '../validate/yaml-source.js';
 import { checkReportYear, parseYear, printDiagnostics, reportTime, requireValidPlan, type Context } from './context.js';
+import { YEAR_ARGUMENT } from './usage.js';
 import { escapeTerminal } from '../views/terminal.js';
 
 interface GapsOptions {
@@ -17,7 +18,7 @@ interface GapsOptions {
 }
 
 async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promise<void> {
-  const year = parseYear(yearText, 'the report year');
+  const year = parseYear(yearText, YEAR_ARGUMENT.report);
   // Validation warnings are the `validate` command's business; here only errors stop us.
   const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
   checkReportYear(data, year, lang);

@@ -10,13 +10,13 @@ import { Option, type Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import type { SheetLang } from '../sheet/columns.js';
 import { displayPath, readRegularFile } from '../load/files.js';
-import { english } from '../diagnostic.js';
 import type { PlanSources, SourceText } from '../load/source-text.js';
 import { schemaPath } from '../validate/schema.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { writeFileSet } from './output.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
+import { both, USAGE, YEAR_ARGUMENT } from './usage.js';
 import { escapeLines, escapeTerminal } from '../views/terminal.js';
 
 interface ImportOptions {
@@ -34,7 +34,7 @@ async function readInput(path: string, shown: string, limit: number): Promise<Ui
   const file = await readRegularFile(path, limit);
   if (file.ok) return new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
   if (file.reason === 'too-large') return new Uint8Array(limit + 1);
-  throw new UserError(file.reason === 'missing' ? `${shown} not found` : `${shown} ${english(file.message)}`);
+  throw new UserError(file.reason === 'missing' ? USAGE.sheetNotFound(shown) : USAGE.sheetUnreadable(shown, both(file.message)));
 }
 
 // The schema line a new year file starts with: the one the plan's year files have, else
@@ -50,10 +50,10 @@ function schemaHeader(yearTexts: readonly SourceText[], dataDir: string, headerC
 }
 
 async function runImport(ctx: Context, yearText: string, file: string, opts: ImportOptions): Promise<void> {
-  const year = parseYear(yearText, 'the year');
+  const year = parseYear(yearText, YEAR_ARGUMENT.year);
   const { readSheetFile, sheetKind, MAX_SHEET_BYTES } = await import('../sheet/read.js');
   const kind = sheetKind(file);
-  if (kind === undefined) throw new UserError(`${file}: import reads .xlsx workbooks and .csv files; save it as one of them`);
+  if (kind === undefined) throw new UserError(USAGE.sheetKind(file));
   const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
   checkPlanYear(data, year, lang);
   const words = messages(lang).diagnostics;

@@ -12,6 +12,7 @@ import { packagePath } from '../paths.js';
 import { schemaPath } from '../validate/schema-files.js';
 import { validatePlan } from '../validate/index.js';
 import { parseYear, UserError, type Context } from './context.js';
+import { USAGE, YEAR_ARGUMENT } from './usage.js';
 import { writeNewFolder } from './output.js';
 import { escapeLines } from '../views/terminal.js';
 
@@ -104,30 +105,25 @@ async function checkTarget(target: string, shown: string): Promise<void> {
   } catch (err) {
     // Missing, or under a file: the writer creates the parents or says which file is in the way.
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return;
-    throw new UserError(`cannot use ${shown} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    throw new UserError(USAGE.cannotUse(shown, (err as NodeJS.ErrnoException).code ?? 'unknown error'));
   }
-  if (!info.isDirectory()) throw new UserError(`${shown} exists and is not a folder: choose a new folder for the plan`);
+  if (!info.isDirectory()) throw new UserError(USAGE.notAFolder(shown));
   const entries = await readdir(target);
-  if (entries.length > 0) {
-    throw new UserError(`${shown} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}): init never overwrites; choose a new or empty folder`);
-  }
+  if (entries.length > 0) throw new UserError(USAGE.notEmpty(shown, entries.length));
 }
 
 function parseOptions(opts: InitOptions): { start: number; end: number; region: string } {
-  const start = opts.start === undefined ? DEFAULT_START : parseYear(opts.start, '--start');
-  const end = opts.end === undefined ? start + DEFAULT_LENGTH - 1 : parseYear(opts.end, '--end');
-  if (end <= start) throw new UserError(`--end (${end}) must come after --start (${start})`);
+  const start = opts.start === undefined ? DEFAULT_START : parseYear(opts.start, YEAR_ARGUMENT.start);
+  const end = opts.end === undefined ? start + DEFAULT_LENGTH - 1 : parseYear(opts.end, YEAR_ARGUMENT.end);
+  if (end <= start) throw new UserError(USAGE.endBeforeStart(start, end));
   // The schema's years run from 1900 to 2200, and the base year is the year before --start.
   if (start - 1 < MIN_YEAR) {
-    throw new UserError(`--start ${start} would make the base year ${start - 1}: plan years run from ${MIN_YEAR} to ${MAX_YEAR}, so --start must be ${MIN_YEAR + 1} or later`);
+    throw new UserError(USAGE.startTooEarly(start, MIN_YEAR, MAX_YEAR));
   }
-  if (end > MAX_YEAR) {
-    const what = opts.end === undefined ? `the period from --start ${start} would end in ${end}, which is` : `--end ${end} is`;
-    throw new UserError(`${what} after ${MAX_YEAR}: plan years run from ${MIN_YEAR} to ${MAX_YEAR}`);
-  }
+  if (end > MAX_YEAR) throw new UserError(USAGE.endTooLate(start, end, opts.end === undefined, MIN_YEAR, MAX_YEAR));
   const region = opts.region.trim();
   if (region === '' || /[\p{Cc}]/u.test(region) || region.length > 100) {
-    throw new UserError('--region must be a name on one line (at most 100 characters)');
+    throw new UserError(USAGE.regionLine());
   }
   return { start, end, region };
 }

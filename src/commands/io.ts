@@ -17,14 +17,30 @@ export interface CliIO {
 /** Exit codes of the CLI contract (docs/architecture.md). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
-/** A problem the user must fix before anything can run; carries its exit code and the language it is worded in. */
+/**
+ * A problem the user must fix before anything can run; carries its exit code. Worded either
+ * in one language (a string, English unless `lang` says otherwise) or in both, the language
+ * then chosen where it is printed: --lang, else the plan's, else Chinese.
+ */
 export class UserError extends Error {
+  /** The message in both languages, when it was written in both. */
+  readonly both: { en: string; zh: string } | null;
+  /** The language of a one-language message, or the one to print a two-language message in. */
+  readonly lang: Lang | undefined;
+
   constructor(
-    message: string,
+    message: string | { en: string; zh: string },
     readonly exitCode: number = EXIT.usage,
-    readonly lang: Lang = 'en',
+    lang?: Lang,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
+    this.both = typeof message === 'string' ? null : message;
+    this.lang = typeof message === 'string' ? (lang ?? 'en') : lang;
+  }
+
+  /** The message in a language: its own for a one-language message. */
+  textIn(lang: Lang): string {
+    return this.both === null ? this.message : this.both[lang === 'en' ? 'en' : 'zh'];
   }
 }
 

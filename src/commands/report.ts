@@ -15,6 +15,7 @@ import { FORMAT_NAMES, isFormat, rendererFor, type Format, type Renderer, type T
 import { loadTemplates } from '../load/templates.js';
 import { writeFileSet, type OutputFile } from './output.js';
 import { faultPoints } from './fault-points.js';
+import { USAGE, YEAR_ARGUMENT } from './usage.js';
 import { packageVersion } from '../paths.js';
 import { locate } from '../validate/yaml-source.js';
 import {
@@ -52,10 +53,10 @@ interface ReportOptions {
 export function parseFormats(text: string | undefined): Format[] {
   if (text === undefined) return defaultFormats();
   const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (names.length === 0) throw new UserError(`--format needs at least one of ${FORMAT_NAMES.join(', ')}`);
+  if (names.length === 0) throw new UserError(USAGE.noFormat(FORMAT_NAMES));
   const formats: Format[] = [];
   for (const name of names) {
-    if (!isFormat(name)) throw new UserError(`unknown format \`${name}\`: choose from ${FORMAT_NAMES.join(', ')}`);
+    if (!isFormat(name)) throw new UserError(USAGE.unknownFormat(name, FORMAT_NAMES));
     if (!formats.includes(name)) formats.push(name);
   }
   return formats;
@@ -183,7 +184,7 @@ async function renderFile(ctx: Context, opts: ReportOptions, lang: Lang, rendere
 }
 
 async function runReport(ctx: Context, yearText: string, opts: ReportOptions): Promise<void> {
-  const year = parseYear(yearText, 'the report year');
+  const year = parseYear(yearText, YEAR_ARGUMENT.report);
   const formats = parseFormats(opts.format);
   const time = reportTime(ctx.io.env);
   const { data, result, diagnostics, loaded, lang } = await assessPlan(ctx, opts, year);

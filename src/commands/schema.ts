@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { schemaText, type SchemaName } from '../validate/schema-files.js';
 import { UserError, type Context } from './context.js';
+import { USAGE } from './usage.js';
 
 const NAMES: readonly SchemaName[] = ['plan', 'year'];
 
@@ -14,7 +15,7 @@ export function registerSchema(program: Command, ctx: Context): void {
     .argument('[name]', 'plan or year', 'plan')
     .action((name: string) => {
       if (!(NAMES as readonly string[]).includes(name)) {
-        throw new UserError(`unknown schema \`${name}\`: choose \`plan\` (plan.yaml) or \`year\` (data/<year>.yaml)`);
+        throw new UserError(USAGE.unknownSchema(name));
       }
       ctx.io.stdout(schemaText(name as SchemaName));
     });

@@ -12,6 +12,7 @@ import { writeFileSet } from './output.js';
 import { formatSize } from './report.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, reportTime, requireValidPlan, type Context } from './context.js';
+import { USAGE, YEAR_ARGUMENT } from './usage.js';
 import { escapeLines } from '../views/terminal.js';
 
 interface SheetOptions {
@@ -37,9 +38,9 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function runSheet(ctx: Context, yearText: string, opts: SheetOptions): Promise<void> {
-  const year = parseYear(yearText, 'the year');
+  const year = parseYear(yearText, YEAR_ARGUMENT.year);
   const out = opts.out ?? defaultSheetPath(year);
-  if (!/\.xlsx$/i.test(out)) throw new UserError(`--out ${out}: the workbook is written as .xlsx; give a name ending in .xlsx`);
+  if (!/\.xlsx$/i.test(out)) throw new UserError(USAGE.workbookName(out));
   const time = reportTime(ctx.io.env);
   const { data, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, lang: opts.lang });
   checkPlanYear(data, year, lang);

@@ -5,7 +5,7 @@ const MAX_EPOCH_SECONDS = 253_402_300_799;
 
 export type SourceDateResult =
   | { ok: true; date: Date | undefined }
-  | { ok: false; message: string };
+  | { ok: false; message: { en: string; zh: string } };
 
 /**
  * Read SOURCE_DATE_EPOCH: unset gives `date: undefined` (the caller uses the current time);
@@ -18,14 +18,20 @@ export function parseSourceDateEpoch(value: string | undefined): SourceDateResul
   if (!/^[0-9]+$/.test(value)) {
     return {
       ok: false,
-      message: `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not \`${value}\``,
+      message: {
+        en: `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not \`${value}\``,
+        zh: `SOURCE_DATE_EPOCH 应为自 1970-01-01 起的整秒数，而不是 \`${value}\``,
+      },
     };
   }
   const seconds = Number(value);
   if (seconds > MAX_EPOCH_SECONDS) {
     return {
       ok: false,
-      message: `SOURCE_DATE_EPOCH ${value} is after 9999-12-31T23:59:59Z (${MAX_EPOCH_SECONDS}): a report is dated with a four-digit year`,
+      message: {
+        en: `SOURCE_DATE_EPOCH ${value} is after 9999-12-31T23:59:59Z (${MAX_EPOCH_SECONDS}): a report is dated with a four-digit year`,
+        zh: `SOURCE_DATE_EPOCH ${value} 晚于 9999-12-31T23:59:59Z（${MAX_EPOCH_SECONDS}）：报告日期的年份须为四位数`,
+      },
     };
   }
   return { ok: true, date: new Date(seconds * 1000) };

@@ -7,14 +7,14 @@
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { english, type Diagnostic, type Text } from '../diagnostic.js';
+import { type Diagnostic, type Text } from '../diagnostic.js';
 import { IO_ERROR, MAX_FILE_BYTES, MAX_PLAN_BYTES, MAX_YEAR_FILES, decodeText, fileDiagnostic, folderLimit, type PlanSources, type SourceText } from './source-text.js';
 
 export { IO_ERROR, MAX_FILE_BYTES } from './source-text.js';
 
 export type ReadPlanResult =
   | { ok: true; sources: PlanSources; diagnostics: Diagnostic[] }
-  | { ok: false; message: string };
+  | { ok: false; message: { en: string; zh: string } };
 
 /** Show a path relative to the working directory when it lies inside it. */
 export function displayPath(path: string, cwd: string): string {
@@ -53,7 +53,7 @@ function errnoOf(err: unknown): string {
 }
 
 // Say why a file or folder cannot be read, in words for the common cases.
-function cannotRead(err: unknown): Text {
+function cannotRead(err: unknown): { en: string; zh: string } {
   const code = errnoOf(err);
   return code === 'EACCES' || code === 'EPERM'
     ? { en: `cannot be read: permission denied (${code})`, zh: `无法读取：没有权限（${code}）` }
@@ -210,21 +210,29 @@ export async function readPlanFolder(dir: string, cwd: string): Promise<ReadPlan
   let realRoot: string;
   try {
     const info = await stat(root);
-    if (!info.isDirectory()) return { ok: false, message: `plan folder ${shownRoot} is not a folder` };
+    if (!info.isDirectory()) return { ok: false, message: { en: `plan folder ${shownRoot} is not a folder`, zh: `规划文件夹 ${shownRoot} 不是文件夹` } };
     realRoot = await realpath(root);
     await access(root, constants.X_OK);
   } catch (err) {
     const code = errnoOf(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return { ok: false, message: `plan folder ${shownRoot} not found (use --plan DIR, or \`cixi-plan init DIR\` to start one)` };
+      return {
+        ok: false,
+        message: {
+          en: `plan folder ${shownRoot} not found (use --plan DIR, or \`cixi-plan init DIR\` to start one)`,
+          zh: `找不到规划文件夹 ${shownRoot}（用 --plan DIR 指定，或用 \`cixi-plan init DIR\` 新建一个）`,
+        },
+      };
     }
-    return { ok: false, message: `plan folder ${shownRoot} ${english(cannotRead(err))}` };
+    const why = cannotRead(err);
+    return { ok: false, message: { en: `plan folder ${shownRoot} ${why.en}`, zh: `规划文件夹 ${shownRoot} ${why.zh}` } };
   }
   const planPath = join(root, 'plan.yaml');
   const diagnostics: Diagnostic[] = [];
   const planRead = await readText(planPath, displayPath(planPath, cwd), realRoot);
   if (planRead === 'missing') {
-    return { ok: false, message: `${displayPath(planPath, cwd)} not found: a plan folder holds plan.yaml and data/<year>.yaml` };
+    const shown = displayPath(planPath, cwd);
+    return { ok: false, message: { en: `${shown} not found: a plan folder holds plan.yaml and data/<year>.yaml`, zh: `找不到 ${shown}：规划文件夹应包含 plan.yaml 和 data/<年份>.yaml` } };
   }
   if ('code' in planRead) diagnostics.push(planRead);
   const years: SourceText[] = [];

@@ -20,7 +20,7 @@ export interface Built {
 /** Validate, assess and present a plan folder (paths shown relative to the repository). */
 export async function buildModel(planDir: string, year: number, lang: Lang = 'zh-CN'): Promise<Built> {
   const read = await readPlanFolder(planDir, ROOT);
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new Error(read.message.en);
   const validated = validatePlan(read.sources);
   if (!validated.data) throw new Error(`${planDir} is invalid`);
   const { assessment, diagnostics } = assess(validated.data, year);
