@@ -151,7 +151,7 @@ describe('diff --rev', () => {
 
   it('names files like the working tree, with @revision', async () => {
     const got = await readPlanAtRevision(PLAN, 'HEAD~1', repo);
-    if (!got.ok) throw new Error(got.message);
+    if (!got.ok) throw new Error(got.message.en);
     const read = got.plan;
     expect(read.commit).toBe(first);
     expect(read.sources.plan?.file).toBe('规划/plan/plan.yaml@HEAD~1');
@@ -195,12 +195,14 @@ describe('diff --rev errors', () => {
     vi.stubEnv('GIT_CEILING_DIRECTORIES', dirname(dir));
     const r = await run(['diff', '--rev', 'main..HEAD', '2024'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: plan is not in a git repository: --rev reads the plan from git history (use `diff <from-year> <to-year>` to compare years)\n');
+    expect(r.stderr).toBe('错误：plan 不在 git 仓库中：--rev 从 git 历史读取规划（比较年份请用 `diff <起始年> <结束年>`）\n');
+    const en = await run(['diff', '--rev', 'main..HEAD', '2024', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toBe('error: plan is not in a git repository: --rev reads the plan from git history (use `diff <from-year> <to-year>` to compare years)\n');
     expect(r.stdout).toBe('');
   });
 
   it('refuses an unknown revision (exit 2)', async () => {
-    const r = await run(['diff', '--rev', 'no-such-branch..HEAD', '2024', '--plan', PLAN], { cwd: repo });
+    const r = await run(['diff', '--rev', 'no-such-branch..HEAD', '2024', '--plan', PLAN, '--lang', 'en'], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: unknown revision `no-such-branch` in .*: name a branch, tag or commit/);
   });
@@ -214,13 +216,13 @@ describe('diff --rev errors', () => {
   });
 
   it('refuses a revision that looks like an option', async () => {
-    const r = await run(['diff', '--rev=--output=x', '2024', '--plan', PLAN], { cwd: repo });
+    const r = await run(['diff', '--rev=--output=x', '2024', '--plan', PLAN, '--lang', 'en'], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('`--output=x` is not a revision');
   });
 
   it('says so when the plan folder does not exist at a revision', async () => {
-    const r = await run(['diff', '--rev', 'HEAD', '2024', '--plan', 'elsewhere'], { cwd: repo });
+    const r = await run(['diff', '--rev', 'HEAD', '2024', '--plan', 'elsewhere', '--lang', 'en'], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('elsewhere/plan.yaml does not exist at HEAD');
   });
@@ -229,7 +231,7 @@ describe('diff --rev errors', () => {
     vi.stubEnv('PATH', join(tempDir('cixi-plan-empty-path-'), 'bin'));
     const r = await run(['diff', '--rev', 'HEAD', '2024', '--plan', PLAN], { cwd: repo });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: git was not found: reading a revision (--rev) needs git on the PATH\n');
+    expect(r.stderr).toBe('错误：找不到 git：读取版本（--rev）需要 PATH 中有 git\n');
   });
 });
 

@@ -135,8 +135,8 @@ describe('cixi-plan init', () => {
     const cwd = tempDir('cixi-plan-init-');
     writeFileSync(join(cwd, 'file'), '');
     const cases: Array<[string, string]> = [
-      ['file/plan', 'error: cannot create folder file/plan: file is a file, not a folder\n'],
-      ['/proc/x/plan', 'error: cannot create folder /proc/x: /proc does not accept new folders (ENOENT)\n'],
+      ['file/plan', '错误：无法创建文件夹 file/plan：file 是文件，不是文件夹\n'],
+      ['/proc/x/plan', '错误：无法创建文件夹 /proc/x：/proc 不接受新建文件夹（ENOENT）\n'],
     ];
     for (const [dir, message] of cases) {
       const r = await run(['init', dir], { cwd });

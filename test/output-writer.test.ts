@@ -86,7 +86,13 @@ describe('writeFileSet', () => {
       },
     };
     const r = await writeFileSet(files, { fs });
-    expect(r).toEqual({ ok: false, path: files[1]!.path, message: `cannot replace ${files[1]!.path} (EIO: injected); a.md replaced, the rest left from before: run again`, replaced: [files[0]!.path] });
+    expect(r).toEqual({
+      ok: false,
+      path: files[1]!.path,
+      message: `cannot replace ${files[1]!.path} (EIO: injected); a.md replaced, the rest left from before: run again`,
+      zh: `无法替换 ${files[1]!.path}（EIO: injected）；已替换 a.md，其余仍是上次的：请再运行一次`,
+      replaced: [files[0]!.path],
+    });
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.pdf', 'c.json']);
     expect(readFileSync(files[0]!.path, 'utf8')).toBe(files[0]!.content);
     expect(readFileSync(files[1]!.path, 'utf8')).toBe(`old ${files[1]!.path}\n`);

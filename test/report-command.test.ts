@@ -115,7 +115,7 @@ describe('cixi-plan report', () => {
     mkdirSync(join(out, '2024', 'report.html'), { recursive: true });
     const r = await report(['2024', '--plan', BASE_PLAN, '--format', 'md,html'], { out });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`error: cannot write ${join(out, '2024', 'report.html')}: a folder of that name is in the way; no file was replaced`);
+    expect(r.stderr).toContain(`错误：无法写入 ${join(out, '2024', 'report.html')}：已有同名文件夹；没有替换任何文件`);
     expect(readdirSync(join(out, '2024'))).toEqual(['report.html']);
     expect(statSync(join(out, '2024', 'report.html')).isDirectory()).toBe(true);
   });
@@ -144,7 +144,7 @@ describe('cixi-plan report', () => {
   it('refuses an output folder it cannot create', async () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'not a folder');
-    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', file], { env: EPOCH });
+    const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', file, '--lang', 'en'], { env: EPOCH });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: cannot create folder ${join(file, '2024')}: ${file} is a file, not a folder`);
   });

@@ -43,7 +43,7 @@ describe('a failed run replaces no file of the set', () => {
     const before = snapshot(dir);
     const r = await report(out, LATER);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: cannot write ${join(dir, 'report.pdf')}: a folder of that name is in the way; no file was replaced\n`);
+    expect(r.stderr).toBe(`错误：无法写入 ${join(dir, 'report.pdf')}：已有同名文件夹；没有替换任何文件\n`);
     expect([...snapshot(dir).keys()]).toEqual([...before.keys()]);
     expect(snapshot(dir)).toEqual(before);
   }, SLOW);
@@ -82,7 +82,7 @@ describe('an output folder that cannot be created is an error (exit 2), never a 
     ['/proc', /^error: cannot (create folder \/proc\/2024: \/proc does not accept new folders \(ENOENT\)|write \/proc\/2024\/report\.md \(E[A-Z]+: .*\); no file was replaced)\n$/],
     ['/proc/x', /^error: cannot create folder \/proc\/x: \/proc does not accept new folders \(ENOENT\)\n$/],
   ])('--out %s', (out, message) => {
-    const r = spawnSync(process.execPath, [bin, 'report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--quiet'], {
+    const r = spawnSync(process.execPath, [bin, 'report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--quiet', '--lang', 'en'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', SOURCE_DATE_EPOCH: EPOCH },
@@ -98,7 +98,7 @@ describe('an output folder that cannot be created is an error (exit 2), never a 
     writeFileSync(file, 'not a folder');
     const r = await run(['report', '2024', '--plan', BASE_PLAN, '--out', join(file, 'x'), '--format', 'md', '--quiet'], { env: { SOURCE_DATE_EPOCH: EPOCH } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: cannot create folder ${join(file, 'x', '2024')}: ${file} is a file, not a folder\n`);
+    expect(r.stderr).toBe(`错误：无法创建文件夹 ${join(file, 'x', '2024')}：${file} 是文件，不是文件夹\n`);
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
   }, SLOW);
 });
@@ -122,7 +122,7 @@ cp -r "$1/2024" "$SEEN/after"`,
     );
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(seen, 'code'), 'utf8')).toBe('2\n');
-    expect(readFileSync(join(seen, 'stderr'), 'utf8')).toMatch(/^error: cannot write \S+\/2024\/report\.\w+ \(ENOSPC: no space left on device\); no file was replaced\n$/);
+    expect(readFileSync(join(seen, 'stderr'), 'utf8')).toMatch(/^错误：无法写入 \S+\/2024\/report\.\w+（ENOSPC: no space left on device）；没有替换任何文件\n$/);
     const before = snapshot(join(seen, 'before'));
     const after = snapshot(join(seen, 'after'));
     expect([...after.keys()]).toEqual(['assessment.json', 'report.html', 'report.md', 'report.pdf', 'report.xlsx']);
@@ -135,7 +135,7 @@ cp -r "$1/2024" "$SEEN/after"`,
     const r = inTmpfs(mount, 'size=100k', `${cli} 2> "$SEEN/stderr"; echo $? > "$SEEN/code"; ls -A "$1/2024" > "$SEEN/ls"`, { ...env, SEEN: seen });
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(seen, 'code'), 'utf8')).toBe('2\n');
-    expect(readFileSync(join(seen, 'stderr'), 'utf8')).toContain('(ENOSPC: no space left on device); no file was replaced');
+    expect(readFileSync(join(seen, 'stderr'), 'utf8')).toContain('（ENOSPC: no space left on device）；没有替换任何文件');
     expect(readFileSync(join(seen, 'ls'), 'utf8')).toBe('');
   }, SLOW);
 
@@ -155,11 +155,11 @@ cp "$1/2024/report.md" "$SEEN/after.md"; ls -A "$1/2024" > "$SEEN/ls"`,
     );
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(seen, 'code'), 'utf8')).toBe('2\n');
-    expect(readFileSync(join(seen, 'stderr'), 'utf8')).toMatch(/^error: cannot write \S+\/2024\/report\.md \(EROFS: read-only file system\); no file was replaced\n$/);
+    expect(readFileSync(join(seen, 'stderr'), 'utf8')).toMatch(/^错误：无法写入 \S+\/2024\/report\.md（EROFS: read-only file system）；没有替换任何文件\n$/);
     expect(readFileSync(join(seen, 'after.md')).equals(readFileSync(join(seen, 'before.md')))).toBe(true);
     expect(readFileSync(join(seen, 'ls'), 'utf8')).toBe('assessment.json\nreport.md\n');
     expect(readFileSync(join(seen, 'code-new'), 'utf8')).toBe('2\n');
-    expect(readFileSync(join(seen, 'stderr-new'), 'utf8')).toMatch(/^error: cannot create folder \S+\/new \(EROFS: read-only file system\)\n$/);
+    expect(readFileSync(join(seen, 'stderr-new'), 'utf8')).toMatch(/^错误：无法创建文件夹 \S+\/new（EROFS: read-only file system）\n$/);
   }, SLOW);
 });
 if (!TMPFS.ok) console.warn(`report-output: full and read-only disk tests skipped: ${TMPFS.reason}`);

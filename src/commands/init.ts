@@ -151,7 +151,7 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
     files.map((f) => ({ path: f.path, content: f.text })),
     { show: (p) => displayPath(p, ctx.io.cwd) },
   );
-  if (!written.ok) throw new UserError(written.message);
+  if (!written.ok) throw new UserError({ en: written.message, zh: written.zh });
 
   const c = ctx.chalk;
   const listed = files.map((f) => `  ${shown}/${f.path}`).join('\n');

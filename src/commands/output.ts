@@ -31,6 +31,8 @@ export type WriteResult =
       path: string;
       /** One line for the user: what failed, why, and what state the files are in. */
       message: string;
+      /** The same line in Chinese (the system's own reason, such as `ENOSPC: no space left on device`, as it is). */
+      zh: string;
       /** Targets already replaced when the failure came (only a failed rename leaves any). */
       replaced: string[];
     };
@@ -189,7 +191,9 @@ async function lockFolder(dir: string, fsys: WriterFs, pid: number, isAlive: (pi
     try {
       fd = await fsys.open(path, 'wx', 0o644);
     } catch (err) {
-      if (errCode(err) !== 'EEXIST') throw new WriteFailure(path, `cannot lock folder ${show(dir)} (${describeError(err)}); no file was replaced`);
+      if (errCode(err) !== 'EEXIST') {
+        throw new WriteFailure(path, `cannot lock folder ${show(dir)} (${describeError(err)}); no file was replaced`, `无法锁定文件夹 ${show(dir)}（${describeError(err)}）；没有替换任何文件`);
+      }
     }
     if (fd !== undefined) {
       heldLocks.add(path);
@@ -213,8 +217,14 @@ async function lockFolder(dir: string, fsys: WriterFs, pid: number, isAlive: (pi
       continue;
     }
     if (Date.now() - start >= wait) {
-      const who = Number.isInteger(owner) && owner > 0 ? `another cixi-plan run (pid ${owner})` : 'another cixi-plan run';
-      throw new WriteFailure(path, `${who} is writing to ${show(dir)}; waited ${wait < 10_000 ? (wait / 1000).toFixed(1) : Math.round(wait / 1000)} s, no file was replaced (remove ${show(path)} if no run is left)`);
+      const known = Number.isInteger(owner) && owner > 0;
+      const who = known ? `another cixi-plan run (pid ${owner})` : 'another cixi-plan run';
+      const seconds = wait < 10_000 ? (wait / 1000).toFixed(1) : String(Math.round(wait / 1000));
+      throw new WriteFailure(
+        path,
+        `${who} is writing to ${show(dir)}; waited ${seconds} s, no file was replaced (remove ${show(path)} if no run is left)`,
+        `另一个 cixi-plan 运行${known ? `（pid ${owner}）` : ''}正在写入 ${show(dir)}；已等待 ${seconds} 秒，没有替换任何文件（若已没有运行，请删除 ${show(path)}）`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
@@ -233,6 +243,7 @@ class WriteFailure extends Error {
   constructor(
     readonly path: string,
     message: string,
+    readonly zh: string,
   ) {
     super(message);
   }
@@ -270,11 +281,12 @@ async function ensureFolder(dir: string, fsys: WriterFs, show: (p: string) => st
         current = parent;
         continue;
       }
-      throw new WriteFailure(current, `cannot use folder ${show(current)} (${describeError(err)})`);
+      throw new WriteFailure(current, `cannot use folder ${show(current)} (${describeError(err)})`, `无法使用文件夹 ${show(current)}（${describeError(err)}）`);
     }
     if (!info.isDirectory()) {
       const where = current === wanted ? '' : `cannot create folder ${show(wanted)}: `;
-      throw new WriteFailure(current, `${where}${show(current)} is a file, not a folder`);
+      const whereZh = current === wanted ? '' : `无法创建文件夹 ${show(wanted)}：`;
+      throw new WriteFailure(current, `${where}${show(current)} is a file, not a folder`, `${whereZh}${show(current)} 是文件，不是文件夹`);
     }
     break;
   }
@@ -284,8 +296,10 @@ async function ensureFolder(dir: string, fsys: WriterFs, show: (p: string) => st
     } catch (err) {
       if (errCode(err) === 'EEXIST' && (await fsys.stat(level).then((s) => s.isDirectory(), () => false))) continue;
       // ENOENT with the parent in place: a file system such as /proc that takes no new folder.
-      const why = errCode(err) === 'ENOENT' ? `: ${show(dirname(level))} does not accept new folders (ENOENT)` : ` (${describeError(err)})`;
-      throw new WriteFailure(level, `cannot create folder ${show(level)}${why}`);
+      const refused = errCode(err) === 'ENOENT';
+      const why = refused ? `: ${show(dirname(level))} does not accept new folders (ENOENT)` : ` (${describeError(err)})`;
+      const whyZh = refused ? `：${show(dirname(level))} 不接受新建文件夹（ENOENT）` : `（${describeError(err)}）`;
+      throw new WriteFailure(level, `cannot create folder ${show(level)}${why}`, `无法创建文件夹 ${show(level)}${whyZh}`);
     }
   }
 }
@@ -349,7 +363,9 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
     const modes: Array<number | undefined> = [];
     for (const file of files) {
       const info = await fsys.lstat(file.path).catch(() => undefined);
-      if (info?.isDirectory()) throw new WriteFailure(file.path, `cannot write ${show(file.path)}: a folder of that name is in the way; no file was replaced`);
+      if (info?.isDirectory()) {
+        throw new WriteFailure(file.path, `cannot write ${show(file.path)}: a folder of that name is in the way; no file was replaced`, `无法写入 ${show(file.path)}：已有同名文件夹；没有替换任何文件`);
+      }
       modes.push(info?.isFile() ? info.mode & 0o7777 : undefined);
     }
     for (const [i, file] of files.entries()) {
@@ -359,7 +375,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
       try {
         await writeWhole(fsys, temp, bytesOf(file.content), modes[i]);
       } catch (err) {
-        throw new WriteFailure(file.path, `cannot write ${show(file.path)} (${describeError(err)}); no file was replaced`);
+        throw new WriteFailure(file.path, `cannot write ${show(file.path)} (${describeError(err)}); no file was replaced`, `无法写入 ${show(file.path)}（${describeError(err)}）；没有替换任何文件`);
       }
     }
     await options.hooks?.afterTemps?.();
@@ -371,7 +387,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
   } catch (err) {
     await removeTemps(temps, fsys);
     await unlockFolders(locks, fsys);
-    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, replaced: [] };
+    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, zh: err.zh, replaced: [] };
     throw err;
   }
   try {
@@ -389,8 +405,16 @@ async function renameSet(files: readonly OutputFile[], temps: readonly string[],
       fsys.renameSync(temps[i]!, file.path);
     } catch (err) {
       await removeTemps(temps.slice(i), fsys);
-      const done = replaced.length === 0 ? 'no file was replaced' : `${replaced.map((p) => basename(p)).join(', ')} replaced, the rest left from before: run again`;
-      return { ok: false, path: file.path, message: `cannot replace ${show(file.path)} (${describeError(err)}); ${done}`, replaced };
+      const names = replaced.map((p) => basename(p));
+      const done = replaced.length === 0 ? 'no file was replaced' : `${names.join(', ')} replaced, the rest left from before: run again`;
+      const doneZh = replaced.length === 0 ? '没有替换任何文件' : `已替换 ${names.join('、')}，其余仍是上次的：请再运行一次`;
+      return {
+        ok: false,
+        path: file.path,
+        message: `cannot replace ${show(file.path)} (${describeError(err)}); ${done}`,
+        zh: `无法替换 ${show(file.path)}（${describeError(err)}）；${doneZh}`,
+        replaced,
+      };
     }
     liveTemps.delete(temps[i]!);
     replaced.push(file.path);
@@ -400,7 +424,13 @@ async function renameSet(files: readonly OutputFile[], temps: readonly string[],
     try {
       await syncFolder(fsys, folder);
     } catch (err) {
-      return { ok: false, path: folder, message: `every file was written, but folder ${show(folder)} cannot be synced (${describeError(err)})`, replaced };
+      return {
+        ok: false,
+        path: folder,
+        message: `every file was written, but folder ${show(folder)} cannot be synced (${describeError(err)})`,
+        zh: `所有文件均已写入，但无法同步文件夹 ${show(folder)}（${describeError(err)}）`,
+        replaced,
+      };
     }
   }
   return { ok: true, written: files.map((f) => ({ path: f.path, bytes: byteLength(f.content) })) };
@@ -454,13 +484,19 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
     liveTemps.delete(staging);
   } catch (err) {
     await removeTemps([staging], fsys);
-    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, replaced: [] };
-    return { ok: false, path: target, message: `cannot write ${show(target)} (${describeError(err)})`, replaced: [] };
+    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, zh: err.zh, replaced: [] };
+    return { ok: false, path: target, message: `cannot write ${show(target)} (${describeError(err)})`, zh: `无法写入 ${show(target)}（${describeError(err)}）`, replaced: [] };
   }
   try {
     await syncFolder(fsys, parent);
   } catch (err) {
-    return { ok: false, path: parent, message: `${show(target)} was written, but folder ${show(parent)} cannot be synced (${describeError(err)})`, replaced: [target] };
+    return {
+      ok: false,
+      path: parent,
+      message: `${show(target)} was written, but folder ${show(parent)} cannot be synced (${describeError(err)})`,
+      zh: `${show(target)} 已写入，但无法同步文件夹 ${show(parent)}（${describeError(err)}）`,
+      replaced: [target],
+    };
   }
   return { ok: true, written: files.map((f) => ({ path: join(target, ...f.path.split('/')), bytes: byteLength(f.content) })) };
 }

@@ -24,10 +24,18 @@ export interface RevisionPlan {
 }
 
 /** A problem that stops reading a revision; caught at this module's boundary. */
-class GitProblem extends Error {}
+// Why a revision cannot be read, in both languages (git's own words, quoted, stay English).
+class GitProblem extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A plan folder read at a revision, or why it could not be read. */
-export type RevisionRead = { ok: true; plan: RevisionPlan } | { ok: false; message: string };
+export type RevisionRead = { ok: true; plan: RevisionPlan } | { ok: false; message: { en: string; zh: string } };
 
 /** What `git` printed and how it ended. */
 interface GitResult {
@@ -80,11 +88,11 @@ function git(cwd: string, args: readonly string[], input?: string): Promise<GitR
         const err = error as (NodeJS.ErrnoException & { code?: string | number }) | null;
         if (err && typeof err.code === 'string') {
           if (err.code === 'ENOENT') {
-            reject(new GitProblem('git was not found: reading a revision (--rev) needs git on the PATH'));
+            reject(new GitProblem('git was not found: reading a revision (--rev) needs git on the PATH', '找不到 git：读取版本（--rev）需要 PATH 中有 git'));
           } else if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-            reject(new GitProblem(`git printed more than ${MAX_BUFFER / 1048576} MiB for \`git ${args.join(' ')}\``));
+            reject(new GitProblem(`git printed more than ${MAX_BUFFER / 1048576} MiB for \`git ${args.join(' ')}\``, `\`git ${args.join(' ')}\` 输出超过 ${MAX_BUFFER / 1048576} MiB`));
           } else {
-            reject(new GitProblem(`git could not be run (${err.code})`));
+            reject(new GitProblem(`git could not be run (${err.code})`, `无法运行 git（${err.code}）`));
           }
           return;
         }
@@ -133,12 +141,17 @@ async function locateInRepo(dir: string, cwd: string): Promise<RepoLocation> {
   const result = await git(start, ['rev-parse', '--show-toplevel', '--show-prefix']);
   if (result.code !== 0) {
     if (/not a git repository/i.test(result.stderr)) {
-      throw new GitProblem(`${displayPath(dir, cwd)} is not in a git repository: --rev reads the plan from git history (use \`diff <from-year> <to-year>\` to compare years)`);
+      throw new GitProblem(
+        `${displayPath(dir, cwd)} is not in a git repository: --rev reads the plan from git history (use \`diff <from-year> <to-year>\` to compare years)`,
+        `${displayPath(dir, cwd)} 不在 git 仓库中：--rev 从 git 历史读取规划（比较年份请用 \`diff <起始年> <结束年>\`）`,
+      );
     }
-    throw new GitProblem(`git cannot read ${displayPath(dir, cwd)}: ${firstLine(result.stderr)}`);
+    throw new GitProblem(`git cannot read ${displayPath(dir, cwd)}: ${firstLine(result.stderr)}`, `git 无法读取 ${displayPath(dir, cwd)}：${firstLine(result.stderr)}`);
   }
   const [root = '', startPrefix = ''] = result.stdout.toString('utf8').split('\n');
-  if (root === '') throw new GitProblem(`${displayPath(dir, cwd)} is in a bare git repository or inside .git: --rev needs a work tree`);
+  if (root === '') {
+    throw new GitProblem(`${displayPath(dir, cwd)} is in a bare git repository or inside .git: --rev needs a work tree`, `${displayPath(dir, cwd)} 在裸仓库或 .git 之内：--rev 需要工作区`);
+  }
   // The part of the path that does not exist on disk (a folder deleted since) is appended as is.
   const rest = relative(start, abs).split(sep).filter(Boolean).join('/');
   const prefix = startPrefix + (rest ? rest + '/' : '');
@@ -148,12 +161,15 @@ async function locateInRepo(dir: string, cwd: string): Promise<RepoLocation> {
 /** Resolve a revision to a full commit id; throws GitProblem when git does not know it. */
 async function resolveRevision(root: string, revision: string): Promise<string> {
   if (revision === '' || revision.startsWith('-') || /[\0\n]/.test(revision)) {
-    throw new GitProblem(`\`${revision}\` is not a revision`);
+    throw new GitProblem(`\`${revision}\` is not a revision`, `\`${revision}\` 不是版本`);
   }
   const result = await git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
   const commit = result.stdout.toString('utf8').trim();
   if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) {
-    throw new GitProblem(`unknown revision \`${revision}\` in ${root}: name a branch, tag or commit (e.g. main, HEAD~1, origin/main)`);
+    throw new GitProblem(
+      `unknown revision \`${revision}\` in ${root}: name a branch, tag or commit (e.g. main, HEAD~1, origin/main)`,
+      `${root} 中没有版本 \`${revision}\`：请给出分支、标签或提交（如 main、HEAD~1、origin/main）`,
+    );
   }
   return commit;
 }
@@ -236,7 +252,7 @@ export async function readPlanAtRevision(dir: string, revision: string, cwd: str
   try {
     return { ok: true, plan: await readRevision(dir, revision, cwd) };
   } catch (err) {
-    if (err instanceof GitProblem) return { ok: false, message: err.message };
+    if (err instanceof GitProblem) return { ok: false, message: { en: err.message, zh: err.zh } };
     throw err;
   }
 }
@@ -245,7 +261,9 @@ async function readRevision(dir: string, revision: string, cwd: string): Promise
   const { root, prefix } = await locateInRepo(dir, cwd);
   const commit = await resolveRevision(root, revision);
   const listed = await git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', `${prefix}plan.yaml`, `${prefix}data`]);
-  if (listed.code !== 0) throw new GitProblem(`git cannot list ${displayPath(dir, cwd)} at ${revision}: ${firstLine(listed.stderr)}`);
+  if (listed.code !== 0) {
+    throw new GitProblem(`git cannot list ${displayPath(dir, cwd)} at ${revision}: ${firstLine(listed.stderr)}`, `git 无法列出 ${displayPath(dir, cwd)} 在 ${revision} 的内容：${firstLine(listed.stderr)}`);
+  }
   const entries = parseTree(listed.stdout);
   // Show each file as the working tree would: relative to cwd, then @revision. The
   // revision may hold `/` and `.` (origin/main, v1.0), so the path is kept apart.
@@ -257,7 +275,10 @@ async function readRevision(dir: string, revision: string, cwd: string): Promise
   const planEntry = entries.find((e) => e.path === `${prefix}plan.yaml`);
   if (!planEntry) {
     const where = displayPath(join(folder, 'plan.yaml'), cwd);
-    throw new GitProblem(`${where} does not exist at ${revision} (${commit.slice(0, 12)}): a plan folder holds plan.yaml and data/<year>.yaml`);
+    throw new GitProblem(
+      `${where} does not exist at ${revision} (${commit.slice(0, 12)}): a plan folder holds plan.yaml and data/<year>.yaml`,
+      `${revision}（${commit.slice(0, 12)}）中没有 ${where}：规划文件夹应包含 plan.yaml 和 data/<年份>.yaml`,
+    );
   }
   const diagnostics: Diagnostic[] = [];
   const yearEntries = entries
