@@ -31,7 +31,7 @@ const { standaloneValidatorsModule } = await dist('validate/validator-code.js');
 const sets = [];
 for (const spec of [MARKDOWN_FORMAT, HTML_FORMAT, PDF_FORMAT]) {
   const loaded = await loadTemplates(spec, null, root);
-  if (!loaded.ok) fail(loaded.message);
+  if (!loaded.ok) fail(loaded.message.en);
   sets.push({ spec, templates: loaded.templates });
 }
 const templates = precompiledTemplatesModule(sets);

@@ -34,9 +34,11 @@ export const EXIT_INTERNAL = 70;
 
 /**
  * Build a fresh commander program bound to one run's context, with the command named
- * by `argv` (or every command, for help and unknown names).
+ * by `argv` (or every command, for help and unknown names). An error commander would print
+ * (an unknown option…) goes to `onError` instead, when given, to be printed in the run's
+ * language once that is known.
  */
-export async function createProgram(ctx: Context, argv: readonly string[] = []): Promise<Command> {
+export async function createProgram(ctx: Context, argv: readonly string[] = [], onError?: (text: string) => void): Promise<Command> {
   const { io } = ctx;
   const { Command } = await import('commander');
   const { escapeLines } = await import('./views/terminal.js');
@@ -48,7 +50,7 @@ export async function createProgram(ctx: Context, argv: readonly string[] = []):
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
       // Commander quotes what was typed (an unknown command or option): shown, never obeyed.
-      outputError: (s, write) => write(ctx.chalk.red(escapeLines(s))),
+      outputError: (s, write) => (onError === undefined ? write(ctx.chalk.red(escapeLines(s))) : onError(s)),
     })
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
@@ -110,6 +112,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     },
   };
   const ctx: Context = { io: guarded, chalk: makeChalk(useColor(io)), exitCode: EXIT.ok };
+  // What commander would have printed about a mistake, printed below in the run's language.
+  let commanderText: string | undefined;
   try {
     // `help nope`: commander would print the whole help; name the mistake instead.
     if (argv[0] === 'help' && argv[1] !== undefined && !Object.hasOwn(COMMANDS, argv[1])) {
@@ -120,7 +124,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       guarded.stdout(`${packageVersion()}\n`);
       return EXIT.ok;
     }
-    const program = await createProgram(ctx, argv);
+    const program = await createProgram(ctx, argv, (text) => (commanderText = text));
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (err) {
@@ -131,6 +135,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (err instanceof CommanderError) {
       // Help asked for (`--help`, `help`) is a success; help shown for a mistake (no command) is not.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      if (commanderText !== undefined) {
+        const lang = await usageLanguage(argv, io.cwd);
+        const { commanderErrorInChinese } = await import('./commands/commander-words.js');
+        const text = lang === 'en' ? commanderText : (commanderErrorInChinese(commanderText) ?? commanderText);
+        io.stderr(ctx.chalk.red(escapeLines(text)));
+      }
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof OutputError) {

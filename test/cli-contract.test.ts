@@ -58,7 +58,10 @@ describe('usage errors exit 2, help exits 0', () => {
   it('exits 2 on an unknown command', async () => {
     const r = await run(['nope']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown command 'nope'");
+    expect(r.stderr).toBe("错误：没有命令 'nope'\n");
+    const en = await run(['nope', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain("error: unknown command 'nope'");
   });
 });
 

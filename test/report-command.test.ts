@@ -92,7 +92,7 @@ describe('cixi-plan report', () => {
     const file = join(templates, 'partials/html/cover.hbs');
     expect(r.stderr).toMatch(new RegExp(`${file}:2:9 错误 template-error [^\n]*："titel" is not a field of the report model here \\(strict mode\\)`));
     expect(r.stderr).toContain('2 |   <h1>{{cover.titel}}</h1>');
-    expect(r.stderr).toContain('error: cannot render report.html: 1 template error; nothing was written');
+    expect(r.stderr).toContain('错误：无法生成 report.html：1个模板错误；没有写入任何文件');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     // Not even report.md (which rendered fine) was touched, and no temporary file is left.
     expect(readdirSync(dir).sort()).toEqual([...before.keys()].sort());
@@ -129,8 +129,9 @@ describe('cixi-plan report', () => {
     { name: 'year without data', args: ['2023'], code: 1, stderr: '错误：没有2023年的数据' },
     { name: 'year not a number', args: ['twenty', '--lang', 'en'], code: 2, stderr: 'error: the report year must be a four-digit year, not `twenty`' },
     { name: 'year not a number, in the plan’s language', args: ['twenty'], code: 2, stderr: '错误：报告年份应为四位数，而不是 `twenty`' },
-    { name: 'unknown language', args: ['2024', '--lang', 'fr'], code: 2, stderr: "argument 'fr' is invalid. Allowed choices are zh-CN, en." },
-    { name: 'missing templates folder', args: ['2024', '--templates', 'no/such/dir'], code: 2, stderr: 'error: --templates no/such/dir: no such folder' },
+    { name: 'unknown language', args: ['2024', '--lang', 'fr'], code: 2, stderr: "错误：选项 '--lang <lang>' 的取值 'fr' 无效，可选 zh-CN、en" },
+    { name: 'missing templates folder', args: ['2024', '--templates', 'no/such/dir', '--lang', 'en'], code: 2, stderr: 'error: --templates no/such/dir: no such folder' },
+    { name: 'missing templates folder, in the plan’s language', args: ['2024', '--templates', 'no/such/dir'], code: 2, stderr: '错误：--templates no/such/dir：没有这个文件夹' },
     { name: 'malformed SOURCE_DATE_EPOCH', args: ['2024', '--lang', 'en'], env: { SOURCE_DATE_EPOCH: '2025-03-01' }, code: 2, stderr: 'error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not `2025-03-01`' },
     { name: 'malformed SOURCE_DATE_EPOCH, in the plan’s language', args: ['2024'], env: { SOURCE_DATE_EPOCH: '2025-03-01' }, code: 2, stderr: '错误：SOURCE_DATE_EPOCH 应为自 1970-01-01 起的整秒数，而不是 `2025-03-01`' },
   ])('$name: exit $code, a clear message, nothing written', async ({ args, code, stderr, env }) => {

@@ -97,7 +97,7 @@ describe('large and hostile plans', () => {
     rename(model as unknown as Record<string, unknown>);
     const renderer = rendererFor('pdf');
     const loaded = await loadTemplates(renderer.format, null, ROOT);
-    if (!loaded.ok) throw new Error(loaded.message);
+    if (!loaded.ok) throw new Error(loaded.message.en);
     const r = await renderer.render({ model, templates: loaded.templates, createdAt: new Date(0) });
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -210,11 +210,17 @@ describe('loadTemplates', () => {
     writeFileSync(join(dir, 'report.md.hbs'), '{{#if a}}x{{/if}}\n'.repeat(15_000));
     expect(await loadTemplates(MARKDOWN_FORMAT, dir, dir)).toEqual({
       ok: false,
-      message: 'report.md.hbs: with this file the templates of report.md.hbs come to 270,000 bytes, over the limit of 262,144',
+      message: {
+        en: 'report.md.hbs: with this file the templates of report.md.hbs come to 270,000 bytes, over the limit of 262,144',
+        zh: 'report.md.hbs：加上此文件，report.md.hbs 的模板共 270,000 字节，超过 262,144 字节的上限',
+      },
     });
   });
 
   it('says when the user folder does not exist', async () => {
-    expect(await loadTemplates(HTML_FORMAT, 'no/such/dir', ROOT)).toEqual({ ok: false, message: '--templates no/such/dir: no such folder' });
+    expect(await loadTemplates(HTML_FORMAT, 'no/such/dir', ROOT)).toEqual({
+      ok: false,
+      message: { en: '--templates no/such/dir: no such folder', zh: '--templates no/such/dir：没有这个文件夹' },
+    });
   });
 });

@@ -230,15 +230,17 @@ describe('validate usage errors', () => {
 
   it('exits 2 on an unknown option or format', async () => {
     expect((await run(['validate', '--bogus'])).code).toBe(2);
-    const r = await run(['validate', '--format', 'xml']);
+    const r = await run(['validate', '--format', 'xml', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Allowed choices are text, json");
   });
 
   it('exits 2 on an unknown command and suggests the nearest', async () => {
-    const r = await run(['valdate']);
+    const r = await run(['valdate', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Did you mean validate?');
+    // In the plan's language, with commander's suggestion.
+    expect((await run(['valdate'])).stderr).toBe("错误：没有命令 'valdate'\n（是不是 validate？）\n");
   });
 });
 

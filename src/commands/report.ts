@@ -176,7 +176,12 @@ async function renderFile(ctx: Context, opts: ReportOptions, lang: Lang, rendere
     const texts = new Map([templates.main, ...templates.partials].map((t) => [t.file, t.text]));
     printTemplateDiagnostics(ctx, rendered.diagnostics, texts, lang);
     const n = rendered.diagnostics.length;
-    throw new UserError(`cannot render ${renderer.format.fileName}: ${n} template error${n === 1 ? '' : 's'}; nothing was written`);
+    const name = renderer.format.fileName;
+    throw new UserError(
+      { en: `cannot render ${name}: ${n} template error${n === 1 ? '' : 's'}; nothing was written`, zh: `无法生成 ${name}：${n}个模板错误；没有写入任何文件` },
+      EXIT.usage,
+      lang,
+    );
   }
   if (rendered.diagnostics !== undefined) printDiagnostics(ctx, rendered.diagnostics, loaded, { quiet: opts.quiet, lang });
   // Held as UTF-8 until written: half the memory of the text for HTML, which is mostly ASCII.

@@ -5,7 +5,6 @@
 
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { english } from '../diagnostic.js';
 import { displayPath, readRegularFile } from './files.js';
 import { packagePath } from '../paths.js';
 
@@ -35,7 +34,10 @@ export interface TemplateLayout {
 /** The templates of a format built without templates. */
 export const NO_TEMPLATES: TemplateSet = { main: { name: '', file: '', text: '' }, partials: [] };
 
-export type LoadResult = { ok: true; templates: TemplateSet } | { ok: false; message: string };
+export type LoadResult = { ok: true; templates: TemplateSet } | { ok: false; message: Both };
+
+/** A message in both languages. */
+type Both = { en: string; zh: string };
 
 /**
  * Bytes a format's template files may have in all. The package's come to 27 KB at most (HTML);
@@ -94,19 +96,24 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
   const builtin = builtinTemplatesDir();
   const user = userDir === null ? null : resolve(cwd, userDir);
   if (user !== null && !(await isDirectory(user))) {
-    return { ok: false, message: `--templates ${userDir}: no such folder` };
+    return { ok: false, message: { en: `--templates ${userDir}: no such folder`, zh: `--templates ${userDir}：没有这个文件夹` } };
   }
   let total = 0;
   // Read one file: a regular file (a link to one is followed), within what is left of the limit.
-  const read = async (path: string, name: string): Promise<TemplateFile | string> => {
+  const read = async (path: string, name: string): Promise<TemplateFile | Both> => {
     const shown = displayPath(path, cwd);
     const file = await readRegularFile(path, MAX_TEMPLATE_BYTES - total);
     if (!file.ok) {
       if (file.reason === 'too-large') {
-        const all = file.size === null ? 'more than the limit' : `${(total + file.size).toLocaleString('en-US')} bytes`;
-        return `${shown}: with this file the templates of ${format.template} come to ${all}, over the limit of ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')}`;
+        const limit = MAX_TEMPLATE_BYTES.toLocaleString('en-US');
+        const all = file.size === null ? null : (total + file.size).toLocaleString('en-US');
+        return {
+          en: `${shown}: with this file the templates of ${format.template} come to ${all === null ? 'more than the limit' : `${all} bytes`}, over the limit of ${limit}`,
+          zh: `${shown}：加上此文件，${format.template} 的模板共 ${all === null ? '超过上限' : `${all} 字节`}，超过 ${limit} 字节的上限`,
+        };
       }
-      return `${shown}: ${english(file.message)}`;
+      const why = file.message;
+      return typeof why === 'string' ? { en: `${shown}: ${why}`, zh: `${shown}：${why}` } : { en: `${shown}: ${why.en}`, zh: `${shown}：${why.zh}` };
     }
     total += file.bytes.length;
     return { name, file: shown, text: file.bytes.toString('utf8').replace(/^\uFEFF/, '') };
@@ -116,7 +123,7 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
 
   try {
     const main = await read(await pick(format.template), '');
-    if (typeof main === 'string') return { ok: false, message: main };
+    if (!('text' in main)) return { ok: false, message: main };
     // Partial name -> its file relative to a templates folder; later folders win.
     const chosen = new Map<string, string>();
     for (const folder of format.partials) {
@@ -126,11 +133,11 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
     const partials: TemplateFile[] = [];
     for (const name of [...chosen.keys()].sort()) {
       const file = await read(await pick(chosen.get(name)!), name);
-      if (typeof file === 'string') return { ok: false, message: file };
+      if (!('text' in file)) return { ok: false, message: file };
       partials.push(file);
     }
     return { ok: true, templates: { main, partials } };
   } catch (err) {
-    return { ok: false, message: `cannot read templates: ${(err as Error).message}` };
+    return { ok: false, message: { en: `cannot read templates: ${(err as Error).message}`, zh: `无法读取模板：${(err as Error).message}` } };
   }
 }

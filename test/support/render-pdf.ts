@@ -9,7 +9,7 @@ import { TEST_DATE } from './report.js';
 export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
   const renderer = rendererFor('pdf');
   const loaded = await loadTemplates(renderer.format, null, ROOT);
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.message.en);
   const result = await renderer.render({ model, templates: loaded.templates, createdAt: new Date(`${TEST_DATE}T00:00:00Z`) });
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
   if (typeof result.content === 'string') throw new Error('the PDF is text');

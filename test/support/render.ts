@@ -9,7 +9,7 @@ import { TEST_DATE } from './report.js';
 export async function render(model: ReportModel, format: Format, userDir: string | null = null): Promise<string> {
   const renderer = rendererFor(format);
   const loaded = await loadTemplates(renderer.format, userDir, ROOT);
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.message.en);
   const result = await renderer.render({ model, templates: loaded.templates, createdAt: new Date(`${TEST_DATE}T00:00:00Z`) });
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
   if (typeof result.content !== 'string') throw new Error(`${format} is not text`);
