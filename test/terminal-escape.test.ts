@@ -134,6 +134,21 @@ describe('columns', () => {
     );
   });
 
+  it('measures as string-width does, on any text at all: any code points, any graphemes, ANSI escapes', () => {
+    const ansi = fc.constantFrom('\u001b[31m', '\u001b[0m', '\u009b1m', '\u001b]8;;x\u0007');
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 16 }),
+      fc.string({ unit: 'grapheme', maxLength: 16 }),
+      fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 3 }), ansi), { maxLength: 8 }).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(columns(t)).toBe(stringWidth(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('cuts a slice into the graphemes Intl.Segmenter finds in it, on any mix of those', () => {
     const segmenter = new Intl.Segmenter();
     fc.assert(

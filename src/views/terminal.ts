@@ -1,9 +1,11 @@
 // Text from the plan on its way to a terminal, a CI log or an annotation: control
 // characters and bidi controls shown visibly, never raw, and widths measured in
-// display columns on bounded slices only (Intl.Segmenter, under string-width, takes
-// time quadratic in the length of the string it is given).
+// display columns on bounded slices only (Intl.Segmenter takes time quadratic in the
+// length of the string it is given).
 
-import stringWidth from 'string-width';
+import emojiRegex from 'emoji-regex';
+import { eastAsianWidth } from 'get-east-asian-width';
+import stripAnsi from 'strip-ansi';
 
 // C0, DEL, C1; the bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069);
 // the Unicode line and paragraph separators, which some viewers take as line breaks.
@@ -65,7 +67,10 @@ function escapedCopy<T>(value: T): T {
   return value;
 }
 
-const segmenter = new Intl.Segmenter();
+// Made on first use: the first Intl.Segmenter of a process loads ICU's break rules (13 ms),
+// which most runs never need (see SIMPLE).
+let segmenterMade: Intl.Segmenter | undefined;
+const segmenter = (): Intl.Segmenter => (segmenterMade ??= new Intl.Segmenter());
 
 /** A grapheme of a text: its characters and its 0-based UTF-16 offset in the text. */
 export interface Grapheme {
@@ -86,7 +91,7 @@ export function graphemesOf(text: string, from = 0, to = text.length): Grapheme[
     for (let i = 0; i < slice.length; i++) out.push({ text: slice[i]!, index: from + i });
     return out;
   }
-  for (const s of segmenter.segment(slice)) out.push({ text: s.segment, index: from + s.index });
+  for (const s of segmenter().segment(slice)) out.push({ text: s.segment, index: from + s.index });
   return out;
 }
 
@@ -98,10 +103,40 @@ export function graphemesOf(text: string, from = 0, to = text.length): Grapheme[
 const SIMPLE = /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u3000-\u3029\u3031-\u303c\u303e\u303f\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
 const charWidths = new Map<number, number>();
 
+const DEFAULT_IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+// emoji-regex's pattern without its `g` flag, so that one object can test any number of texts.
+const EMOJI = new RegExp(emojiRegex().source, emojiRegex().flags.replace('g', ''));
+
+// The columns of one grapheme, as string-width 7 counts them (its code, without its module-level
+// Intl.Segmenter): controls, zero-width characters, combining marks, lone surrogates, variation
+// selectors and default ignorables take none; an emoji two; else the East Asian width, ambiguous
+// characters narrow. test/terminal-escape.test.ts holds columns() to string-width itself.
+function graphemeColumns(grapheme: string): number {
+  const cp = grapheme.codePointAt(0)!;
+  if (cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f)) return 0;
+  if ((cp >= 0x200b && cp <= 0x200f) || cp === 0xfeff) return 0;
+  if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f)) {
+    return 0;
+  }
+  if (cp >= 0xd800 && cp <= 0xdfff) return 0;
+  if (cp >= 0xfe00 && cp <= 0xfe0f) return 0;
+  if (DEFAULT_IGNORABLE.test(grapheme)) return 0;
+  if (EMOJI.test(grapheme)) return 2;
+  return eastAsianWidth(cp, { ambiguousAsWide: false });
+}
+
+// string-width's measure of a text: ANSI escapes stripped, the sum over its graphemes.
+function stringWidth(text: string): number {
+  const plain = stripAnsi(text);
+  let width = 0;
+  for (const { segment } of segmenter().segment(plain)) width += graphemeColumns(segment);
+  return width;
+}
+
 /** The width of a short text in terminal columns (wide characters count 2). */
 export function columns(text: string): number {
-  // Text of characters that stand alone: the sum of their widths, each measured once by
-  // string-width, which otherwise segments the text and builds its emoji pattern per grapheme.
+  // Text of characters that stand alone: the sum of their widths, each measured once (no
+  // segmenter needed: each character is a grapheme).
   if (SIMPLE.test(text)) {
     let width = 0;
     for (let i = 0; i < text.length; i++) {
@@ -111,7 +146,7 @@ export function columns(text: string): number {
         continue;
       }
       let w = charWidths.get(code);
-      if (w === undefined) charWidths.set(code, (w = stringWidth(text[i]!)));
+      if (w === undefined) charWidths.set(code, (w = graphemeColumns(text[i]!)));
       width += w;
     }
     return width;
