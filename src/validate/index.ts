@@ -2,7 +2,7 @@
 // and data-quality warnings. Pure: it takes texts and returns diagnostics and,
 // when nothing is wrong, the plan as plain typed data.
 
-import { hasErrors, pointer, sortDiagnostics, splitPointer, type Diagnostic, type Subject } from '../diagnostic.js';
+import { byCodeUnits, hasErrors, pointer, sortDiagnostics, splitPointer, type Diagnostic, type Subject } from '../diagnostic.js';
 import type { PlanSources, SourceText } from '../load/source-text.js';
 import type { PlanData, PlanFile, YearData, YearFile } from '../model.js';
 import { checkRules } from './rules.js';
@@ -113,7 +113,7 @@ export function validatePlan(input: PlanSources): ValidationResult {
       if (source.path !== undefined) year.path = source.path;
       years.push(year);
     }
-    years.sort((a, b) => a.year - b.year || a.file.localeCompare(b.file));
+    years.sort((a, b) => a.year - b.year || byCodeUnits(a.file, b.file));
     const candidate: PlanData = { file: planSource.file, plan: planSource.value as PlanFile, years };
     for (const d of checkRules(candidate)) diagnostics.push(d);
     data = candidate;
