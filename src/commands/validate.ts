@@ -2,7 +2,7 @@
 
 import { Option, type Command } from 'commander';
 import { diagnosticsToGithub, diagnosticsToJson } from '../views/diagnostics.js';
-import { LANGS, type Lang } from '../present/index.js';
+import { LANGS, type Lang } from '../present/i18n/index.js';
 import { messages } from '../present/i18n/index.js';
 import { commandLanguage, EXIT, loadPlan, printDiagnostics, type Context } from './context.js';
 import { escapeTerminal } from '../views/terminal.js';
