@@ -119,5 +119,37 @@ describe('the bundle', () => {
     expect(text).not.toMatch(/^\/\/ node_modules\/exceljs\//m);
     expect(text).not.toMatch(/^\/\/ node_modules\/pdfkit\//m);
   });
+
+  it('keeps out of each command what it never runs', () => {
+    const dir = join(ROOT, 'dist/bundle');
+    const cli = readFileSync(join(dir, 'cli.js'), 'utf8');
+    // A chunk's text with the chunks it imports statically, and theirs.
+    const closure = (entry: string): string => {
+      const loaded = new Set<string>();
+      const visit = (file: string): void => {
+        if (loaded.has(file)) return;
+        loaded.add(file);
+        for (const m of readFileSync(join(dir, 'chunks', file), 'utf8').matchAll(/^import (?:[^'";]*? from )?"\.\/(chunk-[A-Z0-9]+\.js)";?$/gms)) visit(m[1]!);
+      };
+      visit(entry);
+      return [...loaded].map((f) => readFileSync(join(dir, 'chunks', f), 'utf8')).join('\n');
+    };
+    const command = (name: string): string => closure(new RegExp(`import\\("\\./chunks/(${name}-[A-Z0-9]+\\.js)"\\)`).exec(cli)![1]!);
+    // validate and explain: no report model, no d3 (they need only the languages' names).
+    for (const name of ['validate', 'explain']) {
+      const text = command(name);
+      expect(text, name).not.toMatch(/^\/\/ src\/present\/build\.ts/m);
+      expect(text, name).not.toMatch(/^\/\/ node_modules\/d3-/m);
+    }
+    // Every command: terminal widths without string-width (and its segmenter made at load).
+    expect(command('validate')).toMatch(/^\/\/ src\/views\/terminal\.ts/m);
+    expect(command('validate')).not.toMatch(/^\/\/ node_modules\/string-width\//m);
+    // The PDF: pdfkit without linebreak (doc.text is never called), brotli or AES, each loaded on first use.
+    const pdf = readdirSync(join(dir, 'chunks')).find((f) => /^pdf-[A-Z0-9]+\.js$/.test(f))!;
+    const text = closure(pdf);
+    expect(text).toMatch(/^\/\/ node_modules\/pdfkit\//m);
+    expect(text).not.toMatch(/^\/\/ node_modules\/(linebreak|brotli|@noble\/ciphers)\//m);
+    expect(text).toMatch(/\bLazyLineBreaker = class\b/);
+  });
 });
 
