@@ -1,7 +1,9 @@
 // Number, rate and date formatting of the report: Intl in the report's locale,
 // precision by what a number is, '—' with a reason for what is unknown.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  plainNumber,
   computedDecimals,
   dataDecimals,
   formatComputed,
@@ -15,6 +17,37 @@ import {
   unitLabel,
   withUnit,
 } from '../src/present/format.js';
+
+describe('numbers written without Intl', () => {
+  // Doubles of every size and of the shapes rounding finds hard: halves at a decimal place
+  // (2.675, 1.005), runs of nines, tiny negatives, integers, the largest without an exponent.
+  const value = fc.oneof(
+    fc.double({ noNaN: true, min: -1e22, max: 1e22 }),
+    fc.double({ noNaN: true, min: -1, max: 1 }),
+    fc.integer({ min: -2_000_000, max: 2_000_000 }).chain((n) => fc.constantFrom(n, n / 10, n / 100, n / 1000, n / 1e6, n + 0.5, n / 100 + 0.005, n / 1000 + 0.0005)),
+    fc.constantFrom(0, -0, 2.675, 1.005, 0.125, 9.995, 99.95, 999999.5, 0.0004, -0.0004, 1e21, 123456789012345680000, 1e-7, Number.MAX_VALUE, Number.MIN_VALUE),
+  );
+  const options = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 })).map(([a, b]) => ({ max: Math.max(a, b), min: Math.min(a, b) }));
+
+  it('are what Intl.NumberFormat writes in zh-CN and en, decimals and percentages, signed or not', () => {
+    fc.assert(
+      fc.property(value, options, fc.boolean(), fc.constantFrom('decimal' as const, 'percent' as const), fc.constantFrom('zh-CN', 'en'), (v, { max, min }, signed, style, locale) => {
+        const plain = plainNumber(v, style, max, min, signed);
+        const intl = new Intl.NumberFormat(locale, {
+          ...(style === 'percent' ? { style } : {}),
+          maximumFractionDigits: max,
+          minimumFractionDigits: min,
+          signDisplay: signed ? 'exceptZero' : 'auto',
+        }).format(v);
+        if (plain !== undefined) expect(plain, `${v} ${style} ${min}–${max}${signed ? ' signed' : ''} ${locale}`).toBe(intl);
+        // Only values JavaScript writes with an exponent are left to Intl.
+        else expect(String(Math.abs(v))).toMatch(/e/);
+      }),
+      // FORMAT_RUNS lets a developer run a longer campaign.
+      { numRuns: Number(process.env.FORMAT_RUNS ?? 20_000) },
+    );
+  }, 600_000);
+});
 
 describe('figures as published', () => {
   it.each([

@@ -1,6 +1,7 @@
-// Number, date and unit formatting for the report: Intl.NumberFormat in the report's
-// locale, precision chosen by what a number is (a figure as published, or a computed
-// one), '—' for an unknown number with the reason beside it. Pure.
+// Number, date and unit formatting for the report: numbers as Intl.NumberFormat writes them
+// in the report's locale (plainNumber, held to Intl by a test), precision chosen by what a
+// number is (a figure as published, or a computed one), '—' for an unknown number with the
+// reason beside it. Pure.
 
 import type { RateMethod } from '../assess/types.js';
 import type { IndicatorKind } from '../model.js';
@@ -70,11 +71,67 @@ function numberFormat(locale: string, style: 'decimal' | 'percent', maxDecimals:
   return f;
 }
 
+/**
+ * A number as Intl.NumberFormat writes it in zh-CN and en (both group by three with `,` and
+ * write `.`, `-` and `+`), for a value JavaScript writes without an exponent: the shortest
+ * decimal digits of the double (as Intl takes them), rounded half away from zero (Intl's
+ * halfExpand) to `max` decimals, trailing zeros dropped down to `min`; a percentage with the
+ * point moved two places, as Intl does, not multiplied. Undefined for anything else (NaN,
+ * infinities, exponents), which Intl formats. Made here because the first Intl.NumberFormat
+ * of a process loads ICU's data (15 ms) and each format call costs as much as the rest of a
+ * figure's work; test/present-format.test.ts holds it to Intl.
+ */
+export function plainNumber(value: number, style: 'decimal' | 'percent', max: number, min: number, signed: boolean): string | undefined {
+  if (!Number.isFinite(value) || !Number.isInteger(max) || !Number.isInteger(min) || max < 0 || max > 100 || min < 0 || min > max) return undefined;
+  const shortest = String(Math.abs(value));
+  if (shortest.includes('e')) return undefined;
+  const dot = shortest.indexOf('.');
+  let int = dot < 0 ? shortest : shortest.slice(0, dot);
+  let frac = dot < 0 ? '' : shortest.slice(dot + 1);
+  if (style === 'percent') {
+    const moved = frac.padEnd(2, '0');
+    int = `${int}${moved.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+    frac = moved.slice(2).replace(/0+$/, '');
+  }
+  if (frac.length > max) {
+    const up = frac.charCodeAt(max) >= 0x35;
+    let digits = int + frac.slice(0, max);
+    if (up) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits.charCodeAt(i) === 0x39) i--;
+      digits = i < 0 ? `1${'0'.repeat(digits.length)}` : `${digits.slice(0, i)}${String.fromCharCode(digits.charCodeAt(i) + 1)}${'0'.repeat(digits.length - i - 1)}`;
+    }
+    int = digits.slice(0, digits.length - max);
+    frac = digits.slice(digits.length - max);
+  }
+  let end = frac.length;
+  while (end > min && frac.charCodeAt(end - 1) === 0x30) end--;
+  frac = frac.slice(0, end).padEnd(min, '0');
+  const negative = value < 0 || Object.is(value, -0);
+  const sign = signed ? (isZero(int) && isZero(frac) ? '' : negative ? '-' : '+') : negative ? '-' : '';
+  let grouped = int;
+  if (int.length > 3) {
+    grouped = int.slice(0, ((int.length - 1) % 3) + 1);
+    for (let i = grouped.length; i < int.length; i += 3) grouped += `,${int.slice(i, i + 3)}`;
+  }
+  return `${sign}${grouped}${frac === '' ? '' : `.${frac}`}${style === 'percent' ? '%' : ''}`;
+}
+
+// Whether decimal digits are all zeros (or none).
+function isZero(digits: string): boolean {
+  for (let i = 0; i < digits.length; i++) if (digits.charCodeAt(i) !== 0x30) return false;
+  return true;
+}
+
+// plainNumber where it answers, else Intl.
+function formatNumber(locale: string, style: 'decimal' | 'percent', value: number, max: number, min: number, signed: boolean): string {
+  return plainNumber(value, style, max, min, signed) ?? numberFormat(locale, style, max, min, signed).format(value);
+}
+
 /** Format a number with grouping and at most `maxDecimals` decimals (at least `minDecimals`). */
 export function formatDecimal(value: number, lang: Lang, maxDecimals: number, minDecimals = 0, signed = false): string {
-  const f = numberFormat(messages(lang).locale, 'decimal', maxDecimals, Math.min(minDecimals, maxDecimals), signed);
   // Intl writes −0.0 for tiny negatives rounded away; a report shows 0.
-  const text = f.format(value === 0 ? 0 : value);
+  const text = formatNumber(messages(lang).locale, 'decimal', value === 0 ? 0 : value, maxDecimals, Math.min(minDecimals, maxDecimals), signed);
   const first = text.charCodeAt(0);
   if (first !== 0x2d && first !== 0x2b) return text;
   return text.replace(/^-(0(?:[.,]0+)?)$/, '$1').replace(/^\+(0(?:[.,]0+)?)$/, '$1');
@@ -121,8 +178,7 @@ export function formatComputed(value: number, kind: IndicatorKind, unit: string,
 
 /** A fraction as a percentage with one decimal (0.6698 → "67.0%"). */
 export function formatPercent(fraction: number, lang: Lang, signed = false): string {
-  const f = numberFormat(messages(lang).locale, 'percent', PERCENT_DECIMALS, PERCENT_DECIMALS, signed);
-  return f.format(fraction === 0 ? 0 : fraction);
+  return formatNumber(messages(lang).locale, 'percent', fraction === 0 ? 0 : fraction, PERCENT_DECIMALS, PERCENT_DECIMALS, signed);
 }
 
 /**
