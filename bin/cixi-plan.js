@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 // left as they are.
 if (process.versions.v8.startsWith('11.')) setFlagsFromString('--interrupt-budget=540672');
 
-const { main, outputErrorMessage, removeTempFilesSync } = await import('../dist/bundle/cli.js');
+const { main, outputErrorLine, removeTempFilesSync } = await import('../dist/bundle/cli.js');
 
 // A reader that stops early (`cixi-plan gaps 2024 | head`) is not an error of ours; any
 // other failure to write stdout (a full disk, /dev/full) is an I/O error: one line, exit 2.
@@ -19,7 +19,8 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE' || outputFailed) return;
   outputFailed = true;
   process.exitCode = 2;
-  process.stderr.write(`error: ${outputErrorMessage(err)}\n`);
+  // In the run's language (--lang, else the plan's): the line is written once that is known.
+  void outputErrorLine(err, process.argv.slice(2), process.cwd()).then((line) => process.stderr.write(line));
 });
 process.stderr.on('error', (err) => {
   if (err.code !== 'EPIPE') process.exitCode = 2;

@@ -63,8 +63,12 @@ export async function createProgram(ctx: Context, argv: readonly string[] = [], 
 
 /** A write to standard output failed (a full disk, a closed device): an I/O error, exit 2. */
 class OutputError extends Error {
+  /** The same line in Chinese (the system's reason quoted as it is). */
+  readonly zh: string;
+
   constructor(cause: unknown) {
     super(outputErrorMessage(cause), { cause });
+    this.zh = `无法写入标准输出（${describeError(cause)}）`;
   }
 }
 
@@ -72,8 +76,17 @@ class OutputError extends Error {
  * The one line said when standard output cannot be written, e.g.
  * `cannot write to standard output (ENOSPC: no space left on device)`.
  */
-export function outputErrorMessage(err: unknown): string {
+function outputErrorMessage(err: unknown): string {
   return `cannot write to standard output (${describeError(err)})`;
+}
+
+/**
+ * The line said when standard output fails after the run has written (a full disk, /dev/full),
+ * in the language the run speaks: `error: cannot write to standard output (ENOSPC: …)`.
+ */
+export async function outputErrorLine(err: unknown, argv: readonly string[], cwd: string): Promise<string> {
+  const failure = new OutputError(err);
+  return (await usageLanguage(argv, cwd)) === 'en' ? `error: ${failure.message}\n` : `错误：${failure.zh}\n`;
 }
 
 /** The value of an option as typed (`--plan DIR` or `--plan=DIR`), before `--`. */
@@ -94,8 +107,13 @@ function optionIn(argv: readonly string[], name: string): string | undefined {
 async function usageLanguage(argv: readonly string[], cwd: string): Promise<'zh-CN' | 'en'> {
   const typed = optionIn(argv, '--lang');
   if (typed === 'en' || typed === 'zh-CN') return typed;
-  const { planLanguage } = await import('./commands/context.js');
-  return planLanguage(optionIn(argv, '--plan') ?? 'plan', cwd);
+  try {
+    const { planLanguage } = await import('./commands/context.js');
+    return await planLanguage(optionIn(argv, '--plan') ?? 'plan', cwd);
+  } catch {
+    // Whatever went wrong is being reported already; say it in the default language.
+    return 'zh-CN';
+  }
 }
 
 /** Run the CLI with arguments (without node and script) and return the exit code. */
@@ -145,7 +163,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (err instanceof OutputError) {
       try {
-        io.stderr(`${ctx.chalk.red('error')}: ${escapeLines(err.message)}\n`);
+        const lang = await usageLanguage(argv, io.cwd);
+        io.stderr(lang === 'en' ? `${ctx.chalk.red('error')}: ${escapeLines(err.message)}\n` : `${ctx.chalk.red('错误')}：${escapeLines(err.zh)}\n`);
       } catch {
         // stderr is gone too: the exit code is all that is left to say it.
       }

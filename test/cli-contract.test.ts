@@ -143,7 +143,10 @@ describe('a standard output that cannot be written', () => {
   it('is an I/O error: one line on stderr, exit 2, no stack trace (/dev/full)', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" schema > /dev/full`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('error: cannot write to standard output (ENOSPC: no space left on device)\n');
+    expect(r.stderr).toBe('错误：无法写入标准输出（ENOSPC: no space left on device）\n');
+    const en = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" validate --lang en --format json > /dev/full`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe('error: cannot write to standard output (ENOSPC: no space left on device)\n');
   });
 
   it('is an I/O error in-process too, when the writer throws', async () => {
@@ -158,6 +161,6 @@ describe('a standard output that cannot be written', () => {
       cwd: ROOT,
     });
     expect(code).toBe(2);
-    expect(stderr).toBe('error: cannot write to standard output (EIO: i/o error)\n');
+    expect(stderr).toBe('错误：无法写入标准输出（EIO: i/o error）\n');
   });
 });
