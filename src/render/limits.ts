@@ -5,7 +5,8 @@
 // and the render stays pure. Every limit is far above what the package's templates need for
 // a plan of 10,000 indicators.
 
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { Runtime } from './handlebars.js';
 
 /** How much one render may do. */
 export interface TemplateLimits {
@@ -28,7 +29,7 @@ type Loc = hbs.AST.SourceLocation;
 
 /** A limit hit while rendering, at a place in a template (Handlebars' own error, so it carries line and column). */
 export function limitError(message: string, loc: Loc | undefined): Error {
-  const error = new Handlebars.Exception(message, loc ? ({ loc } as never) : undefined);
+  const error = new Runtime.Exception(message, loc ? ({ loc } as never) : undefined);
   (error as { limit?: boolean }).limit = true;
   return error;
 }

@@ -7,8 +7,9 @@
 // partial call that hit it.
 
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { Code, Diagnostic } from '../diagnostic.js';
+import { compiler, Runtime } from './handlebars.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { templateEscaping, type Escaping, type TemplateFormatSpec } from './formats.js';
 import { Budget, countedEach, deepBlockInText, isLimitError, limitError, templateLimits, tooDeepBlock, type TemplateLimits } from './limits.js';
@@ -60,7 +61,7 @@ function asText(value: unknown, helper: string, options: Handlebars.HelperOption
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   const loc = (options as unknown as HelperLoc).loc;
-  throw new Handlebars.Exception(`{{${helper}}} needs text, got ${value === null ? 'null' : typeof value}`, loc ? ({ loc } as never) : undefined);
+  throw new Runtime.Exception(`{{${helper}}} needs text, got ${value === null ? 'null' : typeof value}`, loc ? ({ loc } as never) : undefined);
 }
 
 function templateDiagnostic(file: TemplateFile, code: Code, message: string, line: number, col: number, end?: { line: number; col: number }): Diagnostic {
@@ -115,7 +116,7 @@ function parse(hb: typeof Handlebars, file: TemplateFile, limits: TemplateLimits
   } catch (err) {
     if (err instanceof RangeError) return tooDeep({ line: 0, col: 0 });
     // The jison parser throws plain Errors; its lexer still holds the failing token's position.
-    const loc = (Handlebars as unknown as ParserLocation).Parser?.lexer?.yylloc;
+    const loc = (compiler() as unknown as ParserLocation).Parser?.lexer?.yylloc;
     const raw = err instanceof Error ? err.message : String(err);
     const expecting = /Expecting (.*)$/m.exec(raw)?.[1];
     const message = expecting ? `template syntax error: expecting ${expecting}` : `template syntax error: ${raw.split('\n')[0]}`;
@@ -211,7 +212,7 @@ function unknownPartials(file: TemplateFile, calls: readonly PartialCall[], name
  * precompiles the package's templates (precompile.ts).
  */
 export function precompileTemplate(escaping: Escaping, file: TemplateFile, limits: TemplateLimits): { ok: true; source: string; calls: PartialCall[] } | { ok: false; diagnostics: Diagnostic[] } {
-  const hb = Handlebars.create();
+  const hb = compiler().create();
   const options = compileOptions(escaping);
   const checked = check(hb, file, limits);
   if (!checked.ok) return { ok: false, diagnostics: [checked.diagnostic] };
@@ -240,7 +241,7 @@ const MAX_COMPILED_AT_RUN = 256;
  * (the same text, for the same escaping) is not compiled again.
  */
 export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet, view: unknown, limits: TemplateLimits = templateLimits(spec.maxOutput)): TemplateResult {
-  const hb = Handlebars.create();
+  const hb = Runtime.create();
   const budget = new Budget(limits);
   hb.registerHelper('each', countedEach(hb.helpers['each']!, budget));
   const escaping = templateEscaping(spec.template);
