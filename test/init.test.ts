@@ -119,7 +119,7 @@ describe('cixi-plan init', () => {
     writeFileSync(join(cwd, 'file'), '');
     const cases: Array<[string[], RegExp]> = [
       [['init', 'file'], /^错误：file 已存在且不是文件夹/],
-      [['init', 'new', '--start', '26'], /^错误：--start应为四位数，而不是 `26`/],
+      [['init', 'new', '--start', '26'], /^错误：--start 应为四位数，而不是 `26`/],
       [['init', 'new', '--start', '2026', '--end', '2026'], /^错误：--end（2026）应晚于 --start（2026）/],
       [['init', 'new', '--region', ' '], /^错误：--region 应为一行内的名称/],
     ];

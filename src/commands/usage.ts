@@ -42,7 +42,8 @@ export const USAGE = {
   }),
   notAYear: (what: Both, text: string): Both => ({
     en: `${what.en} must be a four-digit year, not \`${text}\``,
-    zh: `${what.zh}应为四位数，而不是 \`${text}\``,
+    // A space between an option's name and the Chinese after it, as the other messages write it.
+    zh: `${what.zh}${/[!-~]$/.test(what.zh) ? ' ' : ''}应为四位数，而不是 \`${text}\``,
   }),
   noFormat: (choices: readonly string[]): Both => ({
     en: `--format needs at least one of ${enList(choices)}`,
