@@ -262,7 +262,7 @@ async function readRevision(dir: string, revision: string, cwd: string): Promise
   const commit = await resolveRevision(root, revision);
   const listed = await git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', `${prefix}plan.yaml`, `${prefix}data`]);
   if (listed.code !== 0) {
-    throw new GitProblem(`git cannot list ${displayPath(dir, cwd)} at ${revision}: ${firstLine(listed.stderr)}`, `git 无法列出 ${displayPath(dir, cwd)} 在 ${revision} 的内容：${firstLine(listed.stderr)}`);
+    throw new GitProblem(`git cannot list ${displayPath(dir, cwd)} at ${revision}: ${firstLine(listed.stderr)}`, `git 无法列出 ${revision} 中的 ${displayPath(dir, cwd)}：${firstLine(listed.stderr)}`);
   }
   const entries = parseTree(listed.stdout);
   // Show each file as the working tree would: relative to cwd, then @revision. The
