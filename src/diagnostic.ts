@@ -6,12 +6,20 @@ import { codeTitle, type Code, type Severity } from './codes/index.js';
 
 export type { Code, Severity } from './codes/index.js';
 
+/** A message written in both languages. */
+export type Bilingual = { en: string; zh: string };
+
 /** A message in both languages; a plain string is English and reads in Chinese after the code's title. */
-export type Text = string | { en: string; zh: string };
+export type Text = string | Bilingual;
 
 /** The English of a Text. */
 export function english(text: Text): string {
   return typeof text === 'string' ? text : text.en;
+}
+
+/** A Text in both languages: a plain string, English, stands for both. */
+export function bilingual(text: Text): Bilingual {
+  return typeof text === 'string' ? { en: text, zh: text } : text;
 }
 
 export interface Diagnostic {

@@ -1,7 +1,7 @@
 // What every command shares: the outside world (CliIO), exit codes, colour, and
 // reading + validating a plan folder with its diagnostics printed.
 
-import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { sortDiagnostics, type Bilingual, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { IO_ERROR, readPlanFolder } from '../load/files.js';
 import { parseSourceDateEpoch } from './source-date.js';
@@ -9,7 +9,7 @@ import type { PlanData } from '../model.js';
 import { messages, type Lang } from '../present/i18n/index.js';
 import type { ValidationResult } from '../validate/index.js';
 import { EXIT, UserError, useColor, type Context } from './io.js';
-import { type Both, USAGE, YEAR_ARGUMENT } from './usage.js';
+import { USAGE, YEAR_ARGUMENT } from './usage.js';
 
 export { EXIT, UserError, useColor, type CliIO, type Context } from './io.js';
 
@@ -106,7 +106,7 @@ export async function requireValidPlan(
 }
 
 /** Parse a year argument: four digits, else a usage error. */
-export function parseYear(text: string, what: Both = YEAR_ARGUMENT.year): number {
+export function parseYear(text: string, what: Bilingual = YEAR_ARGUMENT.year): number {
   if (!/^\d{4}$/.test(text)) throw new UserError(USAGE.notAYear(what, text));
   return Number(text);
 }

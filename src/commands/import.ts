@@ -12,11 +12,12 @@ import type { SheetLang } from '../sheet/columns.js';
 import { displayPath, readRegularFile } from '../load/files.js';
 import type { PlanSources, SourceText } from '../load/source-text.js';
 import { schemaPath } from '../validate/schema.js';
+import { bilingual } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { writeFileSet } from './output.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
-import { both, USAGE, YEAR_ARGUMENT } from './usage.js';
+import { USAGE, YEAR_ARGUMENT } from './usage.js';
 import { escapeLines, escapeTerminal } from '../views/terminal.js';
 
 interface ImportOptions {
@@ -34,7 +35,7 @@ async function readInput(path: string, shown: string, limit: number): Promise<Ui
   const file = await readRegularFile(path, limit);
   if (file.ok) return new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
   if (file.reason === 'too-large') return new Uint8Array(limit + 1);
-  throw new UserError(file.reason === 'missing' ? USAGE.sheetNotFound(shown) : USAGE.sheetUnreadable(shown, both(file.message)));
+  throw new UserError(file.reason === 'missing' ? USAGE.sheetNotFound(shown) : USAGE.sheetUnreadable(shown, bilingual(file.message)));
 }
 
 // The schema line a new year file starts with: the one the plan's year files have, else

@@ -2,6 +2,7 @@
 // CLI needs before it knows which command runs, so it stays free of every stage.
 
 import type { ChalkInstance } from 'chalk';
+import type { Bilingual } from '../diagnostic.js';
 import type { Lang } from '../present/i18n/types.js';
 
 /** What the CLI may use of the outside world; tests pass fakes. */
@@ -24,12 +25,12 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
  */
 export class UserError extends Error {
   /** The message in both languages, when it was written in both. */
-  readonly both: { en: string; zh: string } | null;
+  readonly both: Bilingual | null;
   /** The language of a one-language message, or the one to print a two-language message in. */
   readonly lang: Lang | undefined;
 
   constructor(
-    message: string | { en: string; zh: string },
+    message: string | Bilingual,
     readonly exitCode: number = EXIT.usage,
     lang?: Lang,
   ) {

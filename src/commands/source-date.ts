@@ -1,11 +1,13 @@
 // SOURCE_DATE_EPOCH (reproducible-builds.org): the moment a reproducible report is dated.
 
+import type { Bilingual } from '../diagnostic.js';
+
 /** The last second of 9999-12-31 (UTC): later dates have no four-digit year (ISO 8601 writes +010000). */
 const MAX_EPOCH_SECONDS = 253_402_300_799;
 
 export type SourceDateResult =
   | { ok: true; date: Date | undefined }
-  | { ok: false; message: { en: string; zh: string } };
+  | { ok: false; message: Bilingual };
 
 /**
  * Read SOURCE_DATE_EPOCH: unset gives `date: undefined` (the caller uses the current time);

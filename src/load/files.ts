@@ -7,14 +7,14 @@
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type Diagnostic, type Text } from '../diagnostic.js';
+import { type Bilingual, type Diagnostic, type Text } from '../diagnostic.js';
 import { IO_ERROR, MAX_FILE_BYTES, MAX_PLAN_BYTES, MAX_YEAR_FILES, decodeText, fileDiagnostic, folderLimit, type PlanSources, type SourceText } from './source-text.js';
 
 export { IO_ERROR, MAX_FILE_BYTES } from './source-text.js';
 
 export type ReadPlanResult =
   | { ok: true; sources: PlanSources; diagnostics: Diagnostic[] }
-  | { ok: false; message: { en: string; zh: string } };
+  | { ok: false; message: Bilingual };
 
 /** Show a path relative to the working directory when it lies inside it. */
 export function displayPath(path: string, cwd: string): string {
@@ -53,7 +53,7 @@ function errnoOf(err: unknown): string {
 }
 
 // Say why a file or folder cannot be read, in words for the common cases.
-function cannotRead(err: unknown): { en: string; zh: string } {
+function cannotRead(err: unknown): Bilingual {
   const code = errnoOf(err);
   return code === 'EACCES' || code === 'EPERM'
     ? { en: `cannot be read: permission denied (${code})`, zh: `无法读取：没有权限（${code}）` }

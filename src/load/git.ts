@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Bilingual, Diagnostic } from '../diagnostic.js';
 import { displayPath } from './files.js';
 import { IO_ERROR, MAX_FILE_BYTES, MAX_PLAN_BYTES, MAX_YEAR_FILES, decodeText, fileDiagnostic, folderLimit, type PlanSources, type SourceText } from './source-text.js';
 
@@ -35,7 +35,7 @@ class GitProblem extends Error {
 }
 
 /** A plan folder read at a revision, or why it could not be read. */
-export type RevisionRead = { ok: true; plan: RevisionPlan } | { ok: false; message: { en: string; zh: string } };
+export type RevisionRead = { ok: true; plan: RevisionPlan } | { ok: false; message: Bilingual };
 
 /** What `git` printed and how it ended. */
 interface GitResult {

@@ -5,6 +5,7 @@
 
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { bilingual, type Bilingual } from '../diagnostic.js';
 import { displayPath, readRegularFile } from './files.js';
 import { packagePath } from '../paths.js';
 
@@ -34,10 +35,7 @@ export interface TemplateLayout {
 /** The templates of a format built without templates. */
 export const NO_TEMPLATES: TemplateSet = { main: { name: '', file: '', text: '' }, partials: [] };
 
-export type LoadResult = { ok: true; templates: TemplateSet } | { ok: false; message: Both };
-
-/** A message in both languages. */
-type Both = { en: string; zh: string };
+export type LoadResult = { ok: true; templates: TemplateSet } | { ok: false; message: Bilingual };
 
 /**
  * Bytes a format's template files may have in all. The package's come to 27 KB at most (HTML);
@@ -100,7 +98,7 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
   }
   let total = 0;
   // Read one file: a regular file (a link to one is followed), within what is left of the limit.
-  const read = async (path: string, name: string): Promise<TemplateFile | Both> => {
+  const read = async (path: string, name: string): Promise<TemplateFile | Bilingual> => {
     const shown = displayPath(path, cwd);
     const file = await readRegularFile(path, MAX_TEMPLATE_BYTES - total);
     if (!file.ok) {
@@ -112,8 +110,8 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
           zh: `${shown}：加上此文件，${format.template} 的模板共 ${all === null ? '超过上限' : `${all} 字节`}，超过 ${limit} 字节的上限`,
         };
       }
-      const why = file.message;
-      return typeof why === 'string' ? { en: `${shown}: ${why}`, zh: `${shown}：${why}` } : { en: `${shown}: ${why.en}`, zh: `${shown}：${why.zh}` };
+      const why = bilingual(file.message);
+      return { en: `${shown}: ${why.en}`, zh: `${shown}：${why.zh}` };
     }
     total += file.bytes.length;
     return { name, file: shown, text: file.bytes.toString('utf8').replace(/^\uFEFF/, '') };
