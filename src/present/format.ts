@@ -47,18 +47,13 @@ export const PERCENT_DECIMALS = 1;
 /** At most this many decimals of a figure as published. */
 export const MAX_DATA_DECIMALS = 4;
 
-// One Intl.NumberFormat per locale, style, decimals and sign display, made on first use: a report
-// formats hundreds of thousands of numbers with a handful of formats. Found by locale and style,
-// then by a number made of the rest (building a string key cost half as much as formatting).
-const formatters = new Map<string, Record<'decimal' | 'percent', Map<number | string, Intl.NumberFormat>>>();
+// One Intl.NumberFormat per locale, style, decimals and sign display, made on first use, for
+// the values plainNumber leaves to Intl (NaN, infinities, exponents).
+const formatters = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: string, style: 'decimal' | 'percent', maxDecimals: number, minDecimals: number, signed: boolean): Intl.NumberFormat {
-  let byStyle = formatters.get(locale);
-  if (byStyle === undefined) formatters.set(locale, (byStyle = { decimal: new Map(), percent: new Map() }));
-  const byOptions = byStyle[style];
-  const small = (n: number): boolean => Number.isInteger(n) && n >= 0 && n < 1024;
-  const key = small(maxDecimals) && small(minDecimals) ? (maxDecimals * 1024 + minDecimals) * 2 + (signed ? 1 : 0) : `${maxDecimals} ${minDecimals} ${signed}`;
-  let f = byOptions.get(key);
+  const key = `${locale} ${style} ${maxDecimals} ${minDecimals} ${signed ? 'signed' : ''}`;
+  let f = formatters.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale, {
       ...(style === 'percent' ? { style } : {}),
@@ -66,7 +61,7 @@ function numberFormat(locale: string, style: 'decimal' | 'percent', maxDecimals:
       minimumFractionDigits: minDecimals,
       signDisplay: signed ? 'exceptZero' : 'auto',
     });
-    byOptions.set(key, f);
+    formatters.set(key, f);
   }
   return f;
 }
