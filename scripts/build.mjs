@@ -89,70 +89,55 @@ const pdfkitFromBundle = {
   },
 };
 
+// A module that a package loads but a run seldom or never calls, replaced by a stand-in that
+// loads it, from `from`'s place in node_modules, the first time it is used (`load()` in `stub`).
+// `importer`, when given, limits the swap to imports from that package.
+function lazyModule(name, { specifier, importer, from, stub }) {
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter: specifier }, (args) => (importer === undefined || importer.test(args.importer) ? { path: args.path, namespace: name } : undefined));
+      b.onLoad({ filter: /.*/, namespace: name }, (args) => ({
+        contents: [
+          "import { createRequire } from 'node:module';",
+          'let loaded;',
+          `const load = () => (loaded ??= createRequire(import.meta.resolve(${JSON.stringify(from)}))(${JSON.stringify(args.path)}));`,
+          ...stub,
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const fromPdfkit = /[\\/]node_modules[\\/]pdfkit[\\/]/;
+
 // fontkit decompresses WOFF2 fonts with brotli, whose dictionary is 0.7 MB of JavaScript to
-// parse in every PDF run (0.02 s); our fonts are TrueType. Load brotli, from fontkit's place in
-// node_modules, the first time it is called.
-const lazyBrotli = {
-  name: 'lazy-brotli',
-  setup(b) {
-    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: 'brotli-decompress', namespace: 'lazy-brotli' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-brotli' }, () => ({
-      contents: [
-        "import { createRequire } from 'node:module';",
-        'let decompress;',
-        'export default function brotliDecompress(...args) {',
-        "  decompress ??= createRequire(import.meta.resolve('fontkit'))('brotli/decompress.js');",
-        '  return decompress(...args);',
-        '}',
-      ].join('\n'),
-      loader: 'js',
-    }));
-  },
-};
+// parse in every PDF run (0.02 s); our fonts are TrueType.
+const lazyBrotli = lazyModule('lazy-brotli', {
+  specifier: /^brotli\/decompress\.js$/,
+  from: 'fontkit',
+  stub: ['export default function brotliDecompress(...args) {', '  return load()(...args);', '}'],
+});
 
 // pdfkit encrypts with AES only PDFs that have a password (never ours), but @noble/ciphers
-// computes its tables when loaded (0.02 s of every PDF run): load it on first use.
-const lazyCiphers = {
-  name: 'lazy-ciphers',
-  setup(b) {
-    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) =>
-      /[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: 'aes', namespace: 'lazy-ciphers' } : undefined);
-    b.onLoad({ filter: /.*/, namespace: 'lazy-ciphers' }, () => ({
-      contents: [
-        "import { createRequire } from 'node:module';",
-        'let aes;',
-        "const load = () => (aes ??= createRequire(import.meta.resolve('pdfkit'))('@noble/ciphers/aes'));",
-        'export const cbc = (...args) => load().cbc(...args);',
-        'export const ecb = (...args) => load().ecb(...args);',
-      ].join('\n'),
-      loader: 'js',
-    }));
-  },
-};
+// computes its tables when loaded (0.02 s of every PDF run).
+const lazyCiphers = lazyModule('lazy-ciphers', {
+  specifier: /^@noble\/ciphers\/aes$/,
+  importer: fromPdfkit,
+  from: 'pdfkit',
+  stub: ['export const cbc = (...args) => load().cbc(...args);', 'export const ecb = (...args) => load().ecb(...args);'],
+});
 
 // pdfkit breaks lines with linebreak only in doc.text(), which the typesetter never calls (it
 // breaks its own lines), but linebreak inflates its Unicode tables when loaded (0.02 s of every
-// PDF run): load it, from pdfkit's place in node_modules, the first time a breaker is made.
-const lazyLinebreak = {
-  name: 'lazy-linebreak',
-  setup(b) {
-    b.onResolve({ filter: /^linebreak$/ }, (args) =>
-      /[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: 'linebreak', namespace: 'lazy-linebreak' } : undefined);
-    b.onLoad({ filter: /.*/, namespace: 'lazy-linebreak' }, () => ({
-      contents: [
-        "import { createRequire } from 'node:module';",
-        'let LineBreaker;',
-        'export default class LazyLineBreaker {',
-        '  constructor(...args) {',
-        "    LineBreaker ??= createRequire(import.meta.resolve('pdfkit'))('linebreak');",
-        '    return new LineBreaker(...args);',
-        '  }',
-        '}',
-      ].join('\n'),
-      loader: 'js',
-    }));
-  },
-};
+// PDF run).
+const lazyLinebreak = lazyModule('lazy-linebreak', {
+  specifier: /^linebreak$/,
+  importer: fromPdfkit,
+  from: 'pdfkit',
+  stub: ['export default class LazyLineBreaker {', '  constructor(...args) {', '    return new (load())(...args);', '  }', '}'],
+});
 
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
