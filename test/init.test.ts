@@ -28,6 +28,13 @@ describe('cixi-plan init', () => {
     // No staging folder is left beside it.
     expect(readdirSync(join(cwd, 'regions'))).toEqual(['余姚']);
 
+    // Said in the language of the plan it wrote (Chinese), as every command speaks its plan's.
+    const again = await run(['init', 'regions/慈溪', '--region', '慈溪市'], { cwd });
+    expect(again.stdout).toBe(
+      '✓ 已为慈溪市新建 regions/慈溪，2026—2030年（基期2025年）：\n  regions/慈溪/plan.yaml\n  regions/慈溪/data/2025.yaml\n' +
+        '请换成实际的名称和数字，然后用 `cixi-plan validate --plan regions/慈溪` 检查。\n',
+    );
+
     const r = await run(['validate', '--plan', 'regions/余姚'], { cwd });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

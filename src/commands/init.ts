@@ -11,7 +11,8 @@ import { displayPath } from '../load/files.js';
 import { packagePath } from '../paths.js';
 import { schemaPath } from '../validate/schema-files.js';
 import { validatePlan } from '../validate/index.js';
-import { parseYear, UserError, type Context } from './context.js';
+import { commandLanguage, EXIT, parseYear, UserError, type Context } from './context.js';
+import { messages } from '../present/i18n/index.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
 import { writeNewFolder } from './output.js';
 import { escapeLines } from '../views/terminal.js';
@@ -151,13 +152,14 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
     files.map((f) => ({ path: f.path, content: f.text })),
     { show: (p) => displayPath(p, ctx.io.cwd) },
   );
-  if (!written.ok) throw new UserError({ en: written.message, zh: written.zh });
+  // Said in the language of the plan it writes, as every command speaks its plan's.
+  const lang = commandLanguage(undefined, check);
+  if (!written.ok) throw new UserError({ en: written.message, zh: written.zh }, EXIT.usage, lang);
 
-  const c = ctx.chalk;
+  const words = messages(lang).diagnostics;
   const listed = files.map((f) => `  ${shown}/${f.path}`).join('\n');
   ctx.io.stdout(
-    `${c.green('✓')} ${escapeLines(`created ${shown} for ${region}, ${start}–${end} (base year ${start - 1}):\n${listed}\n` +
-      `Replace the example names and figures, then check with \`cixi-plan validate --plan ${shown}\`.`)}\n`,
+    `${ctx.chalk.green('✓')} ${escapeLines(`${words.initDone({ folder: shown, region, start, end })}\n${listed}\n${words.initNext(shown)}`)}\n`,
   );
 }
 

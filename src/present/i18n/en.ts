@@ -251,6 +251,8 @@ export const en: Messages = {
       `${s.path} (${s.size}): ${plural(s.indicators, 'indicator')}, ${plural(s.milestones, 'milestone')}, ` +
       `${s.prefilled ? `pre-filled from data/${s.year}.yaml` : `no data/${s.year}.yaml yet, so empty`}\n` +
       `  send it out, then: cixi-plan import ${s.year} <file> --dry-run`,
+    initDone: (i) => `created ${i.folder} for ${i.region}, ${i.start}–${i.end} (base year ${i.start - 1}):`,
+    initNext: (folder) => `Replace the example names and figures, then check with \`cixi-plan validate --plan ${folder}\`.`,
     reportDone: (r) =>
       `report ${r.year} (${r.lang}): ${plural(r.indicators, 'indicator')}, ${r.assessed} assessed, ${r.onPace} on or ahead of pace, ` +
       `${plural(r.warnings, 'early warning')}, ${plural(r.milestones, 'milestone')}; ${plural(r.files, 'file')} in ${r.folder}`,

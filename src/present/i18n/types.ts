@@ -326,6 +326,9 @@ export interface Messages {
     /** `sheet`: an existing workbook, and what was written. */
     sheetExists: (path: string) => string;
     sheetDone: (s: { path: string; size: string; indicators: number; milestones: number; year: number; prefilled: boolean }) => string;
+    /** After `init`: the new folder, its files (listed after this line) and what to do next. */
+    initDone: (i: { folder: string; region: string; start: number; end: number }) => string;
+    initNext: (folder: string) => string;
     /** After `report`: what was written where. */
     reportDone: (r: { year: number; lang: string; indicators: number; assessed: number; onPace: number; warnings: number; milestones: number; files: number; folder: string }) => string;
   };

@@ -239,6 +239,8 @@ export const zh: Messages = {
       `${s.path}（${s.size}）：${s.indicators}项指标，${s.milestones}个里程碑，` +
       `${s.prefilled ? `已按 data/${s.year}.yaml 预填` : `还没有 data/${s.year}.yaml，所以是空白的`}\n` +
       `  发出填报，收回后运行：cixi-plan import ${s.year} <文件> --dry-run`,
+    initDone: (i) => `已为${i.region}新建 ${i.folder}，${i.start}—${i.end}年（基期${i.start - 1}年）：`,
+    initNext: (folder) => `请换成实际的名称和数字，然后用 \`cixi-plan validate --plan ${folder}\` 检查。`,
     reportDone: (r) =>
       `${r.year}年报告（${r.lang}）：${r.indicators}项指标，已评估${r.assessed}项，${r.onPace}项达到或快于序时进度，` +
       `预警${r.warnings}项，${r.milestones}个里程碑；${r.files}个文件，在 ${r.folder}`,
