@@ -1,6 +1,13 @@
-// Bundle the built CLI for start-up speed (npm run build, after tsc): dist/bundle/cli.js
-// and a few chunks instead of hundreds of modules, with the work every run repeated done
-// once here. bin/cixi-plan.js runs the bundle; tsc's dist/ stays for the tests.
+// Build dist/ from src/ (npm run build; also `prepare`, so `npm install` runs it):
+//
+// 1. Every source module is transpiled by esbuild to dist/, module by module, as the tests and
+//    the build's own steps below load them. esbuild only strips the types: the type check of
+//    the sources and the tests is `npm run typecheck`, a test of `npm test` (test/typecheck.test.ts).
+// 2. The CLI is bundled for start-up speed: dist/bundle/cli.js and a few chunks instead of
+//    hundreds of modules, with the work every run repeated done once here. bin/cixi-plan.js
+//    runs the bundle.
+//
+// The bundle:
 //
 // - The package's Handlebars templates are precompiled: src/render/precompiled.ts is
 //   replaced by their code (src/render/precompile.ts), so a run compiles only the files a
@@ -11,7 +18,7 @@
 // - Each command stays a chunk loaded when named, and the PDF typesetter (with pdfkit and
 //   fontkit) only when a PDF is asked for.
 // - yaml is taken as its ES module build, without a read of the environment per token.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -23,6 +30,26 @@ const fail = (message) => {
   process.exit(1);
 };
 
+// 1. dist/ afresh: a module whose source is gone must not stay behind to be imported.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+  .map((e) => relative(root, join(e.parentPath, e.name)));
+const transpiled = await build({
+  absWorkingDir: root,
+  entryPoints: sources,
+  outbase: 'src',
+  outdir: 'dist',
+  bundle: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+if (transpiled.errors.length > 0) process.exit(1);
+
+// 2. The bundle.
 const { precompiledTemplatesModule } = await dist('render/precompile.js');
 const { loadTemplates } = await dist('load/templates.js');
 const { MARKDOWN_FORMAT, HTML_FORMAT, PDF_FORMAT } = await dist('render/formats.js');
@@ -140,7 +167,6 @@ const lazyLinebreak = lazyModule('lazy-linebreak', {
 });
 
 const outdir = join(root, 'dist', 'bundle');
-rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
@@ -161,4 +187,4 @@ const result = await build({
 });
 if (result.errors.length > 0) process.exit(1);
 const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
-console.log(`build: ${relative(root, outdir)}: ${outputs.length} files, ${templates.count} templates precompiled, 2 schemas compiled`);
+console.log(`build: dist: ${sources.length} modules; ${relative(root, outdir)}: ${outputs.length} files, ${templates.count} templates precompiled, 2 schemas compiled`);

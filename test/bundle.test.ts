@@ -1,7 +1,7 @@
 // The bundle bin/cixi-plan.js runs (dist/bundle/, written by `npm run build`) takes its
 // templates precompiled and its schemas as ajv's standalone code, where the sources compile
 // both when they run. Same program either way: every case here runs from the sources
-// (in-process, or tsc's dist/cli.js in a subprocess for the reports) and in one subprocess
+// (in-process, or the transpiled dist/cli.js in a subprocess for the reports) and in one subprocess
 // from the bundle, and must print, exit and write the same.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, run, tempDir, type RunResult } from './support/cli.js';
 
 const BUNDLE = join(ROOT, 'dist/bundle/cli.js');
-/** tsc's output of the sources, module by module: templates and schemas compiled at run time. */
+/** The sources transpiled module by module (dist/): templates and schemas compiled at run time. */
 const SOURCES = join(ROOT, 'dist/cli.js');
 const ENV = { SOURCE_DATE_EPOCH: '1740787200' };
 

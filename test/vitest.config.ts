@@ -2,6 +2,7 @@
 // files at a time as there are cores, each worker process reused from file to file.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import TypecheckFirst from './sequencer.js';
 
 export default defineConfig({
   test: {
@@ -17,5 +18,6 @@ export default defineConfig({
     // one known exception (see bundle.test.ts and pdf-plain-shaping.test.ts).
     isolate: false,
     setupFiles: ['test/support/setup.ts'],
+    sequence: { sequencer: TypecheckFirst },
   },
 });

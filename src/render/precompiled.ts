@@ -1,5 +1,5 @@
-// Templates compiled when the package was built. From the sources (tests, tsc's dist/) the
-// map is empty and every template is compiled when a report is rendered. The bundle the
+// Templates compiled when the package was built. From the sources (tests, dist/ module by
+// module) the map is empty and every template is compiled when a report is rendered. The bundle the
 // build writes (scripts/build.mjs) replaces this module with one holding the package's own
 // templates as Handlebars.precompile wrote them (precompile.ts), so a run compiles only the
 // files a user's --templates folder changes.

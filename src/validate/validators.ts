@@ -1,7 +1,7 @@
-// The two schemas' validation functions. From the sources (tests, tsc's dist/), ajv compiles
-// them on first use. The bundle the build writes (scripts/build.mjs) replaces this module with
-// ajv's standalone code for the same schemas and options (validator-code.ts), so a run of the
-// installed tool never compiles a schema. Same code either way: ajv writes it.
+// The two schemas' validation functions. From the sources (tests, dist/ module by module),
+// ajv compiles them on first use. The bundle the build writes (scripts/build.mjs) replaces
+// this module with ajv's standalone code for the same schemas and options (validator-code.ts),
+// so a run of the installed tool never compiles a schema. Same code either way: ajv writes it.
 
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { schemaText, type SchemaName } from './schema-files.js';
