@@ -4,7 +4,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFs, removeTempFilesSync, tempOwner, tempPathFor, writeFileSet, writeNewFolder, type OutputFile, type WriterFs } from '../src/commands/output.js';
+import { type FileContent, nodeFs, removeTempFilesSync, tempOwner, tempPathFor, writeFileSet, writeNewFolder, type OutputFile, type WriterFs } from '../src/commands/output.js';
 import { tempDir } from './support/cli.js';
 
 const fault = (code: string, syscall: string) => Object.assign(new Error(`${code}: injected, ${syscall}`), { code });
@@ -15,7 +15,8 @@ function setUp(): { dir: string; files: OutputFile[]; before: Map<string, Buffer
   const files: OutputFile[] = [
     { path: join(dir, 'a.md'), content: '新'.repeat(5_000) },
     { path: join(dir, 'b.pdf'), content: new Uint8Array(50_000).fill(7) },
-    { path: join(dir, 'c.json'), content: '{"new": true}\n' },
+    // In pieces, as report writes assessment.json.
+    { path: join(dir, 'c.json'), content: [Buffer.from('{"new": '), new Uint8Array(0), Buffer.from('true}\n')] },
   ];
   for (const f of files) writeFileSync(f.path, `old ${f.path}\n`);
   return { dir, files, before: contents(dir) };
@@ -25,7 +26,7 @@ function contents(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
 }
 
-const asBuffer = (c: string | Uint8Array) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+const asBuffer = (c: FileContent) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c instanceof Uint8Array ? Buffer.from(c) : Buffer.concat(c));
 
 describe('writeFileSet', () => {
   it('writes every byte when the file system takes a few at a time', async () => {

@@ -11,10 +11,16 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** A file to write: absolute path and content (text is written as UTF-8). */
+/**
+ * What a file holds: text (written as UTF-8), bytes, or bytes in pieces written one after
+ * another (a large file made a piece at a time need never be joined in memory).
+ */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
+
+/** A file to write: absolute path and content. */
 export interface OutputFile {
   path: string;
-  content: string | Uint8Array;
+  content: FileContent;
 }
 
 /** A file written, with its size in bytes. */
@@ -102,8 +108,10 @@ export interface WriteOptions {
 }
 
 /** The size of a file's content in bytes. */
-export function byteLength(content: string | Uint8Array): number {
-  return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+export function byteLength(content: FileContent): number {
+  if (typeof content === 'string') return Buffer.byteLength(content, 'utf8');
+  if (content instanceof Uint8Array) return content.byteLength;
+  return content.reduce((sum, piece) => sum + piece.byteLength, 0);
 }
 
 // ── Temporary files ──────────────────────────────────────────────────────────
@@ -306,17 +314,19 @@ async function ensureFolder(dir: string, fsys: WriterFs, show: (p: string) => st
 
 // ── Files ────────────────────────────────────────────────────────────────────
 
-const bytesOf = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+const piecesOf = (content: FileContent): readonly Uint8Array[] => (typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content);
 
 // Write a new file in full: loop until every byte is written (a full disk gives a short
 // write, then ENOSPC), set the mode, fsync, close. Throws on any failure.
-async function writeWhole(fsys: WriterFs, path: string, data: Uint8Array, mode: number | undefined): Promise<void> {
+async function writeWhole(fsys: WriterFs, path: string, pieces: readonly Uint8Array[], mode: number | undefined): Promise<void> {
   const fd = await fsys.open(path, 'wx', 0o666);
   try {
-    for (let offset = 0; offset < data.byteLength; ) {
-      const n = await fsys.write(fd, data, offset, data.byteLength - offset);
-      if (!(n > 0)) throw new Error(`short write: ${offset} of ${data.byteLength} bytes written`);
-      offset += n;
+    for (const data of pieces) {
+      for (let offset = 0; offset < data.byteLength; ) {
+        const n = await fsys.write(fd, data, offset, data.byteLength - offset);
+        if (!(n > 0)) throw new Error(`short write: ${offset} of ${data.byteLength} bytes written`);
+        offset += n;
+      }
     }
     if (mode !== undefined) await fsys.fchmod(fd, mode);
     await fsys.fsync(fd);
@@ -373,7 +383,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
       temps.push(temp);
       liveTemps.add(temp);
       try {
-        await writeWhole(fsys, temp, bytesOf(file.content), modes[i]);
+        await writeWhole(fsys, temp, piecesOf(file.content), modes[i]);
       } catch (err) {
         throw new WriteFailure(file.path, `cannot write ${show(file.path)} (${describeError(err)}); no file was replaced`, `无法写入 ${show(file.path)}（${describeError(err)}）；没有替换任何文件`);
       }
@@ -446,7 +456,7 @@ async function removeTemps(temps: readonly string[], fsys: WriterFs): Promise<vo
 /** A file of a new folder: path inside it (`/`-separated) and content. */
 export interface FolderFile {
   path: string;
-  content: string | Uint8Array;
+  content: FileContent;
 }
 
 /**
@@ -475,7 +485,7 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
           made.push(sub);
         }
       }
-      await writeWhole(fsys, join(staging, ...parts), bytesOf(file.content), undefined);
+      await writeWhole(fsys, join(staging, ...parts), piecesOf(file.content), undefined);
     }
     // The new folders' entries must be on disk before the folder appears under its name.
     for (const folder of made.reverse()) await syncFolder(fsys, folder);

@@ -14,6 +14,7 @@ import { messages } from '../present/i18n/index.js';
 import { FORMAT_NAMES, isFormat, rendererFor, type Format, type Renderer, type TemplateSet } from '../render/index.js';
 import { loadTemplates } from '../load/templates.js';
 import { writeFileSet, type OutputFile } from './output.js';
+import { jsonPieces } from '../json-pieces.js';
 import { faultPoints } from './fault-points.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
 import { packageVersion } from '../paths.js';
@@ -226,7 +227,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   const files = await renderFiles(ctx, opts, lang, jobs, makeModel, run.inputs_sha256, time.instant, outDir, loaded);
   // The run goes right after schema_version; the rest is what `gaps --json` prints.
   const { schema_version, ...assessment } = result.assessment;
-  files.push({ path: join(outDir, ASSESSMENT_FILE), content: Buffer.from(JSON.stringify({ schema_version, run, ...assessment }, null, 2) + '\n', 'utf8') });
+  files.push({ path: join(outDir, ASSESSMENT_FILE), content: jsonPieces({ schema_version, run, ...assessment }) });
 
   const written = await writeFileSet(files, { show: (p) => displayPath(p, ctx.io.cwd), hooks: faultPoints(ctx.io.env, ctx.io.stderr) });
   if (!written.ok) throw new UserError({ en: written.message, zh: written.zh }, EXIT.usage, lang);

@@ -1,0 +1,102 @@
+// JSON as `JSON.stringify(value, null, 2) + '\n'` writes it, made as UTF-8 bytes a piece at a
+// time. The assessment of a 10,000-indicator plan is 75 MB of JSON: JSON.stringify builds it
+// as one string of two bytes a character (its names are Chinese), twice over while it grows,
+// before Buffer.from copies it again; that was the peak of a whole `report` run. Here the
+// text never exists whole: pieces of about 64 KiB are encoded as they fill, and written as
+// they are (output.ts writes a file given in pieces).
+
+/** Pieces of text are encoded once they hold this many UTF-16 units. */
+const PIECE = 1 << 16;
+
+// What JSON.stringify serializes in place of a value found under `key`: its toJSON(key), once.
+function toJson(key: string, value: unknown): unknown {
+  return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(key: string): unknown }).toJSON(key) : value;
+}
+
+/**
+ * The UTF-8 bytes of `JSON.stringify(value, null, 2) + '\n'`, byte for byte (toJSON, omitted
+ * properties, non-finite numbers as null, escapes), in pieces of about 64 KiB. Throws where
+ * JSON.stringify throws (a BigInt); a cycle overflows the stack.
+ */
+export function jsonPieces(value: unknown): Buffer[] {
+  const chunks: Buffer[] = [];
+  let parts: string[] = [];
+  let size = 0;
+  const put = (text: string): void => {
+    parts.push(text);
+    size += text.length;
+    if (size >= PIECE) {
+      chunks.push(Buffer.from(parts.join(''), 'utf8'));
+      parts = [];
+      size = 0;
+    }
+  };
+
+  // Write a value (toJSON applied) at the given indentation; false when JSON.stringify would
+  // leave it out (undefined, a function, a symbol).
+  const write = (value: unknown, indent: string): boolean => {
+    if (value === null) {
+      put('null');
+      return true;
+    }
+    switch (typeof value) {
+      case 'string':
+        put(JSON.stringify(value));
+        return true;
+      case 'number':
+        put(Number.isFinite(value) ? String(value) : 'null');
+        return true;
+      case 'boolean':
+        put(value ? 'true' : 'false');
+        return true;
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        return false;
+      case 'bigint': {
+        // JSON.stringify's own TypeError, or what a BigInt.prototype.toJSON makes of it.
+        const text = JSON.stringify(value) as string | undefined;
+        if (text === undefined) return false;
+        put(text);
+        return true;
+      }
+      default:
+        break;
+    }
+    if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+      put(JSON.stringify(value));
+      return true;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+      if (value.length === 0) {
+        put('[]');
+        return true;
+      }
+      put('[');
+      for (let i = 0; i < value.length; i++) {
+        put(i === 0 ? `\n${inner}` : `,\n${inner}`);
+        if (!write(toJson(String(i), value[i]), inner)) put('null');
+      }
+      put(`\n${indent}]`);
+      return true;
+    }
+    let first = true;
+    for (const k of Object.keys(value)) {
+      // Whether JSON.stringify leaves the property out is known once toJSON has run.
+      const shown = toJson(k, (value as Record<string, unknown>)[k]);
+      if (shown === undefined || typeof shown === 'function' || typeof shown === 'symbol') continue;
+      put(first ? `{\n${inner}` : `,\n${inner}`);
+      first = false;
+      put(`${JSON.stringify(k)}: `);
+      write(shown, inner);
+    }
+    put(first ? '{}' : `\n${indent}}`);
+    return true;
+  };
+
+  if (!write(toJson('', value), '')) return [Buffer.from('undefined\n', 'utf8')];
+  put('\n');
+  chunks.push(Buffer.from(parts.join(''), 'utf8'));
+  return chunks;
+}
