@@ -156,6 +156,7 @@ export function checkDirectives(lexed: LexedMarkdown, blocks: PdfBlocks, labels:
   // A pdf:table directive waiting for its table: its line.
   let stray: number | null = null;
   for (const top of tokens) {
+    if (top === null) throw new Error('checkPdfDirectives: the tokens were used up by typesetting; check first');
     if (stray !== null && top.type !== 'space' && !(top.type === 'html' && directivesIn(String(top.raw)).length === 0)) {
       if (top.type !== 'table') problems.push({ code: 'pdf-directive', line: stray, message: labels.strayTable });
       stray = null;

@@ -40,8 +40,11 @@ export interface MarkdownEnv {
   /** The payload drawn on the cover page; its first directive is then skipped. */
   cover: PdfCoverBlock | null;
   coverSkipped: boolean;
-  /** Top-level tokens and the index of the one being set (the contents page lists what follows). */
-  top: readonly Token[];
+  /**
+   * Top-level tokens and the index of the one being set (the contents page lists what follows).
+   * A token is let go (null) once set: a large report's tokens are a good part of its memory.
+   */
+  top: Array<Token | null>;
   topIndex: number;
   /** Set once the contents page is reserved: its entries and where its headings start in flow.headings. */
   toc: { entries: TocEntry[]; firstHeading: number } | null;
@@ -72,6 +75,7 @@ export function renderDocument(env: MarkdownEnv, frame: Frame): void {
   const ctx: Context = { color: COLOR.text, indent: env.flow.lang !== 'en', topLevel: true };
   for (env.topIndex = 0; env.topIndex < env.top.length; env.topIndex++) {
     renderBlock(env, env.top[env.topIndex]!, frame, ctx);
+    env.top[env.topIndex] = null;
     env.paginate();
   }
   if (env.tableOptions !== null) note(env.flow, env.flow.labels.strayTable, frame);
@@ -399,7 +403,7 @@ function reserveToc(env: MarkdownEnv): void {
   const flow = env.flow;
   const entries: TocEntry[] = [];
   for (const t of env.top.slice(env.topIndex + 1)) {
-    if (t.type === 'heading' && (t as Tokens.Heading).depth <= 2) {
+    if (t !== null && t.type === 'heading' && (t as Tokens.Heading).depth <= 2) {
       entries.push({ level: (t as Tokens.Heading).depth, text: plainText(inline((t as Tokens.Heading).tokens, {})) });
     }
   }

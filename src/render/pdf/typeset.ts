@@ -36,15 +36,16 @@ export interface TypesetResult {
 
 /**
  * typesetPdf, also saying which characters the font lacks and where they are. Takes the
- * Markdown as text or as lexPdfMarkdown gave it (the renderer lexes once for the check too).
+ * Markdown as text or as lexPdfMarkdown gave it (the renderer lexes once for the check too),
+ * and then uses up its tokens (LexedMarkdown).
  */
 export async function typesetPdfReport(markdown: string | LexedMarkdown, blocks: PdfBlocks, options: PdfOptions): Promise<TypesetResult> {
   const fonts = await loadFonts();
   return typesetWithFonts(lexedFrom(markdown).tokens, blocks ?? {}, options, fonts);
 }
 
-// Typeset with the fonts loaded.
-async function typesetWithFonts(tokens: readonly Token[], blocks: PdfBlocks, options: PdfOptions, fonts: PdfFonts): Promise<TypesetResult> {
+// Typeset with the fonts loaded, using up the tokens.
+async function typesetWithFonts(tokens: Array<Token | null>, blocks: PdfBlocks, options: PdfOptions, fonts: PdfFonts): Promise<TypesetResult> {
   const lang = options.lang === 'en' ? 'en' : 'zh-CN';
   const date = options.creationDate instanceof Date && Number.isFinite(options.creationDate.getTime()) ? options.creationDate : new Date(0);
   const title = String(options.title ?? '');
@@ -108,6 +109,7 @@ async function typesetWithFonts(tokens: readonly Token[], blocks: PdfBlocks, opt
     blocks,
     cover,
     coverSkipped: false,
+    // Used up token by token as it is set (LexedMarkdown).
     top: tokens,
     topIndex: 0,
     toc: null,
@@ -127,9 +129,9 @@ async function typesetWithFonts(tokens: readonly Token[], blocks: PdfBlocks, opt
 }
 
 // The payload of the first valid cover directive at the top level, if any.
-function findCover(tokens: readonly Token[], blocks: PdfBlocks, flow: Flow): PdfCoverBlock | undefined {
+function findCover(tokens: ReadonlyArray<Token | null>, blocks: PdfBlocks, flow: Flow): PdfCoverBlock | undefined {
   for (const t of tokens) {
-    if (t.type !== 'html') continue;
+    if (t === null || t.type !== 'html') continue;
     for (const raw of directivesIn(String(t.raw))) {
       if (raw.name !== 'cover') continue;
       const r = resolveDirective(raw, blocks, flow.labels);
@@ -211,7 +213,9 @@ async function compressPages(doc: PDFKit.PDFDocument): Promise<void> {
         deflate(Buffer.concat(stream.buffer), (err, out) => (err ? reject(err) : resolve(out)));
       });
       // What PDFReference.finalize would have done: the Filter is set already, by write().
-      stream.buffer = [compressed];
+      // A copy: zlib's result is a view into its 16 KiB output chunk, and a page of 3 KiB kept
+      // the chunk alive (160 MiB of 10,000 pages, held until the file is written).
+      stream.buffer = [Buffer.copyBytesFrom(compressed)];
       stream.compress = false;
     }
   };
