@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { OPS } from './support/pdfjs.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type PdfBlocks, type PdfOptions, typesetPdf, typesetPdfReport } from '../src/render/pdf/index.js';
+import { checkPdfDirectives, lexPdfMarkdown, type PdfBlocks, type PdfOptions, typesetPdf, typesetPdfReport } from '../src/render/pdf/index.js';
 import { ROOT } from './support/cli.js';
 import { openPdf, outline, pageText, pageTexts, squash } from './support/read-pdf.js';
 import { sampleBlocks, sampleOptions, statusRow } from './fixtures/pdf/sample-blocks.js';
@@ -212,6 +212,16 @@ describe('reproducible output', () => {
     expect(streams.length).toBeGreaterThan(9 + 2);
     for (const stream of streams) expect(deflateSync(inflateSync(stream)).equals(stream)).toBe(true);
   });
+
+  it('uses up lexed Markdown: typeset once, after its directives are checked', async () => {
+    // A large report's tokens are let go of as its pages are set (140 MB of 10,000 indicators).
+    const lexed = lexPdfMarkdown(SAMPLE);
+    expect(checkPdfDirectives(lexed, sampleBlocks)).toEqual(checkPdfDirectives(SAMPLE, sampleBlocks));
+    expect((await typesetPdf(lexed, sampleBlocks, sampleOptions)).equals(pdf)).toBe(true);
+    expect(lexed.tokens.every((t) => t === null)).toBe(true);
+    await expect(typesetPdf(lexed, sampleBlocks, sampleOptions)).rejects.toThrow(/used up/);
+    expect(() => checkPdfDirectives(lexed, sampleBlocks)).toThrow(/used up/);
+  }, SLOW.timeout);
 
   it('changes the dates and the file ID with the date', async () => {
     const a = await typesetPdf(tiny, {}, opts(1_700_000_000));

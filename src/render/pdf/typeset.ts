@@ -40,8 +40,11 @@ export interface TypesetResult {
  * and then uses up its tokens (LexedMarkdown).
  */
 export async function typesetPdfReport(markdown: string | LexedMarkdown, blocks: PdfBlocks, options: PdfOptions): Promise<TypesetResult> {
+  const { tokens } = lexedFrom(markdown);
+  // Set from the first token on, so a used-up array starts with null.
+  if (tokens[0] === null) throw new Error('typesetPdfReport: these tokens were used up by an earlier typesetting; lex again');
   const fonts = await loadFonts();
-  return typesetWithFonts(lexedFrom(markdown).tokens, blocks ?? {}, options, fonts);
+  return typesetWithFonts(tokens, blocks ?? {}, options, fonts);
 }
 
 // Typeset with the fonts loaded, using up the tokens.
