@@ -1,11 +1,11 @@
-// JSON as `JSON.stringify(value, null, 2) + '\n'` writes it, made as UTF-8 bytes a piece at a
-// time. The assessment of a 10,000-indicator plan is 75 MB of JSON: JSON.stringify builds it
-// as one string of two bytes a character (its names are Chinese), twice over while it grows,
-// before Buffer.from copies it again; that was the peak of a whole `report` run. Here the
-// text never exists whole: pieces of about 64 KiB are encoded as they fill, and written as
-// they are (output.ts writes a file given in pieces).
+// JSON as `JSON.stringify(value, null, 2) + '\n'` writes it, made a piece at a time. The
+// assessment of a 10,000-indicator plan is 75 MB of JSON: JSON.stringify builds it as one
+// string of two bytes a character (its names are Chinese), twice over while it grows, before
+// Buffer.from copies it again; that was the peak of a whole `report` run. Here the text never
+// exists whole: pieces of about 64 KiB are handed on as they fill (written to standard output
+// by `--json`, or encoded and written to assessment.json; output.ts writes a file in pieces).
 
-/** Pieces of text are encoded once they hold this many UTF-16 units. */
+/** Pieces of text are handed on once they hold this many UTF-16 units. */
 const PIECE = 1 << 16;
 
 // What JSON.stringify serializes in place of a value found under `key`: its toJSON(key), once.
@@ -14,24 +14,33 @@ function toJson(key: string, value: unknown): unknown {
 }
 
 /**
- * The UTF-8 bytes of `JSON.stringify(value, null, 2) + '\n'`, byte for byte (toJSON, omitted
- * properties, non-finite numbers as null, escapes), in pieces of about 64 KiB. Throws where
- * JSON.stringify throws (a BigInt); a cycle overflows the stack.
+ * The UTF-8 bytes of `JSON.stringify(value, null, 2) + '\n'`, byte for byte, in pieces of about
+ * 64 KiB (writeJson).
  */
 export function jsonPieces(value: unknown): Buffer[] {
   const chunks: Buffer[] = [];
+  writeJson(value, (text) => chunks.push(Buffer.from(text, 'utf8')));
+  return chunks;
+}
+
+/**
+ * Hand `out` the text of `JSON.stringify(value, null, 2) + '\n'`, character for character
+ * (toJSON, omitted properties, non-finite numbers as null, escapes), in pieces of about 64 Ki
+ * UTF-16 units, each cut between two tokens (so each is whole UTF-16, and whole UTF-8 once
+ * encoded). Throws where JSON.stringify throws (a BigInt); a cycle overflows the stack.
+ */
+export function writeJson(value: unknown, out: (text: string) => void): void {
   let parts: string[] = [];
   let size = 0;
   const put = (text: string): void => {
     parts.push(text);
     size += text.length;
     if (size >= PIECE) {
-      chunks.push(Buffer.from(parts.join(''), 'utf8'));
+      out(parts.join(''));
       parts = [];
       size = 0;
     }
   };
-
   // Write a value (toJSON applied) at the given indentation; false when JSON.stringify would
   // leave it out (undefined, a function, a symbol).
   const write = (value: unknown, indent: string): boolean => {
@@ -95,8 +104,10 @@ export function jsonPieces(value: unknown): Buffer[] {
     return true;
   };
 
-  if (!write(toJson('', value), '')) return [Buffer.from('undefined\n', 'utf8')];
+  if (!write(toJson('', value), '')) {
+    out('undefined\n');
+    return;
+  }
   put('\n');
-  chunks.push(Buffer.from(parts.join(''), 'utf8'));
-  return chunks;
+  out(parts.join(''));
 }

@@ -2,7 +2,7 @@
 // a property test against JSON.stringify itself, and the assessment of the shipped plan.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonPieces } from '../src/json-pieces.js';
+import { jsonPieces, writeJson } from '../src/json-pieces.js';
 
 const jsonBytes = (value: unknown): Buffer => Buffer.concat(jsonPieces(value));
 import { run } from './support/cli.js';
@@ -66,6 +66,12 @@ describe('jsonPieces', () => {
     const bytes = jsonBytes(v);
     expect(bytes.length).toBeGreaterThan(1 << 17);
     expect(bytes.equals(Buffer.from(stringify(v), 'utf8'))).toBe(true);
+    // The text as --json prints it: in several pieces, none of them cutting a surrogate pair.
+    const texts: string[] = [];
+    writeJson(v, (t) => texts.push(t));
+    expect(texts.length).toBeGreaterThan(2);
+    expect(texts.join('')).toBe(stringify(v));
+    for (const t of texts) expect(t).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
   });
 
   it('throws where JSON.stringify throws, and writes undefined as it does', () => {

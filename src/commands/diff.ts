@@ -17,6 +17,7 @@ import { localizeDiffNames } from '../present/diff-names.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
 import { EXIT, checkPlanYear, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { writeJson } from '../json-pieces.js';
 
 interface DiffOptions {
   plan: string;
@@ -98,7 +99,7 @@ function print(ctx: Context, opts: DiffOptions, from: DiffSide, to: DiffSide, mo
   const diff = diffSides(from, to, mode);
   const lang = opts.lang ?? plans[0]!.plan.language;
   if (opts.json || opts.format === 'json') {
-    ctx.io.stdout(JSON.stringify(diff, null, 2) + '\n');
+    writeJson(diff, ctx.io.stdout);
     return;
   }
   const shown = localizeDiffNames(diff, plans, lang);

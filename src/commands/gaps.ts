@@ -9,6 +9,7 @@ import { locate } from '../validate/yaml-source.js';
 import { checkReportYear, parseYear, printDiagnostics, reportTime, requireValidPlan, type Context } from './context.js';
 import { YEAR_ARGUMENT } from './usage.js';
 import { escapeTerminal } from '../views/terminal.js';
+import { writeJson } from '../json-pieces.js';
 
 interface GapsOptions {
   plan: string;
@@ -24,7 +25,7 @@ async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promi
   checkReportYear(data, year, lang);
   const { assessment, diagnostics } = assess(data, year);
   if (opts.json) {
-    ctx.io.stdout(JSON.stringify(assessment, null, 2) + '\n');
+    writeJson(assessment, ctx.io.stdout);
     return;
   }
   const width = Number(ctx.io.env.COLUMNS) || 100;

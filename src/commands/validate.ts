@@ -6,6 +6,7 @@ import { LANGS, type Lang } from '../present/i18n/index.js';
 import { messages } from '../present/i18n/index.js';
 import { commandLanguage, EXIT, loadPlan, printDiagnostics, type Context } from './context.js';
 import { escapeTerminal } from '../views/terminal.js';
+import { writeJson } from '../json-pieces.js';
 
 interface ValidateOptions {
   plan: string;
@@ -25,7 +26,7 @@ async function runValidate(ctx: Context, opts: ValidateOptions): Promise<void> {
   ctx.exitCode = loaded.ioFailed ? EXIT.usage : failed ? EXIT.invalid : EXIT.ok;
   if (json) {
     const body = { valid: !failed, summary, diagnostics: diagnosticsToJson(loaded.diagnostics) };
-    ctx.io.stdout(JSON.stringify(body, null, 2) + '\n');
+    writeJson(body, ctx.io.stdout);
     return;
   }
   if (opts.format === 'github') {
