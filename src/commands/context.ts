@@ -3,7 +3,8 @@
 
 import { sortDiagnostics, type Bilingual, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
-import { IO_ERROR, readPlanFolder } from '../load/files.js';
+import { IO_ERROR, MAX_FILE_BYTES, readPlanFolder, readRegularFile } from '../load/files.js';
+import { join, resolve } from 'node:path';
 import { parseSourceDateEpoch } from './source-date.js';
 import type { PlanData } from '../model.js';
 import { messages, type Lang } from '../present/i18n/index.js';
@@ -60,9 +61,9 @@ export function commandLanguage(lang: Lang | undefined, loaded: Pick<ValidationR
  * no plan there or it says none.
  */
 export async function planLanguage(planDir: string, cwd: string): Promise<Lang> {
-  const read = await readPlanFolder(planDir, cwd);
-  const text = read.ok ? read.sources.plan?.text : undefined;
-  const m = text === undefined ? null : /^\s+language:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text);
+  // plan.yaml alone, as a plan folder's files are read (a FIFO or a device is refused unread).
+  const read = await readRegularFile(join(resolve(cwd, planDir), 'plan.yaml'), MAX_FILE_BYTES);
+  const m = read.ok ? /^\s+language:\s*["']?(zh-CN|en)["']?\s*$/m.exec(read.bytes.toString('utf8')) : null;
   return (m?.[1] as Lang | undefined) ?? 'zh-CN';
 }
 
