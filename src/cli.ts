@@ -9,6 +9,7 @@ import { packageVersion } from './paths.js';
 import { EXIT, UserError, useColor, type CliIO, type Context } from './commands/io.js';
 import { describeError } from './commands/output.js';
 import { USAGE } from './commands/usage.js';
+import type { Lang } from './present/i18n/types.js';
 
 type Register = (program: Command, ctx: Context) => void;
 
@@ -61,23 +62,26 @@ export async function createProgram(ctx: Context, argv: readonly string[] = [], 
   return program;
 }
 
-/** A write to standard output failed (a full disk, a closed device): an I/O error, exit 2. */
-class OutputError extends Error {
-  /** The same line in Chinese (the system's reason quoted as it is). */
-  readonly zh: string;
-
+/**
+ * A write to standard output failed (a full disk, a closed device): an I/O error, exit 2, said
+ * as `cannot write to standard output (ENOSPC: no space left on device)` (the system's reason
+ * quoted as it is in both languages).
+ */
+class OutputError extends UserError {
   constructor(cause: unknown) {
-    super(outputErrorMessage(cause), { cause });
-    this.zh = `无法写入标准输出（${describeError(cause)}）`;
+    super({ en: `cannot write to standard output (${describeError(cause)})`, zh: `无法写入标准输出（${describeError(cause)}）` }, EXIT.usage);
+    this.cause = cause;
   }
 }
 
 /**
- * The one line said when standard output cannot be written, e.g.
- * `cannot write to standard output (ENOSPC: no space left on device)`.
+ * How the CLI says a failure, in a language: `error: …` or `错误：…`, control characters in the
+ * text shown, not sent. The words are loaded only then: --version and help need none of them.
  */
-function outputErrorMessage(err: unknown): string {
-  return `cannot write to standard output (${describeError(err)})`;
+async function errorLine(lang: Lang, text: string, red: (label: string) => string = (label) => label): Promise<string> {
+  const { messages } = await import('./present/i18n/index.js');
+  const { escapeLines } = await import('./views/terminal.js');
+  return `${red(messages(lang).diagnostics.severity.error)}${lang === 'en' ? ': ' : '：'}${escapeLines(text)}\n`;
 }
 
 /**
@@ -85,8 +89,8 @@ function outputErrorMessage(err: unknown): string {
  * in the language the run speaks: `error: cannot write to standard output (ENOSPC: …)`.
  */
 export async function outputErrorLine(err: unknown, argv: readonly string[], cwd: string): Promise<string> {
-  const failure = new OutputError(err);
-  return (await usageLanguage(argv, cwd)) === 'en' ? `error: ${failure.message}\n` : `错误：${failure.zh}\n`;
+  const lang = await usageLanguage(argv, cwd);
+  return errorLine(lang, new OutputError(err).textIn(lang));
 }
 
 /** The value of an option as typed (`--plan DIR` or `--plan=DIR`), before `--`. */
@@ -104,7 +108,7 @@ function optionIn(argv: readonly string[], name: string): string | undefined {
  * The language of a mistake found before the plan is read (a year, a format, a folder): the
  * one every view speaks, --lang, else the plan's (from --plan, or ./plan), else Chinese.
  */
-async function usageLanguage(argv: readonly string[], cwd: string): Promise<'zh-CN' | 'en'> {
+async function usageLanguage(argv: readonly string[], cwd: string): Promise<Lang> {
   const typed = optionIn(argv, '--lang');
   if (typed === 'en' || typed === 'zh-CN') return typed;
   try {
@@ -164,18 +168,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (err instanceof OutputError) {
       try {
         const lang = await usageLanguage(argv, io.cwd);
-        io.stderr(lang === 'en' ? `${ctx.chalk.red('error')}: ${escapeLines(err.message)}\n` : `${ctx.chalk.red('错误')}：${escapeLines(err.zh)}\n`);
+        io.stderr(await errorLine(lang, err.textIn(lang), ctx.chalk.red));
       } catch {
         // stderr is gone too: the exit code is all that is left to say it.
       }
       return EXIT.usage;
     }
     if (err instanceof UserError) {
-      // The words are loaded only here: --version and help need none of them.
-      const { messages } = await import('./present/i18n/index.js');
       const lang = err.lang ?? (await usageLanguage(argv, io.cwd));
-      const label = messages(lang).diagnostics.severity.error;
-      io.stderr(`${ctx.chalk.red(label)}${lang === 'en' ? ': ' : '：'}${escapeLines(err.textIn(lang))}\n`);
+      io.stderr(await errorLine(lang, err.textIn(lang), ctx.chalk.red));
       return err.exitCode;
     }
     // Anything else is a bug in cixi-plan: say so plainly, without a stack trace unless asked.
