@@ -8,6 +8,34 @@
 /** Pieces of text are handed on once they hold this many UTF-16 units. */
 const PIECE = 1 << 16;
 
+/**
+ * A value is written by one JSON.stringify call when it weighs less than this: a unit for each
+ * value, key and element, and one for every 32 characters of a string. An indicator of the
+ * assessment weighs a few hundred; the whole assessment, millions.
+ */
+const WHOLE = 4096;
+
+// What is left of `budget` once `value` is weighed, or a negative number as soon as it runs
+// out. A value with a toJSON of its own is never whole: JSON.stringify would call it with the
+// key '' where the value's own key is due (toJSON below holds its key).
+function weigh(value: unknown, budget: number): number {
+  budget -= 1;
+  if (typeof value === 'string') return budget - (value.length >> 5);
+  if (typeof value !== 'object' || value === null) return budget;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return -1;
+  if (Array.isArray(value)) {
+    if (value.length >= budget) return -1;
+    for (let i = 0; i < value.length && budget >= 0; i++) budget = weigh(value[i], budget);
+    return budget;
+  }
+  for (const k in value) {
+    if (budget < 0) break;
+    if (!Object.hasOwn(value, k)) continue;
+    budget = weigh((value as Record<string, unknown>)[k], budget - 1 - (k.length >> 5));
+  }
+  return budget;
+}
+
 // What JSON.stringify serializes in place of a value found under `key`: its toJSON(key), once.
 function toJson(key: string, value: unknown): unknown {
   return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(key: string): unknown }).toJSON(key) : value;
@@ -74,6 +102,13 @@ export function writeJson(value: unknown, out: (text: string) => void): void {
     }
     if (value instanceof Number || value instanceof String || value instanceof Boolean) {
       put(JSON.stringify(value));
+      return true;
+    }
+    // A value that weighs little is written by JSON.stringify itself, indented to its place: no
+    // string JSON.stringify writes holds a raw line break, so every line break starts a line.
+    if (weigh(value, WHOLE) >= 0) {
+      const text = JSON.stringify(value, null, 2);
+      put(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
       return true;
     }
     const inner = `${indent}  `;
