@@ -1,4 +1,5 @@
-// The fast reader of plain YAML (src/validate/plain-yaml.ts) held to yaml: wherever it
+// The fast readers of plain YAML (src/validate/plain-yaml.ts) and of JSON
+// (src/validate/json-yaml.ts) held to yaml: wherever it
 // answers, yaml must read the text without any diagnostic and give the same value (key
 // order, -0 and NaN included) and the same written decimals; and it must answer for the
 // plan files people write, or it would be dead code that the benchmarks credit.
@@ -12,6 +13,7 @@ import { pointer } from '../src/diagnostic.js';
 import { parseSource, parseWithYaml, rangeOf, rangeOfPointer, type Source } from '../src/validate/yaml-source.js';
 import { generatePlan } from './bench/generate-plan.mjs';
 import { FIXTURES, ROOT, tempDir } from './support/cli.js';
+import { writeWarningPlan } from './support/warning-plans.js';
 
 /** Why two values differ (first difference, with its path), or null when they are the same. */
 function difference(a: unknown, b: unknown, path = ''): string | null {
@@ -307,5 +309,86 @@ describe('the fast reader of plain YAML', () => {
     expect(fast.source.decimals).toBeDefined();
     expect(fast.source.doc.toJS()).toEqual(slow.source.doc.toJS());
     expect(fast.source.lineCounter.linePos(text.indexOf('observations'))).toEqual(slow.source.lineCounter.linePos(text.indexOf('observations')));
+  });
+});
+
+// A file that is one JSON value, as programs write year files: json-yaml.ts.
+describe('the fast reader of JSON', () => {
+  /** A JSON text of `value` in one of several layouts: one line, indented, CRLF, spaced, after blank lines. */
+  const layouts = (value: unknown): string[] => {
+    const one = JSON.stringify(value);
+    const two = JSON.stringify(value, null, 2);
+    return [one, `${one}\n`, `${two}\n`, JSON.stringify(value, null, 4).replaceAll('\n', '\r\n'), `\n\n  ${one}  \n\n`, JSON.stringify(value, null, 1).replaceAll('\n', '  \n')];
+  };
+
+  it('reads year files written as JSON, as yaml does', () => {
+    const dir = tempDir();
+    writeWarningPlan(dir, { indicators: 40, layout: 'json' });
+    for (const name of ['2021.yaml', '2024.yaml']) {
+      const text = readFileSync(join(dir, 'data', name), 'utf8');
+      for (const t of layouts(JSON.parse(text))) expect(agrees(t), t).toBe(true);
+    }
+    // The shipped year files, as a program would write them.
+    for (const name of readdirSync(join(ROOT, 'plan/data'))) {
+      const value = parseWithYaml({ file: name, text: readFileSync(join(ROOT, 'plan/data', name), 'utf8') }).source.value;
+      for (const t of layouts(value)) expect(agrees(t), t).toBe(true);
+    }
+  });
+
+  it('agrees with yaml on generated JSON values, in every layout', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.constantFrom('', 'a"b', 'a\\b', '\\', '"', '/', '\u0000', '\ud800', '\udc00x', '😀', '中文', '2021', '<<', '__proto__', 'toString', 'x'.repeat(1001)),
+    );
+    const number = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 0.5, 1.5, 1e21, 1e-7, 12345678901234567890, 67));
+    const value = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text, number, fc.boolean(), fc.constant(null),
+        fc.array(tie('value'), { maxLength: 5 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    let answered = 0;
+    fc.assert(
+      fc.property(value.filter((v) => typeof v === 'object' && v !== null), fc.nat(5), (v, layout) => {
+        if (agrees(layouts(v)[layout]!)) answered++;
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261130) },
+    );
+    expect(answered).toBeGreaterThan(1500);
+  });
+
+  it('agrees with yaml on mutated JSON texts', () => {
+    const dir = tempDir();
+    writeWarningPlan(dir, { indicators: 3, layout: 'json' });
+    const compact = readFileSync(join(dir, 'data', '2024.yaml'), 'utf8');
+    const texts = [compact, `${JSON.stringify(JSON.parse(compact), null, 2)}\n`, '{"a": [1, 2.50, {"b": "\\u4e2d\\n"}], "c": {}, "d": [], "e": null, "f": true}\n'];
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.nat(), fc.nat(), fc.constantFrom('', ' ', '\n', '\r\n', ',', ':', '"', "'", '\\', '[', ']', '{', '}', '#', '- ', '1', '-0', 'e5', 'true', '\\u', 'x'), (which, at, len, insert) => {
+        const text = texts[which]!;
+        const from = at % (text.length + 1);
+        if (agrees(text.slice(0, from) + insert + text.slice(from + (len % 3)))) answered++;
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261130) },
+    );
+    expect(answered).toBeGreaterThan(300);
+  });
+
+  it('answers only for strict JSON, leaving the rest to yaml', () => {
+    for (const text of [
+      '{"a": 1,}', '{"a": 1} # c', '# c\n{"a": 1}', "{'a': 1}", '{a: 1}', '{"a": x}', '{"a": 1, "a": 2}', '{"__proto__": 1}', '{"<<": 1}',
+      '{"a"\n: 1}', '{"a": "x\ny"}', '{"a": "\\q"}', '{"a": 01}', '{"a": +1}', '{"a": .5}', '{"a": 1.}', '{"a": .inf}', '{"a": ~}', '{"a": True}',
+      '{"a": 1}}', '{"a": 1', '[1, 2', '[1 2]', '{"a": 1} {"b": 2}', '---\n{"a": 1}', `{"${'k'.repeat(1001)}": 1}`, `${'['.repeat(60)}${']'.repeat(60)}`,
+      '{"a": 1}\n...\n', '{"a": &x 1}', '{"a": !!str 1}', '"text"', '1',
+    ]) {
+      expect(readPlainYaml(text), JSON.stringify(text)).toBeUndefined();
+    }
+    // What it takes: every JSON value yaml reads the same, however spaced.
+    for (const text of ['{}', '[]', ' \n{ } \n', '[1, -0, 1E+2, 1.50, 0.0, 12345678901234567890, true, false, null]', '{"a" :1}', '{"a":\n1}', '{"a":1\n,"b":2}',
+      '{"a": "\\u00e9\\ud83d\\ude00\\/\\b\\f\\n\\t\\"\\\\"}', '{"2021": {"v": 67.00}}', '{"toString": 1, "constructor": [ ]}', '[[[[1]]]]']) {
+      expect(agrees(text), JSON.stringify(text)).toBe(true);
+    }
   });
 });

@@ -3,6 +3,8 @@
 // a 10,000-indicator plan about twenty times faster than `yaml` builds its Document, because
 // it builds no nodes and never recovers from an error.
 //
+// A file that is one JSON value is read by json-yaml.ts instead.
+//
 // It answers only when it is sure: any text it does not fully understand (anchors, tags,
 // block scalars, multi-line scalars, nested brackets, tabs, control characters, repeated
 // keys, odd indentation, a key that is not plain text or a whole number…) gives `undefined`,
@@ -13,72 +15,13 @@
 // without yaml; the rest is left to yaml's Document (yaml-source.ts `rangeOf`).
 // test/plain-yaml.test.ts holds all of this to `yaml` on generated and mutated texts.
 
-import { isScalar, Schema, type ParseOptions, type ScalarTag } from 'yaml';
+import { checkedKey, define, MAX_KEY_LENGTH, MAX_PLAIN_DEPTH, NOT_PLAIN, place, recordDecimals, resolvePlain, hasUnsupportedCharacter, type PlainYaml, type Positions, type Span } from './plain-scalars.js';
+import { readJsonYaml } from './json-yaml.js';
 
-/** [start, end) of a key or a value in the text, in UTF-16 units, as yaml's node ranges. */
-export type Span = readonly [number, number];
+export type { PlainYaml, Positions, Span } from './plain-scalars.js';
 
-/**
- * Where the entries of a map or list are (list entries by index as text): the key's span
- * and the value's; no value span for an empty value, or a block that ends in one or is
- * followed by comment lines (yaml's ranges of those are left to yaml).
- */
-export type Positions = WeakMap<object, Map<string, { key?: Span; value?: Span }>>;
-
-/** What the fast reader gives for a file it fully understands. */
-export interface PlainYaml {
-  /** The file's data, as yaml's `toJS` gives it; null for an empty file. */
-  value: unknown;
-  /**
-   * For each map (by identity) that holds plain decimal numbers: the decimals each is
-   * written with, by key (`67.00` → 2, `5` → 0), as yaml-source.ts `writtenDecimalsByKey` reads them.
-   */
-  decimals: WeakMap<object, Record<string, number>>;
-  /** Where each entry is, when asked for (`readPlainYaml(text, true)`). */
-  positions?: Positions;
-}
-
-/** Deeper than this, the reader leaves the file to `yaml` (which reports MAX_DEPTH). */
-const MAX_PLAIN_DEPTH = 48;
-/** yaml refuses implicit keys longer than 1024 characters; leave long keys to it. */
-const MAX_KEY_LENGTH = 1000;
-
-// Characters a file must not hold for the fast reader: tabs, control characters (C0 but
-// LF and CR, DEL, C1), the BOM, line and paragraph separators, non-characters and lone
-// surrogates. yaml has its own opinion of each; it is asked.
-const UNSUPPORTED_CHARACTER = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)/;
-
-// yaml's own YAML 1.2 core schema: the tags that resolve a plain scalar by a test, in
-// yaml's order (the first whose test matches decides what the scalar is).
-const CORE_TESTS = (new Schema({ schema: 'core', resolveKnownTags: false }).tags as ScalarTag[]).filter(
-  (tag) => tag.default === true && tag.test !== undefined,
-);
-const RESOLVE_OPTIONS: ParseOptions = { intAsBigInt: false };
-const refuse = (): never => {
-  throw NOT_PLAIN;
-};
-/** A plain decimal number as yaml-source.ts `decimalsOf` reads it. */
-const DECIMAL = /^[-+]?[0-9]+(?:\.([0-9]*))?$/;
 /** A key the reader takes: text, or a whole number written as its own string form. */
 const WHOLE_NUMBER_KEY = /^(?:0|[1-9][0-9]{0,14})$/;
-
-/** A scalar's value under the core schema, as yaml resolves it; `plain` is its trimmed source text. */
-function resolvePlain(plain: string): unknown {
-  const c = plain.charCodeAt(0);
-  // Only these first characters can begin anything but a string (or an empty null).
-  if (!(plain === '' || c === 126 /* ~ */ || c === 110 || c === 78 /* n N */ || c === 116 || c === 84 || c === 102 || c === 70 /* t T f F */ ||
-    c === 43 || c === 45 || c === 46 /* + - . */ || (c >= 48 && c <= 57))) return plain;
-  for (const tag of CORE_TESTS) {
-    if (!tag.test!.test(plain)) continue;
-    const value = tag.resolve(plain, refuse, RESOLVE_OPTIONS);
-    return isScalar(value) ? value.value : value;
-  }
-  return plain;
-}
-
-/** Signals that the text is not one the fast reader takes; caught in readPlainYaml. */
-class NotPlain {}
-const NOT_PLAIN = new NotPlain();
 
 interface Line {
   /** Spaces before the content. */
@@ -102,7 +45,10 @@ interface Line {
  * With `positions`, also record where each entry is (for diagnostics; a little slower).
  */
 export function readPlainYaml(source: string, positions = false): PlainYaml | undefined {
-  if (UNSUPPORTED_CHARACTER.test(source)) return undefined;
+  if (hasUnsupportedCharacter(source)) return undefined;
+  // A file that is one JSON object or array (as programs write year files): json-yaml.ts.
+  const opening = /[^ \r\n]/.exec(source);
+  if (opening !== null && (opening[0] === '{' || opening[0] === '[')) return readJsonYaml(source, positions);
   const lines: Line[] = [];
   let start = 0;
   let first = true;
@@ -158,13 +104,7 @@ class Reader {
   }
 
   private place(container: object, key: string, keySpan: Span | undefined, valueSpan: Span | undefined): void {
-    if (this.positions === undefined) return;
-    let entries = this.positions.get(container);
-    if (entries === undefined) this.positions.set(container, (entries = new Map()));
-    const at: { key?: Span; value?: Span } = {};
-    if (keySpan !== undefined) at.key = keySpan;
-    if (valueSpan !== undefined) at.value = valueSpan;
-    entries.set(key, at);
+    place(this.positions, container, key, keySpan, valueSpan);
   }
 
   /** The block map or list whose first line is `at`, all of whose lines start at `indent`. */
@@ -297,14 +237,7 @@ class Reader {
   /** A plain scalar's value, its decimals recorded when it is a number in a map. */
   private plainValue(plain: string, map: Record<string, unknown> | null, key: string): unknown {
     const value = resolvePlain(plain);
-    if (typeof value === 'number' && map !== null) {
-      const m = DECIMAL.exec(plain);
-      if (m !== null) {
-        let written = this.decimals.get(map);
-        if (written === undefined) this.decimals.set(map, (written = Object.create(null) as Record<string, number>));
-        written[key] = (m[1] ?? '').length;
-      }
-    }
+    if (typeof value === 'number' && map !== null) recordDecimals(this.decimals, map, key, plain);
     return value;
   }
 
@@ -382,12 +315,6 @@ function flowScalar(text: string, i: number, stops: string): { quoted: boolean; 
   return { quoted: false, text: plain, end: i + plain.length, next: stop };
 }
 
-/** Set a map's entry as yaml does: a key naming a property of Object.prototype becomes the map's own. */
-function define(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-  else map[key] = value;
-}
-
 /** Marks "no one-line value read" (a block or empty value). */
 const NO_SPAN: Span = [-1, -1];
 
@@ -448,12 +375,6 @@ function plainKey(plain: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && WHOLE_NUMBER_KEY.test(plain)) return plain;
   throw NOT_PLAIN;
-}
-
-/** A key the reader takes: neither `<<` (a merge key under other options) nor `__proto__` (defined specially). */
-function checkedKey(key: string): string {
-  if (key === '<<' || key === '__proto__') throw NOT_PLAIN;
-  return key;
 }
 
 // Characters that cannot begin a plain scalar (`-`, `?` and `:` can, when followed by a
