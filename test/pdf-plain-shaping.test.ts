@@ -23,13 +23,19 @@ interface Shaped {
 const shape = (font: Font, text: string, script?: string): Shaped =>
   (font as unknown as { layout(t: string, f?: undefined, s?: string): Shaped }).layout(text, undefined, script);
 
+/** Pieces draw.ts kerned itself (PlainText.kerned) and pieces it left to fontkit, over this file. */
+const kerning = { kerned: 0, shaped: 0 };
+
 // A word's glyphs as draw.ts sets them from its pieces: [id, xAdvance, yAdvance, xOffset, yOffset].
+// A piece to shape is kerned by the module where it can, else shaped by fontkit.
 function fromPieces(font: Font, pieces: Piece[]): number[][] {
   return pieces.flatMap((p) =>
     p.shape === null
       ? p.chars.map((c) => [c.id, c.advance, 0, 0, 0])
       : (() => {
-          const r = shape(font, p.text, p.shape);
+          const kerned = plainText(font).kerned(p.text, p.shape);
+          kerning[kerned === undefined ? 'shaped' : 'kerned']++;
+          const r = kerned ?? shape(font, p.text, p.shape);
           return r.glyphs.map((g, k) => [g.id, r.positions[k]!.xAdvance, r.positions[k]!.yAdvance, r.positions[k]!.xOffset, r.positions[k]!.yOffset]);
         })(),
   );
@@ -119,6 +125,8 @@ describe('characters set without shaping', () => {
       // Some pairs do change (kerning, ligatures) and are shaped.
       expect(cut).toBeGreaterThan(100);
     }
+    // Many of them only kern, and are placed without fontkit.
+    expect(kerning.kerned).toBeGreaterThan(1000);
   }, 120_000);
 
   it('are cut from words only where shaping the pieces gives what shaping the whole word gives', () => {
@@ -234,6 +242,57 @@ describe('the rule on made-up fonts', () => {
     expect(piecesOf(font, 'TA')).toEqual([['TA', null]]);
     expect(piecesOf(font, 'TB')).toEqual([['TB', 'latn']]);
     expect(piecesOf(font, 'BT')).toEqual([['BT', null]]);
+  });
+
+  // GPOS 2 placed without fontkit (PlainText.kerned), as fontkit's GPOS processor places it.
+  const pairTable = (pairs: Record<number, Array<[number, number, number]>>): unknown => ({
+    version: 1,
+    coverage: coverage(...Object.keys(pairs).map(Number)),
+    pairSets: { length: 9, get: (i: number) => Object.values(pairs)[i]!.map(([secondGlyph, x1, x2]) => ({ secondGlyph, value1: { xAdvance: x1 }, value2: { xPlacement: x2 } })) },
+  });
+  const kernedOf = (font: Font, word: string): number[][] | undefined => {
+    const k = new PlainText(font).kerned(word, 'latn');
+    return k?.positions.map((p, i) => [k.glyphs[i]!.id, p.xAdvance, p.xOffset]);
+  };
+
+  it('kerns a pair the first subtable lacks by the next one, and stops at the first that has it', () => {
+    // T (20) before A (1): −80 in the first subtable, −30 in the second (never reached); T before B (2): only the second.
+    const font = fakeFont('kern', [{ lookupType: 2, subTables: [pairTable({ 20: [[1, -80, 5]] }), pairTable({ 20: [[1, -30, 0], [2, -30, 0]] })] }], true);
+    expect(kernedOf(font, 'TAB')).toEqual([[20, 420, 0], [1, 500, 5], [2, 500, 0]]);
+    expect(kernedOf(font, 'TBT')).toEqual([[20, 470, 0], [2, 500, 0], [20, 500, 0]]);
+  });
+
+  it('kerns by class, and a class pair applies (ending the subtables) even when it moves nothing', () => {
+    const classes = {
+      version: 2,
+      coverage: coverage(20),
+      classDef1: { version: 1, startGlyph: 20, classValueArray: [1] },
+      classDef2: { version: 1, startGlyph: 1, classValueArray: [1] },
+      classRecords: { length: 2, get: (c1: number) => ({ length: 2, get: (c2: number) => ({ value1: { xAdvance: c1 === 1 && c2 === 0 ? -80 : 0 }, value2: {} }) }) },
+    };
+    const font = fakeFont('kern', [{ lookupType: 2, subTables: [classes, pairTable({ 20: [[1, -10, 0]] })] }], true);
+    expect(kernedOf(font, 'TB')).toEqual([[20, 420, 0], [2, 500, 0]]);
+    // T A: class 1 before class 1 applies with 0, so the second subtable's −10 never comes.
+    expect(kernedOf(font, 'TA')).toEqual([[20, 500, 0], [1, 500, 0]]);
+  });
+
+  it('applies a lookup once for each default feature that lists it, in lookup order', () => {
+    const font = fakeFont('kern', [{ lookupType: 2, subTables: [pairTable({ 20: [[1, -80, 0]] })] }], true) as unknown as { GPOS: { featureList: unknown[]; scriptList: Array<{ script: { defaultLangSys: { featureIndexes: number[] } } }> } };
+    font.GPOS.featureList.push({ tag: 'mark', feature: { lookupListIndexes: [0] } }, { tag: 'dist', feature: { lookupListIndexes: [0] } });
+    font.GPOS.scriptList[0]!.script.defaultLangSys.featureIndexes = [0, 1, 2];
+    // kern and mark: twice; dist is not applied by default.
+    expect(kernedOf(font as unknown as Font, 'TA')).toEqual([[20, 340, 0], [1, 500, 0]]);
+  });
+
+  it('leaves to fontkit a piece with a ligature that may fire, a pair lookup skipping base glyphs, or another lookup', () => {
+    const liga = fakeFont('liga', [{ lookupType: 4, subTables: [{ version: 1, coverage: coverage(6), ligatureSets: { length: 1, get: () => [{ glyph: 30, components: [9] }] } }] }]);
+    expect(new PlainText(liga).kerned('FI', 'latn')).toBeUndefined();
+    expect(kernedOf(liga, 'FA')).toEqual([[6, 500, 0], [1, 500, 0]]);
+    const skipping = fakeFont('kern', [{ lookupType: 2, subTables: [pairTable({ 20: [[1, -80, 0]] })] }], true) as unknown as { GPOS: { lookupList: { get(i: number): { flags: { flags: Record<string, boolean> } } } } };
+    skipping.GPOS.lookupList.get(0).flags.flags.ignoreBaseGlyphs = true;
+    expect(new PlainText(skipping as unknown as Font).kerned('TA', 'latn')).toBeUndefined();
+    const single = fakeFont('kern', [{ lookupType: 1, subTables: [{ version: 1, coverage: coverage(20), value: { xAdvance: -5 } }] }], true);
+    expect(new PlainText(single).kerned('TA', 'latn')).toBeUndefined();
   });
 
   it('ignores features fontkit does not apply by default', () => {

@@ -76,15 +76,16 @@ interface FontkitRun {
   advanceWidth: number;
 }
 
-// A piece of a word shaped by fontkit with the script detected for the whole word, in font
-// units; cached for the life of the process. Never modified once made.
+// A piece of a word shaped with the script detected for the whole word, in font units;
+// cached for the life of the process. Never modified once made.
 function shapedPiece(font: Font, text: string, script: string): FontkitRun {
   let cache = shapedPieces.get(font);
   if (cache === undefined) shapedPieces.set(font, (cache = new Map()));
   const key = `${script}|${text}`;
   let run = cache.get(key);
   if (run === undefined) {
-    const shaped = (font as unknown as { layout(t: string, f: undefined, script: string): FontkitRun }).layout(text, undefined, script);
+    // Kerning alone is applied here, as fontkit would (shaping.ts); anything else, by fontkit.
+    const shaped = plainText(font).kerned(text, script) ?? (font as unknown as { layout(t: string, f: undefined, script: string): FontkitRun }).layout(text, undefined, script);
     run = { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
     if (cache.size >= 50_000) cache.clear();
     cache.set(key, run);

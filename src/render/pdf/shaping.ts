@@ -21,7 +21,8 @@
 // word with some change is cut between two free glyphs that no ligature takes as a component,
 // provided every lookup only reads forward from its glyph (or back from a mark to its base):
 // no lookup then reaches across the cut, so the pieces with a change can be shaped on their own
-// with the word's script and the others set from the cache. Anything else goes to fontkit
+// with the word's script and the others set from the cache; a piece whose only change is pair
+// kerning is then positioned here as fontkit would (kerned). Anything else goes to fontkit
 // whole, as do all words of fonts with AAT tables, a TrueType kern table or variations.
 
 import type { Font } from 'fontkit';
@@ -34,6 +35,13 @@ export interface PlainChar {
   advance: number;
   /** UTF-16 code units of the character (2 for one outside the BMP). */
   length: number;
+}
+
+/** A piece positioned as fontkit positions it, in font units (PlainText.kerned). */
+export interface KernedRun {
+  glyphs: Array<PlainChar['glyph']>;
+  positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
+  advanceWidth: number;
 }
 
 /**
@@ -168,6 +176,7 @@ export class PlainText {
   private readonly known = new Map<number, PlainChar | null>();
   private readonly scripts = new Map<number, string | null>();
   private readonly rules = new Map<string, Rules | null>();
+  private readonly kernLookups = new Map<string, SubTable[][] | null>();
   private readonly markClass: ClassDef | undefined;
   /** False when the font's layout is not one this module can reason about. */
   readonly enabled: boolean;
@@ -365,6 +374,82 @@ export class PlainText {
     rules.fires.set(key, fires);
     return fires;
   }
+
+  /**
+   * A piece pieces() leaves to shaping, positioned as fontkit positions it when all that can
+   * change in it is pair kerning: its cmap glyphs and hmtx advances, moved by the pair
+   * adjustments (GPOS 2) of the lookups fontkit applies for the word's `script`, in fontkit's
+   * order. Undefined when anything else may happen (a glyph another lookup covers, a ligature
+   * that may take the next glyph, a pair lookup that skips base glyphs or ligatures, a table
+   * this cannot read): fontkit shapes the piece.
+   */
+  kerned(text: string, script: string): KernedRun | undefined {
+    const chars: PlainChar[] = [];
+    if (this.scan(text, chars) === null) return undefined;
+    const rules = this.rulesFor(script);
+    const kern = this.kernLookupsFor(script);
+    if (rules === null || kern === null) return undefined;
+    for (let i = 0; i < chars.length; i++) {
+      const s = rules.state[chars[i]!.id]!;
+      if (s === TOUCHED) return undefined;
+      const next = chars[i + 1];
+      if (s === PAIR && next !== undefined && rules.pairs.some(({ gpos, table }) => !gpos && ligates(table, chars[i]!.id, next.id))) return undefined;
+    }
+    // fontkit's GlyphPositions: the advance, then each lookup over the glyphs in turn, its
+    // subtables tried in order at each glyph until one applies.
+    const positions = chars.map((c) => ({ xAdvance: c.advance, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    for (const subtables of kern) {
+      for (let i = 0; i + 1 < chars.length; i++) {
+        for (const table of subtables) {
+          const applied = adjustPair(table, chars[i]!.id, chars[i + 1]!.id, positions[i]!, positions[i + 1]!);
+          if (applied === undefined) return undefined;
+          if (applied) break;
+        }
+      }
+    }
+    let advanceWidth = 0;
+    for (const p of positions) advanceWidth += p.xAdvance;
+    return { glyphs: chars.map((c) => c.glyph), positions, advanceWidth };
+  }
+
+  private kernLookupsFor(tag: string): SubTable[][] | null {
+    let k = this.kernLookups.get(tag);
+    if (k === undefined) this.kernLookups.set(tag, (k = this.buildKern(tag)));
+    return k;
+  }
+
+  // The pair subtables of the GPOS lookups fontkit applies to a word of script `tag`, as its
+  // plan runs them: the lookups of the default features in the script's default language
+  // system (a tag listed twice: the later feature), sorted by lookup index, a lookup once for
+  // each feature that lists it. Null when a pair lookup skips base glyphs or ligatures.
+  private buildKern(tag: string): SubTable[][] | null {
+    const table = this.tables.GPOS;
+    if (table === undefined) return [];
+    const entry = findScript(table, tag);
+    if (entry === null) return null;
+    const features = new Map<string, number[]>();
+    for (const index of entry.script.defaultLangSys?.featureIndexes ?? []) {
+      const record = table.featureList[index]!;
+      features.set(record.tag, record.feature.lookupListIndexes);
+    }
+    const indexes: number[] = [];
+    for (const feature of DEFAULT_FEATURES) for (const li of features.get(feature) ?? []) indexes.push(li);
+    indexes.sort((a, b) => a - b);
+    const out: SubTable[][] = [];
+    for (const li of indexes) {
+      const lookup = table.lookupList.get(li);
+      const pairs: SubTable[] = [];
+      for (const sub of lookup.subTables) {
+        const [type, resolved] = resolve(lookup.lookupType, sub, true);
+        if (type === 2) pairs.push(resolved);
+      }
+      if (pairs.length === 0) continue;
+      const f = lookup.flags.flags;
+      if (f.ignoreBaseGlyphs || f.ignoreLigatures) return null;
+      out.push(pairs);
+    }
+    return out;
+  }
 }
 
 const analyses = new WeakMap<Font, PlainText>();
@@ -460,6 +545,37 @@ function kerns(table: SubTable, first: number, second: number): boolean {
   }
   const record = table.classRecords!.get(classOf(first, table.classDef1!)).get(classOf(second, table.classDef2!));
   return record !== undefined && (moves(record.value1) || moves(record.value2));
+}
+
+type Position = KernedRun['positions'][number];
+
+// GPOS 2 at `first` followed by `second`, as fontkit applies it: whether the subtable applies
+// (its adjustments then added to the two positions), or undefined for what fontkit would not
+// read either (a format it does not know, a class record or value that is not there).
+function adjustPair(table: SubTable, first: number, second: number, a: Position, b: Position): boolean | undefined {
+  const index = coverageIndex(table.coverage, first);
+  if (index < 0) return false;
+  let record: { value1: ValueRecord; value2: ValueRecord } | undefined;
+  if (table.version === 1) {
+    record = table.pairSets!.get(index).find((p) => p.secondGlyph === second);
+    if (record === undefined) return false;
+  } else if (table.version === 2) {
+    record = table.classRecords!.get(classOf(first, table.classDef1!))?.get(classOf(second, table.classDef2!));
+    if (record === undefined) return undefined;
+  } else return undefined;
+  if (record.value1 == null || record.value2 == null) return undefined;
+  move(a, record.value1);
+  move(b, record.value2);
+  return true;
+}
+
+// Add a value record to a position, field by field as fontkit does (device tables apply only
+// with variations, which a font this module takes has not).
+function move(p: Position, v: Record<string, unknown>): void {
+  if (v.xAdvance != null) p.xAdvance += v.xAdvance as number;
+  if (v.yAdvance != null) p.yAdvance += v.yAdvance as number;
+  if (v.xPlacement != null) p.xOffset += v.xPlacement as number;
+  if (v.yPlacement != null) p.yOffset += v.yPlacement as number;
 }
 
 // GSUB 4: whether a ligature starting with `first` may take `second` as its next component.
