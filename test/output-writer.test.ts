@@ -43,7 +43,7 @@ describe('writeFileSet', () => {
   it('fails on a write that makes no progress instead of looping', async () => {
     const { dir, files, before } = setUp();
     const r = await writeFileSet(files, { fs: { ...nodeFs, write: async () => 0 } });
-    expect(r).toMatchObject({ ok: false, path: files[0]!.path, message: `cannot write ${files[0]!.path} (short write: 0 of 15000 bytes written); no file was replaced`, replaced: [] });
+    expect(r).toMatchObject({ ok: false, path: files[0]!.path, message: { en: `cannot write ${files[0]!.path} (short write: 0 of 15000 bytes written); no file was replaced` }, replaced: [] });
     expect(contents(dir)).toEqual(before);
   });
 
@@ -60,7 +60,7 @@ describe('writeFileSet', () => {
       },
     };
     const r = await writeFileSet(files, { fs });
-    expect(r).toMatchObject({ ok: false, message: `cannot write ${files[1]!.path} (ENOSPC: injected); no file was replaced`, replaced: [] });
+    expect(r).toMatchObject({ ok: false, message: { en: `cannot write ${files[1]!.path} (ENOSPC: injected); no file was replaced` }, replaced: [] });
     expect(contents(dir)).toEqual(before);
   });
 
@@ -72,7 +72,7 @@ describe('writeFileSet', () => {
     const { dir, files, before } = setUp();
     const r = await writeFileSet(files, { fs: { ...nodeFs, ...over } });
     expect(r).toMatchObject({ ok: false, path: files[0]!.path, replaced: [] });
-    expect(r.ok || r.message).toMatch(/^cannot write .*a\.md \((EIO|EDQUOT): injected\); no file was replaced$/);
+    expect(r.ok || r.message.en).toMatch(/^cannot write .*a\.md \((EIO|EDQUOT): injected\); no file was replaced$/);
     expect(contents(dir)).toEqual(before);
   });
 
@@ -90,8 +90,10 @@ describe('writeFileSet', () => {
     expect(r).toEqual({
       ok: false,
       path: files[1]!.path,
-      message: `cannot replace ${files[1]!.path} (EIO: injected); a.md replaced, the rest left from before: run again`,
-      zh: `无法替换 ${files[1]!.path}（EIO: injected）；已替换 a.md，其余仍是上次的：请再运行一次`,
+      message: {
+        en: `cannot replace ${files[1]!.path} (EIO: injected); a.md replaced, the rest left from before: run again`,
+        zh: `无法替换 ${files[1]!.path}（EIO: injected）；已替换 a.md，其余仍是上次的：请再运行一次`,
+      },
       replaced: [files[0]!.path],
     });
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.pdf', 'c.json']);
@@ -115,7 +117,7 @@ describe('writeFileSet', () => {
     const target = join(dir, 'out', '2024', 'report.md');
     const fs: WriterFs = { ...nodeFs, mkdir: async () => Promise.reject(Object.assign(new Error(`${code}: ${text}, mkdir '${join(dir, 'out')}'`), { code })) };
     const r = await writeFileSet([{ path: target, content: 'x' }], { fs });
-    expect(r).toMatchObject({ ok: false, path: join(dir, 'out'), message: `cannot create folder ${join(dir, 'out')} (${code}: ${text})` });
+    expect(r).toMatchObject({ ok: false, path: join(dir, 'out'), message: { en: `cannot create folder ${join(dir, 'out')} (${code}: ${text})` } });
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -166,7 +168,7 @@ describe('writeNewFolder', () => {
       { path: 'plan.yaml', content: 'plan: 1\n' },
       { path: 'data/2025.yaml', content: 'year: 2025\n' },
     ], { fs });
-    expect(failed).toMatchObject({ ok: false, message: `cannot write ${join(parent, 'b')} (ENOSPC: injected)` });
+    expect(failed).toMatchObject({ ok: false, message: { en: `cannot write ${join(parent, 'b')} (ENOSPC: injected)` } });
     expect(readdirSync(parent)).toEqual(['a']);
   });
 
@@ -175,7 +177,7 @@ describe('writeNewFolder', () => {
     mkdirSync(join(parent, 'empty'));
     expect((await writeNewFolder(join(parent, 'empty'), [{ path: 'x', content: '1' }])).ok).toBe(true);
     const r = await writeNewFolder(join(parent, 'empty'), [{ path: 'y', content: '2' }]);
-    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/^cannot write .*empty \((ENOTEMPTY|EEXIST): /) });
+    expect(r).toMatchObject({ ok: false, message: { en: expect.stringMatching(/^cannot write .*empty \((ENOTEMPTY|EEXIST): /) } });
     expect(readdirSync(join(parent, 'empty'))).toEqual(['x']);
     expect(readdirSync(parent)).toEqual(['empty']);
   });
@@ -195,7 +197,7 @@ describe('the folder lock', () => {
     writeFileSync(join(dir, '.cixi-plan.lock'), '4242\n');
     const r = await writeFileSet(files, { isAlive: () => true, lockWait: 200 });
     expect(r).toMatchObject({ ok: false, replaced: [] });
-    expect(!r.ok && r.message).toBe(`another cixi-plan run (pid 4242) is writing to ${dir}; waited 0.2 s, no file was replaced (remove ${join(dir, '.cixi-plan.lock')} if no run is left)`);
+    expect(!r.ok && r.message.en).toBe(`another cixi-plan run (pid 4242) is writing to ${dir}; waited 0.2 s, no file was replaced (remove ${join(dir, '.cixi-plan.lock')} if no run is left)`);
     expect(contents(dir)).toEqual(new Map([...before, ['.cixi-plan.lock', Buffer.from('4242\n')]]));
   });
 

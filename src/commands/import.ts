@@ -120,7 +120,7 @@ async function runImport(ctx: Context, yearText: string, file: string, opts: Imp
     return;
   }
   const written = await writeFileSet([{ path: target, content: result.text }], { show: (p) => displayPath(p, ctx.io.cwd) });
-  if (!written.ok) throw new UserError({ en: written.message, zh: written.zh }, EXIT.usage, lang);
+  if (!written.ok) throw new UserError(written.message, EXIT.usage, lang);
   if (!opts.quiet) {
     ctx.io.stdout(`${c.green('✓')} ${escapeTerminal(words.importDone(yearFile.file, existing === undefined, counts, shown, year))}\n`);
   }

@@ -154,7 +154,7 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
   );
   // Said in the language of the plan it writes, as every command speaks its plan's.
   const lang = commandLanguage(undefined, check);
-  if (!written.ok) throw new UserError({ en: written.message, zh: written.zh }, EXIT.usage, lang);
+  if (!written.ok) throw new UserError(written.message, EXIT.usage, lang);
 
   const words = messages(lang).diagnostics;
   const listed = files.map((f) => `  ${shown}/${f.path}`).join('\n');

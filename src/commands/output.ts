@@ -10,6 +10,7 @@
 
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Bilingual } from '../diagnostic.js';
 
 /**
  * What a file holds: text (written as UTF-8), bytes, or bytes in pieces written one after
@@ -35,10 +36,11 @@ export type WriteResult =
       ok: false;
       /** The file or folder that failed. */
       path: string;
-      /** One line for the user: what failed, why, and what state the files are in. */
-      message: string;
-      /** The same line in Chinese (the system's own reason, such as `ENOSPC: no space left on device`, as it is). */
-      zh: string;
+      /**
+       * One line for the user, in both languages: what failed, why, and what state the files
+       * are in (the system's own reason, such as `ENOSPC: no space left on device`, as it is).
+       */
+      message: Bilingual;
       /** Targets already replaced when the failure came (only a failed rename leaves any). */
       replaced: string[];
     };
@@ -397,7 +399,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
   } catch (err) {
     await removeTemps(temps, fsys);
     await unlockFolders(locks, fsys);
-    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, zh: err.zh, replaced: [] };
+    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: { en: err.message, zh: err.zh }, replaced: [] };
     throw err;
   }
   try {
@@ -421,8 +423,7 @@ async function renameSet(files: readonly OutputFile[], temps: readonly string[],
       return {
         ok: false,
         path: file.path,
-        message: `cannot replace ${show(file.path)} (${describeError(err)}); ${done}`,
-        zh: `无法替换 ${show(file.path)}（${describeError(err)}）；${doneZh}`,
+        message: { en: `cannot replace ${show(file.path)} (${describeError(err)}); ${done}`, zh: `无法替换 ${show(file.path)}（${describeError(err)}）；${doneZh}` },
         replaced,
       };
     }
@@ -437,8 +438,7 @@ async function renameSet(files: readonly OutputFile[], temps: readonly string[],
       return {
         ok: false,
         path: folder,
-        message: `every file was written, but folder ${show(folder)} cannot be synced (${describeError(err)})`,
-        zh: `所有文件均已写入，但无法同步文件夹 ${show(folder)}（${describeError(err)}）`,
+        message: { en: `every file was written, but folder ${show(folder)} cannot be synced (${describeError(err)})`, zh: `所有文件均已写入，但无法同步文件夹 ${show(folder)}（${describeError(err)}）` },
         replaced,
       };
     }
@@ -494,8 +494,8 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
     liveTemps.delete(staging);
   } catch (err) {
     await removeTemps([staging], fsys);
-    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: err.message, zh: err.zh, replaced: [] };
-    return { ok: false, path: target, message: `cannot write ${show(target)} (${describeError(err)})`, zh: `无法写入 ${show(target)}（${describeError(err)}）`, replaced: [] };
+    if (err instanceof WriteFailure) return { ok: false, path: err.path, message: { en: err.message, zh: err.zh }, replaced: [] };
+    return { ok: false, path: target, message: { en: `cannot write ${show(target)} (${describeError(err)})`, zh: `无法写入 ${show(target)}（${describeError(err)}）` }, replaced: [] };
   }
   try {
     await syncFolder(fsys, parent);
@@ -503,8 +503,7 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
     return {
       ok: false,
       path: parent,
-      message: `${show(target)} was written, but folder ${show(parent)} cannot be synced (${describeError(err)})`,
-      zh: `${show(target)} 已写入，但无法同步文件夹 ${show(parent)}（${describeError(err)}）`,
+      message: { en: `${show(target)} was written, but folder ${show(parent)} cannot be synced (${describeError(err)})`, zh: `${show(target)} 已写入，但无法同步文件夹 ${show(parent)}（${describeError(err)}）` },
       replaced: [target],
     };
   }

@@ -230,7 +230,7 @@ async function runReport(ctx: Context, yearText: string, opts: ReportOptions): P
   files.push({ path: join(outDir, ASSESSMENT_FILE), content: jsonPieces({ schema_version, run, ...assessment }) });
 
   const written = await writeFileSet(files, { show: (p) => displayPath(p, ctx.io.cwd), hooks: faultPoints(ctx.io.env, ctx.io.stderr) });
-  if (!written.ok) throw new UserError({ en: written.message, zh: written.zh }, EXIT.usage, lang);
+  if (!written.ok) throw new UserError(written.message, EXIT.usage, lang);
   if (opts.quiet) return;
 
   const c = ctx.chalk;

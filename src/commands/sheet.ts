@@ -53,7 +53,7 @@ async function runSheet(ctx: Context, yearText: string, opts: SheetOptions): Pro
   const { fillInWorkbook } = await import('../sheet/workbook.js');
   const bytes = await fillInWorkbook({ data, year, lang, createdAt: time.instant, generator: `cixi-plan ${packageVersion()}` });
   const written = await writeFileSet([{ path, content: bytes }], { show: (p) => displayPath(p, ctx.io.cwd) });
-  if (!written.ok) throw new UserError({ en: written.message, zh: written.zh }, EXIT.usage, lang);
+  if (!written.ok) throw new UserError(written.message, EXIT.usage, lang);
   if (opts.quiet) return;
   const done = words.sheetDone({
     path: displayPath(path, ctx.io.cwd),

@@ -302,12 +302,14 @@ async function readRevision(dir: string, revision: string, cwd: string): Promise
     }
     wanted.push(entry);
   }
-  const readable = [planEntry, ...wanted].filter((e) => blobProblem(e, shown(e.path)) === null);
+  // What keeps a file from being read (not a file, too large), found once per file.
+  const problems = new Map([planEntry, ...wanted].map((e) => [e, blobProblem(e, shown(e.path))] as const));
+  const readable = [...problems].filter(([, problem]) => problem === null).map(([e]) => e);
   const { blobs, failure } = await readBlobs(root, readable.map((e) => e.object));
   const read = (entry: TreeEntry): SourceText | Diagnostic => {
-    const at = shown(entry.path);
-    const problem = blobProblem(entry, at);
+    const problem = problems.get(entry) ?? null;
     if (problem !== null) return problem;
+    const at = shown(entry.path);
     const bytes = blobs.get(entry.object);
     if (bytes === undefined) {
       const why = failure ?? 'missing';
