@@ -35,7 +35,9 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
   .map((e) => relative(root, join(e.parentPath, e.name)));
-const transpiled = await build({
+// esbuild prints why a file does not compile, then rejects: exit 1 without a stack trace.
+const failed = () => process.exit(1);
+await build({
   absWorkingDir: root,
   entryPoints: sources,
   outbase: 'src',
@@ -46,8 +48,7 @@ const transpiled = await build({
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-});
-if (transpiled.errors.length > 0) process.exit(1);
+}).catch(failed);
 
 // 2. The bundle.
 const { precompiledTemplatesModule } = await dist('render/precompile.js');
@@ -184,7 +185,6 @@ const result = await build({
   plugins: [generatedModules, yamlModuleBuild, pdfkitFromBundle, lazyBrotli, lazyCiphers, lazyLinebreak],
   logLevel: 'warning',
   metafile: true,
-});
-if (result.errors.length > 0) process.exit(1);
+}).catch(failed);
 const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 console.log(`build: dist: ${sources.length} modules; ${relative(root, outdir)}: ${outputs.length} files, ${templates.count} templates precompiled, 2 schemas compiled`);
