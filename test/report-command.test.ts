@@ -90,7 +90,8 @@ describe('cixi-plan report', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const file = join(templates, 'partials/html/cover.hbs');
-    expect(r.stderr).toMatch(new RegExp(`${file}:2:9 错误 template-error [^\n]*："titel" is not a field of the report model here \\(strict mode\\)`));
+    // In the plan's language, not Handlebars' English after a Chinese title.
+    expect(r.stderr).toContain(`${file}:2:9 错误 template-error "titel" 不是报告模型在此处的字段（严格模式）\n`);
     expect(r.stderr).toContain('2 |   <h1>{{cover.titel}}</h1>');
     expect(r.stderr).toContain('错误：无法生成 report.html：1个模板错误；没有写入任何文件');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -105,7 +106,8 @@ describe('cixi-plan report', () => {
     const r = await report(['2024', '--plan', BASE_PLAN, '--templates', templates]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(templates, 'report.md.hbs')}:4:`);
-    expect(r.stderr).toMatch(/template-syntax [^\n]*：template syntax error: expecting/);
+    // In the plan's language: what the parser expected and what it found.
+    expect(r.stderr).toMatch(/template-syntax 模板语法错误：此处应为 [^\n]*'CLOSE'[^\n]*，实际是 'INVALID'\n/);
     expect(readdirSync(r.out)).toEqual([]);
   });
 

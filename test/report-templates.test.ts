@@ -67,6 +67,20 @@ describe('renderTemplates', () => {
     ]);
   });
 
+  it('says what a template author meets most in both languages', () => {
+    const r = run(HTML_FORMAT, set('{{#each a}}\n{{/if}}\n', { p: 'x {{> nope}}', s: 'z {{a}' }), { a: 1 });
+    const texts = (r.ok ? [] : r.diagnostics).map((d) => [d.message, d.zh?.message]);
+    expect(texts).toEqual([
+      ["template syntax error: each doesn't match if", '模板语法错误：{{#each}} 与 {{/if}} 不配对'],
+      ['unknown partial "nope"', '没有名为 "nope" 的片段模板（partial）'],
+      [expect.stringMatching(/^template syntax error: expecting .*, got 'INVALID'$/), expect.stringMatching(/^模板语法错误：此处应为 .*'CLOSE'.*，实际是 'INVALID'$/)],
+    ]);
+    const field = run(HTML_FORMAT, set('{{titel}}'), {});
+    expect(field.ok ? [] : field.diagnostics.map((d) => [d.message, d.zh?.message])).toEqual([
+      ['"titel" is not a field of the report model here (strict mode)', '"titel" 不是报告模型在此处的字段（严格模式）'],
+    ]);
+  });
+
   it('refuses to print something that is not text through {{md}}', () => {
     const r = run(MARKDOWN_FORMAT, set('a\n {{md obj}}'), { obj: { x: 1 } });
     expect(r.ok ? [] : r.diagnostics.map((d) => [d.line, d.col, d.message])).toEqual([[2, 2, '{{md}} needs text, got object']]);

@@ -8,7 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import type Handlebars from 'handlebars';
-import type { Code, Diagnostic } from '../diagnostic.js';
+import { withText, type Code, type Diagnostic, type Text } from '../diagnostic.js';
 import { compiler, Runtime } from './handlebars.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { templateEscaping, type Escaping, type TemplateFormatSpec } from './formats.js';
@@ -64,8 +64,8 @@ function asText(value: unknown, helper: string, options: Handlebars.HelperOption
   throw new Runtime.Exception(`{{${helper}}} needs text, got ${value === null ? 'null' : typeof value}`, loc ? ({ loc } as never) : undefined);
 }
 
-function templateDiagnostic(file: TemplateFile, code: Code, message: string, line: number, col: number, end?: { line: number; col: number }): Diagnostic {
-  const d: Diagnostic = { severity: 'error', code, message, file: file.file, line, col };
+function templateDiagnostic(file: TemplateFile, code: Code, message: Text, line: number, col: number, end?: { line: number; col: number }): Diagnostic {
+  const d = withText({ severity: 'error', code, file: file.file, line, col }, message);
   if (end) {
     d.endLine = end.line;
     d.endCol = end.col;
@@ -73,11 +73,35 @@ function templateDiagnostic(file: TemplateFile, code: Code, message: string, lin
   return d;
 }
 
-// Handlebars adds " - line:col" to located messages; we print the position ourselves.
-function cleanMessage(message: string): string {
-  return message
-    .replace(/ - \d+:\d+$/, '')
-    .replace(/^"([^"]+)" not defined in .*$/s, '"$1" is not a field of the report model here (strict mode)');
+// Handlebars adds " - line:col" to located messages; we print the position ourselves. What a
+// template author meets most is said in both languages; the rest is Handlebars' English.
+function cleanMessage(message: string): Text {
+  const text = message.replace(/ - \d+:\d+$/, '');
+  const field = /^"([^"]+)" not defined in /.exec(text)?.[1];
+  if (field !== undefined) return { en: `"${field}" is not a field of the report model here (strict mode)`, zh: `"${field}" 不是报告模型在此处的字段（严格模式）` };
+  return text;
+}
+
+/** Nesting past the limit, in both languages. */
+const tooDeepText = (depth: number): Text => ({ en: `blocks nested more than ${depth} deep`, zh: `块嵌套超过${depth}层` });
+
+/**
+ * A syntax error of Handlebars' parser: what it expected and found, or the block whose end
+ * does not match; any other message as Handlebars words it, after the title.
+ */
+function syntaxText(raw: string): Text {
+  const expecting = /Expecting (.*)$/m.exec(raw)?.[1];
+  if (expecting !== undefined) {
+    const [, wanted = expecting, got] = /^(.*), got (.*)$/.exec(expecting) ?? [];
+    return {
+      en: `template syntax error: expecting ${expecting}`,
+      zh: `模板语法错误：此处应为 ${wanted}${got === undefined ? '' : `，实际是 ${got}`}`,
+    };
+  }
+  const line = raw.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  const mismatch = /^(\S+) doesn't match (\S+)$/.exec(line);
+  if (mismatch !== null) return { en: `template syntax error: ${line}`, zh: `模板语法错误：{{#${mismatch[1]}}} 与 {{/${mismatch[2]}}} 不配对` };
+  return `template syntax error: ${line}`;
 }
 
 /** Turn an error thrown while compiling or running a template into a diagnostic. */
@@ -85,7 +109,9 @@ function toDiagnostic(file: TemplateFile, err: unknown, code: Code): Diagnostic 
   if (err instanceof TemplateFailure) return err.diagnostic;
   if (err instanceof RangeError) {
     // Past the counted limits, the engine's own: a string or a stack too long.
-    const what = /string length/i.test(err.message) ? 'the templates write more text than fits in memory' : 'the templates nest too deep for the stack';
+    const what: Text = /string length/i.test(err.message)
+      ? { en: 'the templates write more text than fits in memory', zh: '模板写出的文字超出内存所能容纳' }
+      : { en: 'the templates nest too deep for the stack', zh: '模板嵌套太深，超出栈空间' };
     return templateDiagnostic(file, 'template-limit', what, 0, 0);
   }
   if (isLimitError(err)) code = 'template-limit';
@@ -107,7 +133,7 @@ interface ParserLocation {
 /** Parse a template; a syntax error becomes a diagnostic at the token the parser stopped on. */
 function parse(hb: typeof Handlebars, file: TemplateFile, limits: TemplateLimits): hbs.AST.Program | Diagnostic {
   const tooDeep = (at: { line: number; col: number }): Diagnostic =>
-    templateDiagnostic(file, 'template-limit', `blocks nested more than ${limits.blockDepth} deep`, at.line, at.col);
+    templateDiagnostic(file, 'template-limit', tooDeepText(limits.blockDepth), at.line, at.col);
   // Deep nesting is found in the text first: the parser is slow and then overflows on it.
   const deep = deepBlockInText(file.text, limits.blockDepth);
   if (deep !== undefined) return tooDeep(deep);
@@ -117,9 +143,7 @@ function parse(hb: typeof Handlebars, file: TemplateFile, limits: TemplateLimits
     if (err instanceof RangeError) return tooDeep({ line: 0, col: 0 });
     // The jison parser throws plain Errors; its lexer still holds the failing token's position.
     const loc = (compiler() as unknown as ParserLocation).Parser?.lexer?.yylloc;
-    const raw = err instanceof Error ? err.message : String(err);
-    const expecting = /Expecting (.*)$/m.exec(raw)?.[1];
-    const message = expecting ? `template syntax error: expecting ${expecting}` : `template syntax error: ${raw.split('\n')[0]}`;
+    const message = syntaxText(err instanceof Error ? err.message : String(err));
     if (loc) {
       return templateDiagnostic(file, 'template-syntax', message, loc.first_line, loc.first_column + 1,
         { line: loc.last_line, col: loc.last_column + 1 });
@@ -191,7 +215,7 @@ function check(hb: typeof Handlebars, file: TemplateFile, limits: TemplateLimits
     const { start, end } = deep.loc;
     return {
       ok: false,
-      diagnostic: templateDiagnostic(file, 'template-limit', `blocks nested more than ${limits.blockDepth} deep`,
+      diagnostic: templateDiagnostic(file, 'template-limit', tooDeepText(limits.blockDepth),
         start.line, start.column + 1, { line: end.line, col: end.column + 1 }),
     };
   }
@@ -202,7 +226,7 @@ function check(hb: typeof Handlebars, file: TemplateFile, limits: TemplateLimits
 function unknownPartials(file: TemplateFile, calls: readonly PartialCall[], names: ReadonlySet<string>): Diagnostic[] {
   return calls
     .filter((call) => !names.has(call.name))
-    .map((call) => templateDiagnostic(file, 'template-partial', `unknown partial "${call.name}"`,
+    .map((call) => templateDiagnostic(file, 'template-partial', { en: `unknown partial "${call.name}"`, zh: `没有名为 "${call.name}" 的片段模板（partial）` },
       call.loc.start.line, call.loc.start.column + 1, { line: call.loc.end.line, col: call.loc.end.column + 1 }));
 }
 
