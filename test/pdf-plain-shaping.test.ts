@@ -23,19 +23,19 @@ interface Shaped {
 const shape = (font: Font, text: string, script?: string): Shaped =>
   (font as unknown as { layout(t: string, f?: undefined, s?: string): Shaped }).layout(text, undefined, script);
 
-/** Pieces draw.ts kerned itself (PlainText.kerned) and pieces it left to fontkit, over this file. */
-const kerning = { kerned: 0, shaped: 0 };
+/** Pieces draw.ts laid out itself (PlainText.shaped) and pieces it left to fontkit, over this file. */
+const shaping = { here: 0, fontkit: 0 };
 
 // A word's glyphs as draw.ts sets them from its pieces: [id, xAdvance, yAdvance, xOffset, yOffset].
-// A piece to shape is kerned by the module where it can, else shaped by fontkit.
+// A piece to shape is laid out by the module where it can, else shaped by fontkit.
 function fromPieces(font: Font, pieces: Piece[]): number[][] {
   return pieces.flatMap((p) =>
     p.shape === null
       ? p.chars.map((c) => [c.id, c.advance, 0, 0, 0])
       : (() => {
-          const kerned = plainText(font).kerned(p.text, p.shape);
-          kerning[kerned === undefined ? 'shaped' : 'kerned']++;
-          const r = kerned ?? shape(font, p.text, p.shape);
+          const here = plainText(font).shaped(p.text, p.shape);
+          shaping[here === undefined ? 'fontkit' : 'here']++;
+          const r = here ?? shape(font, p.text, p.shape);
           return r.glyphs.map((g, k) => [g.id, r.positions[k]!.xAdvance, r.positions[k]!.yAdvance, r.positions[k]!.xOffset, r.positions[k]!.yOffset]);
         })(),
   );
@@ -125,8 +125,8 @@ describe('characters set without shaping', () => {
       // Some pairs do change (kerning, ligatures) and are shaped.
       expect(cut).toBeGreaterThan(100);
     }
-    // Many of them only kern, and are placed without fontkit.
-    expect(kerning.kerned).toBeGreaterThan(1000);
+    // Nearly all of them only kern, ligate or substitute, and are laid out without fontkit.
+    expect(shaping.here).toBeGreaterThan(20 * shaping.fontkit);
   }, 120_000);
 
   it('are cut from words only where shaping the pieces gives what shaping the whole word gives', () => {
@@ -202,6 +202,7 @@ function fakeFont(feature: string, lookups: Array<{ lookupType: number; subTable
     hmtx: { metrics: lazy(Array.from({ length: 100 }, () => ({ advance: 500 }))) },
     ...(gpos ? { GPOS: table } : { GSUB: table }),
     glyphForCodePoint: (cp: number) => ({ id: cp - 64, advanceWidth: 500, codePoints: [cp] }),
+    getGlyph: (id: number, codePoints: number[] = []) => ({ id, advanceWidth: 500, codePoints }),
   } as unknown as Font;
 }
 const coverage = (...glyphs: number[]): unknown => ({ version: 1, glyphs });
@@ -244,14 +245,14 @@ describe('the rule on made-up fonts', () => {
     expect(piecesOf(font, 'BT')).toEqual([['BT', null]]);
   });
 
-  // GPOS 2 placed without fontkit (PlainText.kerned), as fontkit's GPOS processor places it.
+  // GPOS 2 placed without fontkit (PlainText.shaped), as fontkit's GPOS processor places it.
   const pairTable = (pairs: Record<number, Array<[number, number, number]>>): unknown => ({
     version: 1,
     coverage: coverage(...Object.keys(pairs).map(Number)),
     pairSets: { length: 9, get: (i: number) => Object.values(pairs)[i]!.map(([secondGlyph, x1, x2]) => ({ secondGlyph, value1: { xAdvance: x1 }, value2: { xPlacement: x2 } })) },
   });
   const kernedOf = (font: Font, word: string): number[][] | undefined => {
-    const k = new PlainText(font).kerned(word, 'latn');
+    const k = new PlainText(font).shaped(word, 'latn');
     return k?.positions.map((p, i) => [k.glyphs[i]!.id, p.xAdvance, p.xOffset]);
   };
 
@@ -284,15 +285,27 @@ describe('the rule on made-up fonts', () => {
     expect(kernedOf(font as unknown as Font, 'TA')).toEqual([[20, 340, 0], [1, 500, 0]]);
   });
 
-  it('leaves to fontkit a piece with a ligature that may fire, a pair lookup skipping base glyphs, or another lookup', () => {
+  it('ligates and substitutes as fontkit does: a ligature stands for all its characters', () => {
+    // F I → 30 (a ligature of two), F alone before anything else stays; E → F by a single substitution.
     const liga = fakeFont('liga', [{ lookupType: 4, subTables: [{ version: 1, coverage: coverage(6), ligatureSets: { length: 1, get: () => [{ glyph: 30, components: [9] }] } }] }]);
-    expect(new PlainText(liga).kerned('FI', 'latn')).toBeUndefined();
+    const fi = new PlainText(liga).shaped('FIA', 'latn')!;
+    expect(fi.glyphs.map((g) => [g.id, g.codePoints])).toEqual([[30, [70, 73]], [1, [65]]]);
+    expect(fi.advanceWidth).toBe(1000);
     expect(kernedOf(liga, 'FA')).toEqual([[6, 500, 0], [1, 500, 0]]);
+    // The first subtable that applies ends the lookup at that glyph: E → F, not on to G.
+    const single = fakeFont('locl', [{ lookupType: 1, subTables: [{ version: 1, coverage: coverage(5), deltaGlyphID: 1 }, { version: 1, coverage: coverage(6), deltaGlyphID: 1 }] }]);
+    expect(kernedOf(single, 'AEB')).toEqual([[1, 500, 0], [6, 500, 0], [2, 500, 0]]);
+  });
+
+  it('leaves to fontkit a piece another lookup may change, or with a pair lookup skipping base glyphs', () => {
     const skipping = fakeFont('kern', [{ lookupType: 2, subTables: [pairTable({ 20: [[1, -80, 0]] })] }], true) as unknown as { GPOS: { lookupList: { get(i: number): { flags: { flags: Record<string, boolean> } } } } };
     skipping.GPOS.lookupList.get(0).flags.flags.ignoreBaseGlyphs = true;
-    expect(new PlainText(skipping as unknown as Font).kerned('TA', 'latn')).toBeUndefined();
+    expect(new PlainText(skipping as unknown as Font).shaped('TA', 'latn')).toBeUndefined();
     const single = fakeFont('kern', [{ lookupType: 1, subTables: [{ version: 1, coverage: coverage(20), value: { xAdvance: -5 } }] }], true);
-    expect(new PlainText(single).kerned('TA', 'latn')).toBeUndefined();
+    expect(new PlainText(single).shaped('TA', 'latn')).toBeUndefined();
+    const multiple = fakeFont('ccmp', [{ lookupType: 2, subTables: [{ version: 1, coverage: coverage(5), sequences: [[5, 5]] }] }]);
+    expect(new PlainText(multiple).shaped('AEB', 'latn')).toBeUndefined();
+    expect(kernedOf(multiple, 'AB')).toEqual([[1, 500, 0], [2, 500, 0]]);
   });
 
   it('ignores features fontkit does not apply by default', () => {

@@ -84,8 +84,8 @@ function shapedPiece(font: Font, text: string, script: string): FontkitRun {
   const key = `${script}|${text}`;
   let run = cache.get(key);
   if (run === undefined) {
-    // Kerning alone is applied here, as fontkit would (shaping.ts); anything else, by fontkit.
-    const shaped = plainText(font).kerned(text, script) ?? (font as unknown as { layout(t: string, f: undefined, script: string): FontkitRun }).layout(text, undefined, script);
+    // Laid out here where shaping.ts can do it as fontkit would; anything else, by fontkit.
+    const shaped = plainText(font).shaped(text, script) ?? (font as unknown as { layout(t: string, f: undefined, script: string): FontkitRun }).layout(text, undefined, script);
     run = { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
     if (cache.size >= 50_000) cache.clear();
     cache.set(key, run);

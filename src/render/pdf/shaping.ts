@@ -21,12 +21,17 @@
 // word with some change is cut between two free glyphs that no ligature takes as a component,
 // provided every lookup only reads forward from its glyph (or back from a mark to its base):
 // no lookup then reaches across the cut, so the pieces with a change can be shaped on their own
-// with the word's script and the others set from the cache; a piece whose only change is pair
-// kerning is then positioned here as fontkit would (kerned). Anything else goes to fontkit
-// whole, as do all words of fonts with AAT tables, a TrueType kern table or variations.
+// with the word's script and the others set from the cache; a piece whose lookups are all single
+// or ligature substitutions and pair positioning is then laid out here as fontkit would
+// (shaped, with opentype.ts). Anything else goes to fontkit, as do all words of fonts with AAT
+// tables, a TrueType kern table or variations.
 
 import type { Font } from 'fontkit';
 import { getScript } from 'unicode-properties';
+import {
+  applyPair, applySubstitution, classOf, coverageIndex, findScript, firstCoverages, forEachComponent, forEachCovered, FORWARD_GPOS, FORWARD_GSUB, kerns, ligates,
+  ligatesAlone, nested, planLookups, resolve, type ClassDef, type GlyphSlot, type LayoutTable, type LazyList, type Lookup, type Position, type SubTable,
+} from './opentype.js';
 
 /** A character set without shaping: its glyph (fontkit's own object) and advance in font units. */
 export interface PlainChar {
@@ -37,10 +42,10 @@ export interface PlainChar {
   length: number;
 }
 
-/** A piece positioned as fontkit positions it, in font units (PlainText.kerned). */
-export interface KernedRun {
+/** A piece laid out as fontkit lays it out, in font units (PlainText.shaped). */
+export interface ShapedRun {
   glyphs: Array<PlainChar['glyph']>;
-  positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
+  positions: Position[];
   advanceWidth: number;
 }
 
@@ -68,8 +73,6 @@ const SCRIPT_TAGS: Record<string, string> = {
   Bopomofo: 'bopo',
 };
 const EXCLUDED = /^[\p{M}\p{Default_Ignorable_Code_Point}\u2044]$/u;
-// fontkit's fallback when a table has no entry for the detected script.
-const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
 // Selected scripts fontkit shapes with its default shaper (any other has a shaper of its own).
 const DEFAULT_SHAPER = new Set(['DFLT', 'dflt', 'latn', 'grek', 'cyrl', 'hani', 'kana', 'hira', 'bopo']);
 /** The tag fontkit uses for a word with no character of a script of its own. */
@@ -88,57 +91,6 @@ export function scriptTag(cp: number): string | null {
   return SCRIPT_TAGS[script] ?? null;
 }
 
-// The parts of fontkit's parsed tables read here.
-interface Coverage {
-  version: number;
-  glyphs?: number[];
-  rangeRecords?: Array<{ start: number; end: number; startCoverageIndex: number }>;
-}
-interface ClassDef {
-  version: number;
-  startGlyph?: number;
-  classValueArray?: number[];
-  classRangeRecord?: Array<{ start: number; end: number; class: number }>;
-}
-interface LazyList<T> {
-  length: number;
-  get(i: number): T;
-}
-type ValueRecord = Record<string, unknown> | null | undefined;
-interface SubTable {
-  version: number;
-  lookupType?: number;
-  extension?: SubTable;
-  coverage?: Coverage;
-  coverages?: Coverage[];
-  inputCoverage?: Coverage[];
-  markCoverage?: Coverage;
-  mark1Coverage?: Coverage;
-  lookupRecords?: Array<{ lookupListIndex: number }>;
-  ruleSets?: Array<Array<{ lookupRecords?: Array<{ lookupListIndex: number }> }> | null>;
-  rules?: unknown;
-  classSet?: SubTable['ruleSets'];
-  chainRuleSets?: SubTable['ruleSets'];
-  chainClassSet?: SubTable['ruleSets'];
-  // GPOS 2
-  pairSets?: LazyList<Array<{ secondGlyph: number; value1: ValueRecord; value2: ValueRecord }>>;
-  classDef1?: ClassDef;
-  classDef2?: ClassDef;
-  classRecords?: LazyList<LazyList<{ value1: ValueRecord; value2: ValueRecord }>>;
-  // GSUB 4
-  ligatureSets?: LazyList<Array<{ glyph: number; components: number[] }>>;
-}
-interface Lookup {
-  lookupType: number;
-  flags: { flags: Record<string, boolean>; markAttachmentType?: number };
-  subTables: SubTable[];
-}
-interface LayoutTable {
-  scriptList: Array<{ tag: string; script: { defaultLangSys: { featureIndexes: number[] } | null } }>;
-  featureList: Array<{ tag: string; feature: { lookupListIndexes: number[] } }>;
-  lookupList: LazyList<Lookup>;
-  featureVariations?: unknown;
-}
 interface FontTables {
   GSUB?: LayoutTable;
   GPOS?: LayoutTable;
@@ -168,6 +120,15 @@ interface Rules {
   // Subtables that decide, for a glyph in PAIR state, whether the glyph after it changes anything.
   pairs: Array<{ gpos: boolean; table: SubTable }>;
   fires: Map<number, boolean>;
+  // Glyphs in the coverage of a GPOS lookup other than plain pair positioning.
+  gposTouched: Uint8Array;
+}
+
+// The lookups fontkit's plan runs for one script, for laying out a piece here (shaped).
+interface Plan {
+  gsub: Array<{ lookup: Lookup; subtables: Array<[number, SubTable]> }>;
+  // Pair positioning subtables, lookup by lookup.
+  kern: SubTable[][];
 }
 
 /** Per-font analysis: which words fontkit leaves as cmap glyphs and hmtx advances. */
@@ -176,7 +137,7 @@ export class PlainText {
   private readonly known = new Map<number, PlainChar | null>();
   private readonly scripts = new Map<number, string | null>();
   private readonly rules = new Map<string, Rules | null>();
-  private readonly kernLookups = new Map<string, SubTable[][] | null>();
+  private readonly plans = new Map<string, Plan | null>();
   private readonly markClass: ClassDef | undefined;
   /** False when the font's layout is not one this module can reason about. */
   readonly enabled: boolean;
@@ -314,7 +275,7 @@ export class PlainText {
   private build(tag: string): Rules | null {
     const state = new Uint8Array(this.tables.numGlyphs);
     const component = new Uint8Array(this.tables.numGlyphs);
-    const rules: Rules = { state, component, cuttable: true, pairs: [], fires: new Map() };
+    const rules: Rules = { state, component, cuttable: true, pairs: [], fires: new Map(), gposTouched: new Uint8Array(this.tables.numGlyphs) };
     for (const gpos of [false, true]) {
       const table = gpos ? this.tables.GPOS : this.tables.GSUB;
       if (table === undefined) continue;
@@ -351,6 +312,7 @@ export class PlainText {
               if (g >= state.length) return;
               if (!pair) state[g] = TOUCHED;
               else if (state[g] === FREE) state[g] = PAIR;
+              if (gpos && !(pair && type === 2)) rules.gposTouched[g] = 1;
             });
           }
           if (pair) rules.pairs.push({ gpos, table });
@@ -376,32 +338,49 @@ export class PlainText {
   }
 
   /**
-   * A piece pieces() leaves to shaping, positioned as fontkit positions it when all that can
-   * change in it is pair kerning: its cmap glyphs and hmtx advances, moved by the pair
-   * adjustments (GPOS 2) of the lookups fontkit applies for the word's `script`, in fontkit's
-   * order. Undefined when anything else may happen (a glyph another lookup covers, a ligature
-   * that may take the next glyph, a pair lookup that skips base glyphs or ligatures, a table
-   * this cannot read): fontkit shapes the piece.
+   * A piece pieces() leaves to shaping, laid out as fontkit lays it out when every lookup that
+   * can apply to it is one this module applies as fontkit does: single and ligature
+   * substitution (GSUB 1, 4) and pair positioning (GPOS 2), in the order of fontkit's plan for
+   * the word's `script` (opentype.ts). The glyphs are fontkit's own objects (font.getGlyph),
+   * the advances theirs. Undefined when anything else may happen (another lookup covers a
+   * glyph, a glyph becomes a mark, a table this cannot read): fontkit shapes the piece.
    */
-  kerned(text: string, script: string): KernedRun | undefined {
+  shaped(text: string, script: string): ShapedRun | undefined {
     const chars: PlainChar[] = [];
     if (this.scan(text, chars) === null) return undefined;
     const rules = this.rulesFor(script);
-    const kern = this.kernLookupsFor(script);
-    if (rules === null || kern === null) return undefined;
-    for (let i = 0; i < chars.length; i++) {
-      const s = rules.state[chars[i]!.id]!;
-      if (s === TOUCHED) return undefined;
-      const next = chars[i + 1];
-      if (s === PAIR && next !== undefined && rules.pairs.some(({ gpos, table }) => !gpos && ligates(table, chars[i]!.id, next.id))) return undefined;
+    const plan = this.planFor(script);
+    if (rules === null || plan === null) return undefined;
+    const glyphs: GlyphSlot[] = chars.map((c) => ({ id: c.id, codePoints: [...c.glyph.codePoints] }));
+    // fontkit's GSUB processor: each lookup over the glyphs in turn, its subtables tried in
+    // order at each glyph until one applies.
+    for (const { subtables } of plan.gsub) {
+      for (let i = 0; i < glyphs.length; i++) {
+        for (const [type, table] of subtables) {
+          if (type !== 1 && type !== 4) {
+            if (firstCoverages(type, table, false).some((cov) => coverageIndex(cov, glyphs[i]!.id) >= 0)) return undefined;
+            continue;
+          }
+          const applied = applySubstitution(type, table, glyphs, i);
+          if (applied === undefined) return undefined;
+          if (applied) break;
+        }
+      }
     }
-    // fontkit's GlyphPositions: the advance, then each lookup over the glyphs in turn, its
-    // subtables tried in order at each glyph until one applies.
-    const positions = chars.map((c) => ({ xAdvance: c.advance, yAdvance: 0, xOffset: 0, yOffset: 0 }));
-    for (const subtables of kern) {
-      for (let i = 0; i + 1 < chars.length; i++) {
+    const out: Array<PlainChar['glyph']> = [];
+    const positions: Position[] = [];
+    for (const g of glyphs) {
+      if (g.id >= rules.gposTouched.length || rules.gposTouched[g.id] === 1) return undefined;
+      // zeroMarkWidths: fontkit sets a mark's advance to 0 after GPOS.
+      if (this.markClass !== undefined && classOf(g.id, this.markClass) === 3) return undefined;
+      const glyph = this.tables.getGlyph(g.id, g.codePoints);
+      out.push(glyph);
+      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    }
+    for (const subtables of plan.kern) {
+      for (let i = 0; i + 1 < glyphs.length; i++) {
         for (const table of subtables) {
-          const applied = adjustPair(table, chars[i]!.id, chars[i + 1]!.id, positions[i]!, positions[i + 1]!);
+          const applied = applyPair(table, glyphs[i]!.id, glyphs[i + 1]!.id, positions[i]!, positions[i + 1]!);
           if (applied === undefined) return undefined;
           if (applied) break;
         }
@@ -409,46 +388,30 @@ export class PlainText {
     }
     let advanceWidth = 0;
     for (const p of positions) advanceWidth += p.xAdvance;
-    return { glyphs: chars.map((c) => c.glyph), positions, advanceWidth };
+    return { glyphs: out, positions, advanceWidth };
   }
 
-  private kernLookupsFor(tag: string): SubTable[][] | null {
-    let k = this.kernLookups.get(tag);
-    if (k === undefined) this.kernLookups.set(tag, (k = this.buildKern(tag)));
-    return k;
+  private planFor(tag: string): Plan | null {
+    let plan = this.plans.get(tag);
+    if (plan === undefined) this.plans.set(tag, (plan = this.buildPlan(tag)));
+    return plan;
   }
 
-  // The pair subtables of the GPOS lookups fontkit applies to a word of script `tag`, as its
-  // plan runs them: the lookups of the default features in the script's default language
-  // system (a tag listed twice: the later feature), sorted by lookup index, a lookup once for
-  // each feature that lists it. Null when a pair lookup skips base glyphs or ligatures.
-  private buildKern(tag: string): SubTable[][] | null {
-    const table = this.tables.GPOS;
-    if (table === undefined) return [];
-    const entry = findScript(table, tag);
-    if (entry === null) return null;
-    const features = new Map<string, number[]>();
-    for (const index of entry.script.defaultLangSys?.featureIndexes ?? []) {
-      const record = table.featureList[index]!;
-      features.set(record.tag, record.feature.lookupListIndexes);
+  // The GSUB lookups and the GPOS pair subtables fontkit applies to a word of script `tag`.
+  // Null when the pieces of words are not cut (a lookup looks back or skips base glyphs or
+  // ligatures: every glyph would not then follow the one before), or a script is not selected.
+  private buildPlan(tag: string): Plan | null {
+    const rules = this.rulesFor(tag);
+    if (rules === null || !rules.cuttable) return null;
+    const gsub = this.tables.GSUB === undefined ? [] : planLookups(this.tables.GSUB, tag, DEFAULT_FEATURES, false);
+    const gpos = this.tables.GPOS === undefined ? [] : planLookups(this.tables.GPOS, tag, DEFAULT_FEATURES, true);
+    if (gsub === null || gpos === null) return null;
+    const kern: SubTable[][] = [];
+    for (const { subtables } of gpos) {
+      const pairs = subtables.filter(([type]) => type === 2).map(([, table]) => table);
+      if (pairs.length > 0) kern.push(pairs);
     }
-    const indexes: number[] = [];
-    for (const feature of DEFAULT_FEATURES) for (const li of features.get(feature) ?? []) indexes.push(li);
-    indexes.sort((a, b) => a - b);
-    const out: SubTable[][] = [];
-    for (const li of indexes) {
-      const lookup = table.lookupList.get(li);
-      const pairs: SubTable[] = [];
-      for (const sub of lookup.subTables) {
-        const [type, resolved] = resolve(lookup.lookupType, sub, true);
-        if (type === 2) pairs.push(resolved);
-      }
-      if (pairs.length === 0) continue;
-      const f = lookup.flags.flags;
-      if (f.ignoreBaseGlyphs || f.ignoreLigatures) return null;
-      out.push(pairs);
-    }
-    return out;
+    return { gsub, kern };
   }
 }
 
@@ -459,140 +422,4 @@ export function plainText(font: Font): PlainText {
   let a = analyses.get(font);
   if (a === undefined) analyses.set(font, (a = new PlainText(font)));
   return a;
-}
-
-// Lookup types that read and change only their glyph and the ones after it (GSUB single,
-// multiple, alternate, ligature; GPOS single, pair, cursive), or a mark and its base.
-const FORWARD_GSUB = [1, 2, 3, 4];
-const FORWARD_GPOS = [1, 2, 3, 4, 5, 6];
-
-// The script entry fontkit's selectScript picks for a detected tag.
-function findScript(table: LayoutTable, tag: string): LayoutTable['scriptList'][number] | null {
-  for (const want of [tag, ...FALLBACK_SCRIPTS]) {
-    const entry = table.scriptList.find((s) => s.tag === want);
-    if (entry !== undefined) return entry;
-  }
-  return null;
-}
-
-// The lookup type and subtable behind an extension subtable.
-function resolve(type: number, sub: SubTable, gpos: boolean): [number, SubTable] {
-  if (type === (gpos ? 9 : 7) && sub.extension !== undefined && sub.lookupType !== undefined) return resolve(sub.lookupType, sub.extension, gpos);
-  return [type, sub];
-}
-
-// Lookups a contextual subtable calls.
-function nested(type: number, sub: SubTable, gpos: boolean): number[] {
-  const [t, table] = resolve(type, sub, gpos);
-  if (t !== (gpos ? 7 : 5) && t !== (gpos ? 8 : 6)) return [];
-  const out: number[] = [];
-  for (const r of table.lookupRecords ?? []) out.push(r.lookupListIndex);
-  for (const sets of [table.ruleSets, table.classSet, table.chainRuleSets, table.chainClassSet]) {
-    for (const set of sets ?? []) for (const rule of set ?? []) for (const r of rule.lookupRecords ?? []) out.push(r.lookupListIndex);
-  }
-  return out;
-}
-
-// The coverage a subtable checks the current glyph against before it can do anything.
-function firstCoverages(type: number, table: SubTable, gpos: boolean): Coverage[] {
-  const context = gpos ? [7, 8] : [5, 6];
-  let cov: Coverage | undefined;
-  if (context.includes(type) && table.version === 3) cov = type === context[0] ? table.coverages?.[0] : table.inputCoverage?.[0];
-  else if (gpos && (type === 4 || type === 5)) cov = table.markCoverage;
-  else if (gpos && type === 6) cov = table.mark1Coverage;
-  else cov = table.coverage;
-  return cov === undefined ? [] : [cov];
-}
-
-function forEachCovered(cov: Coverage, fn: (glyph: number) => void): void {
-  if (cov.version === 1) for (const g of cov.glyphs ?? []) fn(g);
-  else for (const r of cov.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) fn(g);
-}
-
-function coverageIndex(cov: Coverage | undefined, glyph: number): number {
-  if (cov === undefined) return -1;
-  if (cov.version === 1) return cov.glyphs?.indexOf(glyph) ?? -1;
-  for (const r of cov.rangeRecords ?? []) if (r.start <= glyph && glyph <= r.end) return r.startCoverageIndex + glyph - r.start;
-  return -1;
-}
-
-/** A glyph's class in a class definition table (0 when it is not listed), as fontkit reads it. */
-export function classOf(glyph: number, def: ClassDef): number {
-  if (def.version === 1) {
-    const i = glyph - (def.startGlyph ?? 0);
-    return i >= 0 && i < (def.classValueArray?.length ?? 0) ? def.classValueArray![i]! : 0;
-  }
-  for (const r of def.classRangeRecord ?? []) if (r.start <= glyph && glyph <= r.end) return r.class;
-  return 0;
-}
-
-// Whether a value record moves or widens anything (device tables count: they may, with variations).
-function moves(v: ValueRecord): boolean {
-  if (v == null) return false;
-  for (const key in v) {
-    const x = v[key];
-    if (x != null && x !== 0) return true;
-  }
-  return false;
-}
-
-// GPOS 2: whether the pair (first, second) is given a non-zero adjustment.
-function kerns(table: SubTable, first: number, second: number): boolean {
-  const index = coverageIndex(table.coverage, first);
-  if (index < 0) return false;
-  if (table.version === 1) {
-    return table.pairSets!.get(index).some((p) => p.secondGlyph === second && (moves(p.value1) || moves(p.value2)));
-  }
-  const record = table.classRecords!.get(classOf(first, table.classDef1!)).get(classOf(second, table.classDef2!));
-  return record !== undefined && (moves(record.value1) || moves(record.value2));
-}
-
-type Position = KernedRun['positions'][number];
-
-// GPOS 2 at `first` followed by `second`, as fontkit applies it: whether the subtable applies
-// (its adjustments then added to the two positions), or undefined for what fontkit would not
-// read either (a format it does not know, a class record or value that is not there).
-function adjustPair(table: SubTable, first: number, second: number, a: Position, b: Position): boolean | undefined {
-  const index = coverageIndex(table.coverage, first);
-  if (index < 0) return false;
-  let record: { value1: ValueRecord; value2: ValueRecord } | undefined;
-  if (table.version === 1) {
-    record = table.pairSets!.get(index).find((p) => p.secondGlyph === second);
-    if (record === undefined) return false;
-  } else if (table.version === 2) {
-    record = table.classRecords!.get(classOf(first, table.classDef1!))?.get(classOf(second, table.classDef2!));
-    if (record === undefined) return undefined;
-  } else return undefined;
-  if (record.value1 == null || record.value2 == null) return undefined;
-  move(a, record.value1);
-  move(b, record.value2);
-  return true;
-}
-
-// Add a value record to a position, field by field as fontkit does (device tables apply only
-// with variations, which a font this module takes has not).
-function move(p: Position, v: Record<string, unknown>): void {
-  if (v.xAdvance != null) p.xAdvance += v.xAdvance as number;
-  if (v.yAdvance != null) p.yAdvance += v.yAdvance as number;
-  if (v.xPlacement != null) p.xOffset += v.xPlacement as number;
-  if (v.yPlacement != null) p.yOffset += v.yPlacement as number;
-}
-
-// GSUB 4: whether a ligature starting with `first` may take `second` as its next component.
-function ligates(table: SubTable, first: number, second: number): boolean {
-  const index = coverageIndex(table.coverage, first);
-  if (index < 0) return false;
-  return table.ligatureSets!.get(index).some((l) => l.components.length === 0 || l.components[0] === second);
-}
-
-// GSUB 4: every glyph a ligature takes after its first.
-function forEachComponent(table: SubTable, fn: (glyph: number) => void): void {
-  const sets = table.ligatureSets!;
-  for (let i = 0; i < sets.length; i++) for (const l of sets.get(i)) for (const g of l.components) fn(g);
-}
-
-// GSUB 4: whether a glyph has a ligature of its own alone (no further component).
-function ligatesAlone(table: SubTable, glyph: number): boolean {
-  const index = coverageIndex(table.coverage, glyph);
-  return index >= 0 && table.ligatureSets!.get(index).some((l) => l.components.length === 0);
 }

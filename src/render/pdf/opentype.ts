@@ -1,0 +1,268 @@
+// fontkit's parsed OpenType layout tables (GSUB, GPOS, GDEF), read as fontkit's layout
+// engine reads them: the script it selects, coverage and class lookups, and the few lookup
+// types shaping.ts applies itself (single and ligature substitution, pair positioning), each
+// step as fontkit's GSUB and GPOS processors take it. shaping.ts decides when that is enough.
+
+// fontkit's fallback when a table has no entry for the detected script.
+const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
+
+export interface Coverage {
+  version: number;
+  glyphs?: number[];
+  rangeRecords?: Array<{ start: number; end: number; startCoverageIndex: number }>;
+}
+export interface ClassDef {
+  version: number;
+  startGlyph?: number;
+  classValueArray?: number[];
+  classRangeRecord?: Array<{ start: number; end: number; class: number }>;
+}
+export interface LazyList<T> {
+  length: number;
+  get(i: number): T;
+}
+export type ValueRecord = Record<string, unknown> | null | undefined;
+export interface SubTable {
+  version: number;
+  lookupType?: number;
+  extension?: SubTable;
+  coverage?: Coverage;
+  coverages?: Coverage[];
+  inputCoverage?: Coverage[];
+  markCoverage?: Coverage;
+  mark1Coverage?: Coverage;
+  lookupRecords?: Array<{ lookupListIndex: number }>;
+  ruleSets?: Array<Array<{ lookupRecords?: Array<{ lookupListIndex: number }> }> | null>;
+  rules?: unknown;
+  classSet?: SubTable['ruleSets'];
+  chainRuleSets?: SubTable['ruleSets'];
+  chainClassSet?: SubTable['ruleSets'];
+  // GPOS 2
+  pairSets?: LazyList<Array<{ secondGlyph: number; value1: ValueRecord; value2: ValueRecord }>>;
+  classDef1?: ClassDef;
+  classDef2?: ClassDef;
+  classRecords?: LazyList<LazyList<{ value1: ValueRecord; value2: ValueRecord }>>;
+  // GSUB 1
+  deltaGlyphID?: number;
+  substitute?: LazyList<number>;
+  // GSUB 4
+  ligatureSets?: LazyList<Array<{ glyph: number; components: number[] }>>;
+}
+export interface Lookup {
+  lookupType: number;
+  flags: { flags: Record<string, boolean>; markAttachmentType?: number };
+  subTables: SubTable[];
+}
+export interface LayoutTable {
+  scriptList: Array<{ tag: string; script: { defaultLangSys: { featureIndexes: number[] } | null } }>;
+  featureList: Array<{ tag: string; feature: { lookupListIndexes: number[] } }>;
+  lookupList: LazyList<Lookup>;
+  featureVariations?: unknown;
+}
+
+// Lookup types that read and change only their glyph and the ones after it (GSUB single,
+// multiple, alternate, ligature; GPOS single, pair, cursive), or a mark and its base.
+export const FORWARD_GSUB = [1, 2, 3, 4];
+export const FORWARD_GPOS = [1, 2, 3, 4, 5, 6];
+
+// The script entry fontkit's selectScript picks for a detected tag.
+export function findScript(table: LayoutTable, tag: string): LayoutTable['scriptList'][number] | null {
+  for (const want of [tag, ...FALLBACK_SCRIPTS]) {
+    const entry = table.scriptList.find((s) => s.tag === want);
+    if (entry !== undefined) return entry;
+  }
+  return null;
+}
+
+// The lookup type and subtable behind an extension subtable.
+export function resolve(type: number, sub: SubTable, gpos: boolean): [number, SubTable] {
+  if (type === (gpos ? 9 : 7) && sub.extension !== undefined && sub.lookupType !== undefined) return resolve(sub.lookupType, sub.extension, gpos);
+  return [type, sub];
+}
+
+// Lookups a contextual subtable calls.
+export function nested(type: number, sub: SubTable, gpos: boolean): number[] {
+  const [t, table] = resolve(type, sub, gpos);
+  if (t !== (gpos ? 7 : 5) && t !== (gpos ? 8 : 6)) return [];
+  const out: number[] = [];
+  for (const r of table.lookupRecords ?? []) out.push(r.lookupListIndex);
+  for (const sets of [table.ruleSets, table.classSet, table.chainRuleSets, table.chainClassSet]) {
+    for (const set of sets ?? []) for (const rule of set ?? []) for (const r of rule.lookupRecords ?? []) out.push(r.lookupListIndex);
+  }
+  return out;
+}
+
+// The coverage a subtable checks the current glyph against before it can do anything.
+export function firstCoverages(type: number, table: SubTable, gpos: boolean): Coverage[] {
+  const context = gpos ? [7, 8] : [5, 6];
+  let cov: Coverage | undefined;
+  if (context.includes(type) && table.version === 3) cov = type === context[0] ? table.coverages?.[0] : table.inputCoverage?.[0];
+  else if (gpos && (type === 4 || type === 5)) cov = table.markCoverage;
+  else if (gpos && type === 6) cov = table.mark1Coverage;
+  else cov = table.coverage;
+  return cov === undefined ? [] : [cov];
+}
+
+export function forEachCovered(cov: Coverage, fn: (glyph: number) => void): void {
+  if (cov.version === 1) for (const g of cov.glyphs ?? []) fn(g);
+  else for (const r of cov.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) fn(g);
+}
+
+export function coverageIndex(cov: Coverage | undefined, glyph: number): number {
+  if (cov === undefined) return -1;
+  if (cov.version === 1) return cov.glyphs?.indexOf(glyph) ?? -1;
+  for (const r of cov.rangeRecords ?? []) if (r.start <= glyph && glyph <= r.end) return r.startCoverageIndex + glyph - r.start;
+  return -1;
+}
+
+/** A glyph's class in a class definition table (0 when it is not listed), as fontkit reads it. */
+export function classOf(glyph: number, def: ClassDef): number {
+  if (def.version === 1) {
+    const i = glyph - (def.startGlyph ?? 0);
+    return i >= 0 && i < (def.classValueArray?.length ?? 0) ? def.classValueArray![i]! : 0;
+  }
+  for (const r of def.classRangeRecord ?? []) if (r.start <= glyph && glyph <= r.end) return r.class;
+  return 0;
+}
+
+// Whether a value record moves or widens anything (device tables count: they may, with variations).
+export function moves(v: ValueRecord): boolean {
+  if (v == null) return false;
+  for (const key in v) {
+    const x = v[key];
+    if (x != null && x !== 0) return true;
+  }
+  return false;
+}
+
+// GPOS 2: whether the pair (first, second) is given a non-zero adjustment.
+export function kerns(table: SubTable, first: number, second: number): boolean {
+  const index = coverageIndex(table.coverage, first);
+  if (index < 0) return false;
+  if (table.version === 1) {
+    return table.pairSets!.get(index).some((p) => p.secondGlyph === second && (moves(p.value1) || moves(p.value2)));
+  }
+  const record = table.classRecords!.get(classOf(first, table.classDef1!)).get(classOf(second, table.classDef2!));
+  return record !== undefined && (moves(record.value1) || moves(record.value2));
+}
+
+// GSUB 4: whether a ligature starting with `first` may take `second` as its next component.
+export function ligates(table: SubTable, first: number, second: number): boolean {
+  const index = coverageIndex(table.coverage, first);
+  if (index < 0) return false;
+  return table.ligatureSets!.get(index).some((l) => l.components.length === 0 || l.components[0] === second);
+}
+
+// GSUB 4: every glyph a ligature takes after its first.
+export function forEachComponent(table: SubTable, fn: (glyph: number) => void): void {
+  const sets = table.ligatureSets!;
+  for (let i = 0; i < sets.length; i++) for (const l of sets.get(i)) for (const g of l.components) fn(g);
+}
+
+// GSUB 4: whether a glyph has a ligature of its own alone (no further component).
+export function ligatesAlone(table: SubTable, glyph: number): boolean {
+  const index = coverageIndex(table.coverage, glyph);
+  return index >= 0 && table.ligatureSets!.get(index).some((l) => l.components.length === 0);
+}
+
+/** A glyph as fontkit's processors carry it through substitution: its id and the characters it stands for. */
+export interface GlyphSlot {
+  id: number;
+  codePoints: number[];
+}
+
+/** Where a glyph is drawn, in font units, as fontkit's GlyphPosition. */
+export interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/**
+ * GSUB 1 or 4 at glyph `i`, as fontkit's GSUB processor applies it: whether the subtable applies
+ * (the glyphs then changed in place), or undefined for what fontkit would read otherwise (a
+ * format it does not know, a substitute that is not there). Only for glyphs no lookup skips
+ * (no marks, no lookup ignoring base glyphs or ligatures): the components follow directly.
+ */
+export function applySubstitution(type: number, table: SubTable, glyphs: GlyphSlot[], i: number): boolean | undefined {
+  const glyph = glyphs[i]!;
+  const index = coverageIndex(table.coverage, glyph.id);
+  if (index < 0) return false;
+  if (type === 1) {
+    if (table.version === 1 && typeof table.deltaGlyphID === 'number') glyph.id = (glyph.id + table.deltaGlyphID) & 0xffff;
+    else if (table.version === 2 && table.substitute !== undefined) {
+      const id = table.substitute.get(index);
+      if (typeof id !== 'number') return undefined;
+      glyph.id = id;
+    } else return undefined;
+    return true;
+  }
+  if (type !== 4) return undefined;
+  for (const ligature of table.ligatureSets!.get(index)) {
+    const n = ligature.components.length;
+    if (i + n >= glyphs.length) continue;
+    let matched = true;
+    for (let k = 0; k < n && matched; k++) matched = glyphs[i + 1 + k]?.id === ligature.components[k];
+    if (!matched) continue;
+    const codePoints = [...glyph.codePoints];
+    for (let k = 1; k <= n; k++) codePoints.push(...glyphs[i + k]!.codePoints);
+    glyphs.splice(i, n + 1, { id: ligature.glyph, codePoints });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * GPOS 2 at `first` followed by `second`, as fontkit's GPOS processor applies it: whether the
+ * subtable applies (its adjustments then added to the two positions), or undefined for what
+ * fontkit would read otherwise (a format it does not know, a record or value not there).
+ */
+export function applyPair(table: SubTable, first: number, second: number, a: Position, b: Position): boolean | undefined {
+  const index = coverageIndex(table.coverage, first);
+  if (index < 0) return false;
+  let record: { value1: ValueRecord; value2: ValueRecord } | undefined;
+  if (table.version === 1) {
+    record = table.pairSets!.get(index).find((p) => p.secondGlyph === second);
+    if (record === undefined) return false;
+  } else if (table.version === 2) {
+    record = table.classRecords!.get(classOf(first, table.classDef1!))?.get(classOf(second, table.classDef2!));
+    if (record === undefined) return undefined;
+  } else return undefined;
+  if (record.value1 == null || record.value2 == null) return undefined;
+  move(a, record.value1);
+  move(b, record.value2);
+  return true;
+}
+
+// Add a value record to a position, field by field as fontkit does (device tables apply only
+// with variations, which a font shaping.ts takes has not).
+function move(p: Position, v: Record<string, unknown>): void {
+  if (v.xAdvance != null) p.xAdvance += v.xAdvance as number;
+  if (v.yAdvance != null) p.yAdvance += v.yAdvance as number;
+  if (v.xPlacement != null) p.xOffset += v.xPlacement as number;
+  if (v.yPlacement != null) p.yOffset += v.yPlacement as number;
+}
+
+/**
+ * The subtables of the lookups fontkit's plan applies to a word of script `tag`, in its order:
+ * the lookups of `features` in the language system it selects (the default; a feature tag
+ * listed twice: the later), sorted by lookup index, a lookup once for each feature that lists
+ * it; each subtable with its lookup type (extensions resolved). Null when no script is selected.
+ */
+export function planLookups(table: LayoutTable, tag: string, features: readonly string[], gpos: boolean): Array<{ lookup: Lookup; subtables: Array<[number, SubTable]> }> | null {
+  const entry = findScript(table, tag);
+  if (entry === null) return null;
+  const byTag = new Map<string, number[]>();
+  for (const index of entry.script.defaultLangSys?.featureIndexes ?? []) {
+    const record = table.featureList[index]!;
+    byTag.set(record.tag, record.feature.lookupListIndexes);
+  }
+  const indexes: number[] = [];
+  for (const feature of features) for (const li of byTag.get(feature) ?? []) indexes.push(li);
+  indexes.sort((a, b) => a - b);
+  return indexes.map((li) => {
+    const lookup = table.lookupList.get(li);
+    return { lookup, subtables: lookup.subTables.map((sub) => resolve(lookup.lookupType, sub, gpos)) };
+  });
+}
