@@ -50,8 +50,8 @@ export interface ShapedRun {
 }
 
 /**
- * A stretch of a word: set from its characters' glyphs (`shape` null), or to be shaped by
- * fontkit on its own with the script fontkit detects for the whole word (`shape`).
+ * A stretch of a word: set from its characters' glyphs (`shape` null), or to be shaped on its
+ * own (by `shaped`, else by fontkit) with the script fontkit detects for the whole word (`shape`).
  */
 export interface Piece {
   text: string;
