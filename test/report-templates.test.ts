@@ -2,6 +2,7 @@
 // per format, and every template failure reported at its file, line and column.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeMarkdown, markdownCode, oneLine } from '../src/render/escape.js';
 import { HTML_FORMAT, MARKDOWN_FORMAT, type TemplateFormatSpec } from '../src/render/formats.js';
@@ -141,6 +142,29 @@ describe('escaping', () => {
     expect(escapeMarkdown('1.5')).toBe('1.5');
     expect(escapeMarkdown('> q')).toBe('\\> q');
     expect(escapeMarkdown('see https://x.cn/a_b and www.x.cn, a@b.cn')).toBe('see https\\://x.cn/a\\_b and www\\.x.cn, a\\@b.cn');
+  });
+
+  it('escapes exactly what the whole chain of rules escapes, whatever the text (the quick checks skip only text no rule changes)', () => {
+    // The rules as escape.ts applies them, every one on every text.
+    const chain = (text: string): string =>
+      text
+        .replace(/[ \t\n\r\f\v\u0085\u2028\u2029]+/g, ' ')
+        .replace(/^ | $/g, '')
+        .replace(/[\\`*_[\]<|~]/g, '\\$&')
+        .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
+        .replace(/\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
+        .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+        .replace(/@/g, '\\@')
+        .replace(/^([#>]|[-+](?= |$)|=+$)/, '\\$1')
+        .replace(/^(\d+)([.)])(?= |$)/, '$1\\$2');
+    const piece = fc.constantFrom(' ', '  ', '\n', '\t', '\u3000', 'a', 'W', 'www', '.', ':', '//', 'http', '&', 'amp;', '#', '#39;', '@', '>', '-', '+', '=', '1', '2.', ')', '*', '_', '`', '|', '~', '[', ']', '<', '\\', '中', '%', '67.0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        expect(escapeMarkdown(text)).toBe(chain(text));
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
   });
 
   it('keeps Chinese text and its ideographic spaces as they are', () => {

@@ -7,14 +7,21 @@
  * the ends. Other spaces (the ideographic space U+3000 of Chinese text) are kept.
  */
 export function oneLine(text: string): string {
+  // Most text has no line break, no run of spaces and no space at an end: it is kept as it is.
+  if (!NOT_ONE_LINE.test(text)) return text;
   return text.replace(/[ \t\n\r\f\v\u0085\u2028\u2029]+/g, ' ').replace(/^ | $/g, '');
 }
 
+/** What oneLine changes: a line break or other collapsed space, two spaces, a space at an end. */
+const NOT_ONE_LINE = /[\t\n\r\f\v\u0085\u2028\u2029]| {2}|^ | $/;
+
 /**
- * Whether escapeMarkdown's rules can change a line: a character they escape or look for
- * (`:` of a scheme, `.` of `www.`), or a start they escape (`#`, `>`, `-`, `+`, `=`, a digit).
+ * Where escapeMarkdown's rules can change a line, each rule's own condition: a character always
+ * escaped, `&` before an entity name, the `:` of a scheme before `//`, `www.`, `@`, or a start
+ * that would begin a block. A decimal number (`67.0%`) or a plain name matches none.
  */
-const NEEDS_MARKDOWN_ESCAPE = /[\\`*_[\]<|~&:.@]|^[#>+\-=0-9]/;
+const NEEDS_MARKDOWN_ESCAPE = /[\\`*_[\]<|~@]|&(?=#?[0-9A-Za-z]+;)|:(?=\/\/)|\bwww\./i;
+const NEEDS_BLOCK_ESCAPE = /^(?:[#>]|[-+](?= |$)|=+$|\d+[.)](?= |$))/;
 
 /**
  * Escape text for inline GitHub-flavoured Markdown, table cells included: one line;
@@ -26,7 +33,7 @@ const NEEDS_MARKDOWN_ESCAPE = /[\\`*_[\]<|~&:.@]|^[#>+\-=0-9]/;
 export function escapeMarkdown(text: string): string {
   const line = oneLine(text);
   // Most plan text (Chinese names, numbers with units) holds nothing any rule below acts on.
-  if (!NEEDS_MARKDOWN_ESCAPE.test(line)) return line;
+  if (!NEEDS_MARKDOWN_ESCAPE.test(line) && !NEEDS_BLOCK_ESCAPE.test(line)) return line;
   return line
     .replace(/[\\`*_[\]<|~]/g, '\\$&')
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
