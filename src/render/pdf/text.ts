@@ -181,19 +181,34 @@ export function breakLines(runs: Run[], measure: Measure, width: number, firstWi
   // breaking; the array is copied because callers may add to it.
   const run = runs.length === 1 ? runs[0]! : undefined;
   if (run === undefined || run.text.length > 96) return breakUncached(runs, measure, width, firstWidth);
-  let cache = lineCache.get(measure);
-  if (cache === undefined) lineCache.set(measure, (cache = new Map()));
+  // By width and first width as numbers (writing a fractional width out as text cost more than
+  // the lookup), then by style, then by the text itself (a string hashes once).
+  let held = lineCache.get(measure);
+  if (held === undefined) lineCache.set(measure, (held = { size: 0, byWidth: new Map() }));
+  let byFirst = held.byWidth.get(width);
+  if (byFirst === undefined) held.byWidth.set(width, (byFirst = new Map()));
+  let byStyle = byFirst.get(firstWidth);
+  if (byStyle === undefined) byFirst.set(firstWidth, (byStyle = new Map()));
   const st = run.style;
-  const key = `${width}|${firstWidth}|${st.bold === true ? 1 : 0}${st.code === true ? 1 : 0}${st.strike === true ? 1 : 0}${st.nobreak === true ? 1 : 0}|${st.color ?? ''}|${st.link ?? ''}|${run.text}`;
-  let lines = cache.get(key);
+  const style = `${st.bold === true ? 1 : 0}${st.code === true ? 1 : 0}${st.strike === true ? 1 : 0}${st.nobreak === true ? 1 : 0}|${st.color ?? ''}|${st.link ?? ''}`;
+  let byText = byStyle.get(style);
+  if (byText === undefined) byStyle.set(style, (byText = new Map()));
+  let lines = byText.get(run.text);
   if (lines === undefined) {
-    if (cache.size >= 20_000) cache.clear();
-    cache.set(key, (lines = breakUncached(runs, measure, width, firstWidth)));
+    if (++held.size > 20_000) {
+      held.size = 1;
+      held.byWidth.clear();
+      held.byWidth.set(width, (byFirst = new Map()));
+      byFirst.set(firstWidth, (byStyle = new Map()));
+      byStyle.set(style, (byText = new Map()));
+    }
+    byText.set(run.text, (lines = breakUncached(runs, measure, width, firstWidth)));
   }
   return lines.slice();
 }
 
-const lineCache = new WeakMap<Measure, Map<string, Line[]>>();
+// Per measure: lines by width, first width, style and text; cleared past 20,000 of them.
+const lineCache = new WeakMap<Measure, { size: number; byWidth: Map<number, Map<number, Map<string, Map<string, Line[]>>>> }>();
 
 function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth: number): Line[] {
   const lines: Line[] = [];
