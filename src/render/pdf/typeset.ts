@@ -79,6 +79,7 @@ async function typesetWithFonts(tokens: Array<Token | null>, blocks: PdfBlocks, 
   doc.registerFont(FONT.bold, fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font(FONT.regular);
   const flushContent = batchContent(doc);
+  cacheColors(doc);
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -182,6 +183,36 @@ function batchContent(doc: PDFKit.PDFDocument): () => void {
     flushPages.call(this);
   };
   return flush;
+}
+
+// pdfkit writes a colour's operators anew at every fill and stroke: it parses '#rrggbb',
+// divides each part by 255 and writes the fractions out as text, most of the cost. The
+// operators of a '#rrggbb' colour are the same every time: made once per colour and kind (the
+// two lines written as one, which the page receives the same).
+interface ColoredDoc {
+  _setColorCore(color: unknown, stroke: boolean): boolean;
+  addContent(data: string): unknown;
+}
+
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+function cacheColors(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as ColoredDoc;
+  const setColorCore = d._setColorCore;
+  const made = new Map<string, string>();
+  d._setColorCore = function setColorCoreCached(this: ColoredDoc, color: unknown, stroke: boolean): boolean {
+    if (typeof color !== 'string') return setColorCore.call(this, color, stroke);
+    const key = stroke ? `S${color}` : color;
+    let ops = made.get(key);
+    if (ops === undefined) {
+      if (!HEX_COLOR.test(color)) return setColorCore.call(this, color, stroke);
+      const hex = parseInt(color.slice(1), 16);
+      const parts = [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255).join(' ');
+      made.set(key, (ops = stroke ? `/DeviceRGB CS\n${parts} SCN` : `/DeviceRGB cs\n${parts} scn`));
+    }
+    this.addContent(ops);
+    return true;
+  };
 }
 
 // A page's content stream as pdfkit keeps it until the document ends.
