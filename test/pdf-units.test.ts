@@ -7,6 +7,8 @@ import { parseSourceDateEpoch } from '../src/commands/source-date.js';
 import { checkPdfDirectives, loadFonts } from '../src/render/pdf/index.js';
 import { cellRuns, fitColumns } from '../src/render/pdf/table.js';
 import { breakLines, isWide, type Line, type Run, softBreaks } from '../src/render/pdf/text.js';
+import { cacheColors } from '../src/render/pdf/typeset.js';
+import PDFDocument from 'pdfkit';
 import { sampleBlocks } from './fixtures/pdf/sample-blocks.js';
 
 // Ideographs 10 wide, spaces 3, anything else 5; bold adds nothing.
@@ -98,6 +100,26 @@ describe('breakLines', () => {
 
   it('returns one empty line for empty text', () => {
     expect(texts(breakLines([], measure, 50))).toEqual(['']);
+  });
+});
+
+describe('cacheColors', () => {
+  // The content a page receives from pdfkit's own colour code and from the cached operators.
+  const content = (cached: boolean): string => {
+    const doc = new PDFDocument({ compress: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
+    if (cached) cacheColors(doc);
+    for (const color of ['#1a2B3c', '#1a2B3c', '#ffffff', '#000000', '#abc', 'red', [10, 20, 30]] as const) {
+      doc.fillColor(color as string).rect(0, 0, 1, 1).fill();
+      doc.strokeColor(color as string).moveTo(0, 0).lineTo(1, 1).stroke();
+    }
+    // The page's content stream as pdfkit holds it until the document ends.
+    return Buffer.concat((doc as unknown as { page: { content: { buffer: Uint8Array[] } } }).page.content.buffer).toString('latin1');
+  };
+
+  it('writes what pdfkit writes for every colour, twice over and in both kinds', () => {
+    const plain = content(false);
+    expect(plain).toContain('SCN');
+    expect(content(true)).toBe(plain);
   });
 });
 

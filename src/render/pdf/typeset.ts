@@ -196,7 +196,7 @@ interface ColoredDoc {
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
-function cacheColors(doc: PDFKit.PDFDocument): void {
+export function cacheColors(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as ColoredDoc;
   const setColorCore = d._setColorCore;
   const made = new Map<string, string>();
