@@ -354,9 +354,9 @@ describe('the fast reader of JSON', () => {
       fc.property(value.filter((v) => typeof v === 'object' && v !== null), fc.nat(5), (v, layout) => {
         if (agrees(layouts(v)[layout]!)) answered++;
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261130) },
+      { numRuns: Math.ceil(Number(process.env.FUZZ_RUNS ?? 3000) / 2), seed: Number(process.env.FUZZ_SEED ?? 20261130) },
     );
-    expect(answered).toBeGreaterThan(1500);
+    expect(answered).toBeGreaterThan(1000);
   });
 
   it('agrees with yaml on mutated JSON texts', () => {
@@ -371,9 +371,9 @@ describe('the fast reader of JSON', () => {
         const from = at % (text.length + 1);
         if (agrees(text.slice(0, from) + insert + text.slice(from + (len % 3)))) answered++;
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261130) },
+      { numRuns: Math.ceil(Number(process.env.FUZZ_RUNS ?? 3000) / 3), seed: Number(process.env.FUZZ_SEED ?? 20261130) },
     );
-    expect(answered).toBeGreaterThan(300);
+    expect(answered).toBeGreaterThan(250);
   });
 
   it('answers only for strict JSON, leaving the rest to yaml', () => {
