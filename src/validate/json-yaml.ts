@@ -87,7 +87,8 @@ class JsonReader {
       const key = checkedKey(this.string());
       const keyEnd = this.at;
       if (keyEnd - keyStart > MAX_KEY_LENGTH || Object.hasOwn(map, key)) throw NOT_PLAIN;
-      // yaml takes a key only with its colon on the same line.
+      // The colon on the key's line, as JSON writers put it (yaml's rules for a colon on the
+      // next line are left to yaml).
       while (text.charCodeAt(this.at) === 32) this.at++;
       if (text.charCodeAt(this.at) !== 58 /* : */) throw NOT_PLAIN;
       this.at++;
