@@ -2,11 +2,13 @@
 // line, truncate, splice garbage) thousands of times. Every run must end in
 // diagnostics or success, never in an exception. The in-process campaign mutates the
 // county fixture of every target kind (small: a run validates the plan and one year
-// file, so 2,000 runs take seconds); the CLI campaign mutates the shipped plan.
+// file, so 2,000 runs take seconds), its year files also written as JSON; the CLI campaign
+// mutates the shipped plan.
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { validatePlan, type PlanSources } from '../src/validate/index.js';
 import { ROOT, run, tempDir } from './support/cli.js';
 
@@ -25,7 +27,10 @@ const planDir = join(ROOT, 'plan');
 const shipped = readSources(planDir);
 const shippedFiles = [shipped.plan!, ...shipped.years];
 const original = readSources(join(ROOT, 'test/fixtures/target-kinds'));
-const files = [original.plan!, ...original.years];
+// The first and last year files as programs write them, one JSON value each (json-yaml.ts
+// reads those).
+const asJson = [original.years[0]!, original.years.at(-1)!].map((y) => ({ ...y, text: `${JSON.stringify(parse(y.text), null, 2)}\n` }));
+const files = [original.plan!, ...original.years, ...asJson];
 
 type Mutation =
   | { op: 'delete-line'; line: number }
@@ -78,7 +83,7 @@ function mutate(text: string, m: Mutation): string {
 
 describe('validate survives mutated plan files', () => {
   it('the unmutated plans are valid', () => {
-    for (const sources of [original, shipped]) {
+    for (const sources of [original, shipped, { plan: original.plan, years: asJson }]) {
       expect(validatePlan(sources).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     }
   });
