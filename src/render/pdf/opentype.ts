@@ -180,15 +180,17 @@ export interface Position {
 }
 
 /**
- * GSUB 1 or 4 at glyph `i`, as fontkit's GSUB processor applies it: whether the subtable applies
- * (the glyphs then changed in place), or undefined for what fontkit would read otherwise (a
- * format it does not know, a substitute that is not there). Only for glyphs no lookup skips
- * (no marks, no lookup ignoring base glyphs or ligatures): the components follow directly.
+ * GSUB 1 or 4 at glyph `i`, as fontkit's GSUB processor applies it: how many glyphs from `i` on
+ * the subtable replaced by the one now at `i` (1 for a substitution, 1 + its components for a
+ * ligature; the components are left in the array for the caller to skip), 0 when it does not
+ * apply, or undefined for what fontkit would read otherwise (a format it does not know, a
+ * substitute that is not there). Only for glyphs no lookup skips (no marks, no lookup ignoring
+ * base glyphs or ligatures): the components follow directly.
  */
-export function applySubstitution(type: number, table: SubTable, glyphs: GlyphSlot[], i: number): boolean | undefined {
+export function applySubstitution(type: number, table: SubTable, glyphs: GlyphSlot[], i: number): number | undefined {
   const glyph = glyphs[i]!;
   const index = coverageIndex(table.coverage, glyph.id);
-  if (index < 0) return false;
+  if (index < 0) return 0;
   if (type === 1) {
     if (table.version === 1 && typeof table.deltaGlyphID === 'number') glyph.id = (glyph.id + table.deltaGlyphID) & 0xffff;
     else if (table.version === 2 && table.substitute !== undefined) {
@@ -196,21 +198,21 @@ export function applySubstitution(type: number, table: SubTable, glyphs: GlyphSl
       if (typeof id !== 'number') return undefined;
       glyph.id = id;
     } else return undefined;
-    return true;
+    return 1;
   }
   if (type !== 4) return undefined;
   for (const ligature of table.ligatureSets!.get(index)) {
     const n = ligature.components.length;
     if (i + n >= glyphs.length) continue;
     let matched = true;
-    for (let k = 0; k < n && matched; k++) matched = glyphs[i + 1 + k]?.id === ligature.components[k];
+    for (let k = 0; k < n && matched; k++) matched = glyphs[i + 1 + k]!.id === ligature.components[k];
     if (!matched) continue;
     const codePoints = [...glyph.codePoints];
     for (let k = 1; k <= n; k++) codePoints.push(...glyphs[i + k]!.codePoints);
-    glyphs.splice(i, n + 1, { id: ligature.glyph, codePoints });
-    return true;
+    glyphs[i] = { id: ligature.glyph, codePoints };
+    return n + 1;
   }
-  return false;
+  return 0;
 }
 
 /**

@@ -351,21 +351,31 @@ export class PlainText {
     const rules = this.rulesFor(script);
     const plan = this.planFor(script);
     if (rules === null || plan === null) return undefined;
-    const glyphs: GlyphSlot[] = chars.map((c) => ({ id: c.id, codePoints: [...c.glyph.codePoints] }));
+    let glyphs: GlyphSlot[] = chars.map((c) => ({ id: c.id, codePoints: [...c.glyph.codePoints] }));
     // fontkit's GSUB processor: each lookup over the glyphs in turn, its subtables tried in
-    // order at each glyph until one applies.
+    // order at each glyph until one applies, then on past what it replaced. The glyphs of a
+    // lookup's pass are gathered anew (fontkit splices each ligature out of the array: a long
+    // word of ligatures would take quadratic time).
     for (const { subtables } of plan.gsub) {
-      for (let i = 0; i < glyphs.length; i++) {
+      const next: GlyphSlot[] = [];
+      for (let i = 0; i < glyphs.length; ) {
+        let taken = 1;
         for (const [type, table] of subtables) {
           if (type !== 1 && type !== 4) {
             if (firstCoverages(type, table, false).some((cov) => coverageIndex(cov, glyphs[i]!.id) >= 0)) return undefined;
             continue;
           }
-          const applied = applySubstitution(type, table, glyphs, i);
-          if (applied === undefined) return undefined;
-          if (applied) break;
+          const replaced = applySubstitution(type, table, glyphs, i);
+          if (replaced === undefined) return undefined;
+          if (replaced > 0) {
+            taken = replaced;
+            break;
+          }
         }
+        next.push(glyphs[i]!);
+        i += taken;
       }
+      glyphs = next;
     }
     const out: Array<PlainChar['glyph']> = [];
     const positions: Position[] = [];
