@@ -132,7 +132,8 @@ export function drawLine(doc: Doc, line: Line, x: number, top: number, width: nu
     }
     const color = f.style.color ?? set.color;
     doc.font(f.style.bold === true ? FONT.bold : FONT.regular).fontSize(set.size);
-    setFill(doc, color);
+    // A '#rrggbb' colour's operators are made once per document (typeset.ts cacheColors).
+    doc.fillColor(color);
     emitText(doc, f.text, left, baseline, cs);
     if (f.style.strike === true) {
       const y = baseline - set.size * 0.3;
@@ -189,7 +190,6 @@ interface PdfkitFont {
 interface DocInternals {
   _font: PdfkitFont;
   _fontSize: number;
-  _fillColor: [string, number | undefined];
   x: number;
   y: number;
   page: { height: number; fonts: Record<string, unknown> };
@@ -197,25 +197,6 @@ interface DocInternals {
 }
 
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
-
-const fills = new Map<string, string>();
-
-// doc.fillColor(color) for a '#rrggbb' colour: the same operators, with the colour parsed once.
-function setFill(doc: Doc, color: string): void {
-  let ops = fills.get(color);
-  if (ops === undefined) {
-    if (!/^#[0-9a-f]{6}$/i.test(color)) {
-      doc.fillColor(color);
-      return;
-    }
-    const hex = parseInt(color.slice(1), 16);
-    ops = `/DeviceRGB cs\n${[hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255).join(' ')} scn`;
-    fills.set(color, ops);
-  }
-  const d = doc as unknown as DocInternals;
-  d.addContent(ops);
-  d._fillColor = [color, undefined];
-}
 
 /** Where shortcut-versus-shaped differences go while verification is on (tests turn it on). */
 let verify: ((difference: string) => void) | null = null;
