@@ -32,8 +32,13 @@ const NEEDS_BLOCK_ESCAPE = /^(?:[#>]|[-+](?= |$)|=+$|\d+[.)](?= |$))/;
  */
 export function escapeMarkdown(text: string): string {
   const line = oneLine(text);
-  // Most plan text (Chinese names, numbers with units) holds nothing any rule below acts on.
+  // Most plan text (Chinese names, numbers with units) holds nothing any rule acts on.
   if (!NEEDS_MARKDOWN_ESCAPE.test(line) && !NEEDS_BLOCK_ESCAPE.test(line)) return line;
+  return markdownRules(line);
+}
+
+/** escapeMarkdown's rules, every one applied to a line (exported for the test of the quick checks). */
+export function markdownRules(line: string): string {
   return line
     .replace(/[\\`*_[\]<|~]/g, '\\$&')
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
