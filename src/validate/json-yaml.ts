@@ -12,7 +12,7 @@
 // JSON.parse decodes them, which is how yaml decodes JSON's escapes. test/plain-yaml.test.ts
 // holds it to yaml on JSON texts written in every layout and mutated.
 
-import { checkedKey, define, MAX_KEY_LENGTH, MAX_PLAIN_DEPTH, NOT_PLAIN, place, recordDecimals, resolvePlain, type PlainYaml, type Positions } from './plain-scalars.js';
+import { answer, checkedKey, define, MAX_KEY_LENGTH, MAX_PLAIN_DEPTH, NOT_PLAIN, place, recordDecimals, resolvePlain, type PlainYaml, type Positions } from './plain-scalars.js';
 
 /** JSON's number, at a position (sticky). */
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
@@ -24,16 +24,12 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
  */
 export function readJsonYaml(text: string, positions: boolean): PlainYaml | undefined {
   const reader = new JsonReader(text, positions);
-  try {
+  return answer(reader, () => {
     reader.space();
     const value = reader.value(0, null, '');
     reader.space();
-    if (reader.at !== text.length || value === null || typeof value !== 'object') return undefined;
-    return reader.positions === undefined ? { value, decimals: reader.decimals } : { value, decimals: reader.decimals, positions: reader.positions };
-  } catch (err) {
-    if (err === NOT_PLAIN) return undefined;
-    throw err;
-  }
+    return reader.at !== text.length || value === null || typeof value !== 'object' ? undefined : { value };
+  });
 }
 
 class JsonReader {

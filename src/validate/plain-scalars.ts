@@ -95,9 +95,27 @@ export function place(positions: Positions | undefined, container: object, key: 
   entries.set(key, at);
 }
 
-/** Signals that the text is not one a fast reader takes; caught where it reads the file. */
+/** Signals that the text is not one a fast reader takes; caught by `answer`. */
 class NotPlain {}
 export const NOT_PLAIN = new NotPlain();
+
+/**
+ * A fast reader's answer: the value `read` gives, with the reader's decimals and positions (the
+ * latter only when asked for), or undefined when it gives undefined or refuses the text
+ * (throws NOT_PLAIN).
+ */
+export function answer(reader: { decimals: PlainYaml['decimals']; positions: Positions | undefined }, read: () => { value: unknown } | undefined): PlainYaml | undefined {
+  let result: { value: unknown } | undefined;
+  try {
+    result = read();
+  } catch (err) {
+    if (err === NOT_PLAIN) return undefined;
+    throw err;
+  }
+  if (result === undefined) return undefined;
+  const { value } = result;
+  return reader.positions === undefined ? { value, decimals: reader.decimals } : { value, decimals: reader.decimals, positions: reader.positions };
+}
 
 /** Set a map's entry as yaml does: a key naming a property of Object.prototype becomes the map's own. */
 export function define(map: Record<string, unknown>, key: string, value: unknown): void {

@@ -15,7 +15,7 @@
 // without yaml; the rest is left to yaml's Document (yaml-source.ts `rangeOf`).
 // test/plain-yaml.test.ts holds all of this to `yaml` on generated and mutated texts.
 
-import { checkedKey, define, MAX_KEY_LENGTH, MAX_PLAIN_DEPTH, NOT_PLAIN, place, recordDecimals, resolvePlain, hasUnsupportedCharacter, type PlainYaml, type Positions, type Span } from './plain-scalars.js';
+import { answer, checkedKey, define, MAX_KEY_LENGTH, MAX_PLAIN_DEPTH, NOT_PLAIN, place, recordDecimals, resolvePlain, hasUnsupportedCharacter, type PlainYaml, type Positions, type Span } from './plain-scalars.js';
 import { readJsonYaml } from './json-yaml.js';
 
 export type { PlainYaml, Positions, Span } from './plain-scalars.js';
@@ -81,16 +81,11 @@ export function readPlainYaml(source: string, positions = false): PlainYaml | un
     lines.push(previous);
   }
   const reader = new Reader(lines, positions);
-  const read = (value: unknown): PlainYaml => (reader.positions === undefined ? { value, decimals: reader.decimals } : { value, decimals: reader.decimals, positions: reader.positions });
-  try {
-    if (lines.length === 0) return read(null);
+  return answer(reader, () => {
+    if (lines.length === 0) return { value: null };
     const value = reader.block(0, lines[0]!.indent, 0);
-    if (reader.at !== lines.length || value === null || typeof value !== 'object') return undefined;
-    return read(value);
-  } catch (err) {
-    if (err === NOT_PLAIN) return undefined;
-    throw err;
-  }
+    return reader.at !== lines.length || value === null || typeof value !== 'object' ? undefined : { value };
+  });
 }
 
 class Reader {
@@ -103,9 +98,6 @@ class Reader {
     if (positions) this.positions = new WeakMap();
   }
 
-  private place(container: object, key: string, keySpan: Span | undefined, valueSpan: Span | undefined): void {
-    place(this.positions, container, key, keySpan, valueSpan);
-  }
 
   /** The block map or list whose first line is `at`, all of whose lines start at `indent`. */
   block(at: number, indent: number, depth: number): unknown {
@@ -132,7 +124,7 @@ class Reader {
         this.at++;
         this.span = NO_SPAN;
         items.push(this.nested(indent, depth, null, ''));
-        this.place(items, index, undefined, this.span === NO_SPAN ? undefined : this.span);
+        place(this.positions, items, index, undefined, this.span === NO_SPAN ? undefined : this.span);
         continue;
       }
       // `- key: value` or `- - x`: the item is a block starting on this line, further in.
@@ -140,12 +132,12 @@ class Reader {
       if (isItem(inner.text) || entryColon(inner.text) >= 0) {
         this.lines[this.at] = inner;
         items.push(this.block(this.at, inner.indent, depth + 1));
-        this.place(items, index, undefined, this.span === NO_SPAN ? undefined : this.span);
+        place(this.positions, items, index, undefined, this.span === NO_SPAN ? undefined : this.span);
         continue;
       }
       this.at++;
       items.push(this.scalarLine(inner.text, inner.offset, indent, null, ''));
-      this.place(items, index, undefined, this.span);
+      place(this.positions, items, index, undefined, this.span);
     }
     this.blockSpan(start, indent);
     return items;
@@ -195,7 +187,7 @@ class Reader {
         value = this.scalarLine(line.text.slice(rest), line.offset + rest, indent, map, key);
         valueSpan = this.span;
       }
-      this.place(map, key, [line.offset, line.offset + colon], valueSpan);
+      place(this.positions, map, key, [line.offset, line.offset + colon], valueSpan);
       define(map, key, value);
     }
     this.blockSpan(start, indent);
@@ -277,7 +269,7 @@ class Reader {
       while (text.charCodeAt(j) === 32) j++;
       const v = flowScalar(text, j, ',}');
       const value = v.quoted ? v.text : this.plainValue(v.text, map, key);
-      this.place(map, key, [offset + i, offset + k.end], [offset + j, offset + v.end]);
+      place(this.positions, map, key, [offset + i, offset + k.end], [offset + j, offset + v.end]);
       define(map, key, value);
       return v.next;
     });
@@ -290,7 +282,7 @@ class Reader {
     this.flow(text, offset, ']', (i) => {
       const item = flowScalar(text, i, ',]');
       items.push(item.quoted ? item.text : resolvePlain(item.text));
-      this.place(items, String(items.length - 1), undefined, [offset + i, offset + item.end]);
+      place(this.positions, items, String(items.length - 1), undefined, [offset + i, offset + item.end]);
       return item.next;
     });
     return items;
