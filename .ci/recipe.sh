@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 
-[ -f dist/bundle/cli.js ] || npm run build --silent
+[ -f dist/bundle/cli.cjs ] || npm run build --silent
 cixi() { node "$root/bin/cixi-plan.js" "$@"; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // Thin entry: run the built CLI with the real process I/O and report its exit code.
-import { setFlagsFromString } from 'node:v8';
+import { fileURLToPath } from 'node:url';
+import { BundleLoader, tuneV8 } from './load-bundle.js';
 
-// A run lasts about a second: V8 11 (Node 20) spends more CPU optimising functions on its
-// background threads than the optimised code gives back (a quarter of validating or writing
-// the PDF of the shipped plan). Let a function run eight times longer before it is
-// optimised: 3,000 indicators are no slower, 10,000 about a tenth slower (the PDF's long
-// run; measure again when the typesetter changes). Later V8s tier up through Maglev first:
-// left as they are.
-if (process.versions.v8.startsWith('11.')) setFlagsFromString('--interrupt-budget=540672');
-
-const { main, outputErrorLine, removeTempFilesSync } = await import('../dist/bundle/cli.js');
+tuneV8();
+const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+let cli;
+try {
+  cli = new BundleLoader().load(bundle);
+} catch (err) {
+  // A checkout that was never built (or a build that was removed): say what to run.
+  if (err?.code !== 'ENOENT' || err.path !== bundle) throw err;
+  process.stderr.write(`error: cixi-plan is not built: ${bundle} is missing; run \`npm run build\` in ${fileURLToPath(new URL('..', import.meta.url))}\n`);
+  process.exit(2);
+}
+const { main, outputErrorLine, removeTempFilesSync } = cli;
 
 // A reader that stops early (`cixi-plan gaps 2024 | head`) is not an error of ours; any
 // other failure to write stdout (a full disk, /dev/full) is an I/O error: one line, exit 2.

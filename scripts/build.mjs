@@ -3,9 +3,11 @@
 // 1. Every source module is transpiled by esbuild to dist/, module by module, as the tests and
 //    the build's own steps below load them. esbuild only strips the types: the type check of
 //    the sources and the tests is `npm run typecheck`, a test of `npm test` (test/typecheck.test.ts).
-// 2. The CLI is bundled for start-up speed: dist/bundle/cli.js and a few chunks instead of
-//    hundreds of modules, with the work every run repeated done once here. bin/cixi-plan.js
-//    runs the bundle.
+// 2. The CLI is bundled for start-up speed: dist/bundle/cli.cjs and a few chunks instead of
+//    hundreds of modules, with the work every run repeated done once here.
+// 3. The chunks are written as CommonJS, so that bin/load-bundle.js can compile them with
+//    V8's code cache; bin/cixi-plan.js runs the bundle through it.
+// 4. A training run of the bundle writes those caches (scripts/code-cache.mjs).
 //
 // The bundle:
 //
@@ -18,10 +20,12 @@
 // - Each command stays a chunk loaded when named, and the PDF typesetter (with pdfkit and
 //   fontkit) only when a PDF is asked for.
 // - yaml is taken as its ES module build, without a read of the environment per token.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+// - dist/bundle/meta.json says what each chunk holds and imports (test/bundle.test.ts reads it).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
@@ -178,13 +182,58 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // The CommonJS packages in the bundle (handlebars, commander's core) call require().
-  banner: { js: "import { createRequire as __cixiCreateRequire } from 'node:module'; const require = __cixiCreateRequire(import.meta.url);" },
-  sourcemap: 'linked',
   legalComments: 'linked',
   plugins: [generatedModules, yamlModuleBuild, pdfkitFromBundle, lazyBrotli, lazyCiphers, lazyLinebreak],
   logLevel: 'warning',
   metafile: true,
+  write: false,
 }).catch(failed);
-const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
-console.log(`build: dist: ${sources.length} modules; ${relative(root, outdir)}: ${outputs.length} files, ${templates.count} templates precompiled, 2 schemas compiled`);
+
+// 3. The chunks as CommonJS, for V8's code cache (bin/load-bundle.js): esbuild splits only ES
+// modules, so each chunk it wrote is turned into CommonJS on its own. Imports between chunks
+// become require() of the `.cjs` file (imported names stay live: each is read from the
+// exports' getter when used), import() the same inside a promise, and import.meta the
+// loader's parameters.
+const chunkFile = (path) => path.replace(/\.js(\.LEGAL\.txt)?$/, '.cjs$1');
+mkdirSync(join(outdir, 'chunks'), { recursive: true });
+for (const out of result.outputFiles) {
+  if (out.path.endsWith('.LEGAL.txt')) {
+    writeFileSync(chunkFile(out.path), out.contents);
+    continue;
+  }
+  const cjs = await transform(out.text, {
+    loader: 'js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__cixiMetaUrl', 'import.meta.resolve': '__cixiMetaResolve' },
+    legalComments: 'inline',
+    logLevel: 'silent',
+  }).catch(failed);
+  // (The packages' own warnings, a duplicate key and the like, were esbuild's to print when it bundled them.)
+  const lost = cjs.warnings.filter((w) => /import\.meta|import\(/.test(w.text));
+  if (lost.length > 0) fail(`${relative(root, out.path)}: ${lost.map((w) => w.text).join('; ')}`);
+  const code = cjs.code.replace(/\brequire\("(\.\/[\w/-]+)\.js"\)/g, 'require("$1.cjs")').replace(/\b([\w-]+)\.js\.LEGAL\.txt\b/g, '$1.cjs.LEGAL.txt');
+  // Every chunk a chunk requires was written by this build.
+  for (const [, target] of code.matchAll(/\brequire\("(\.\/[^"]+)"\)/g)) {
+    if (!result.outputFiles.some((o) => chunkFile(o.path) === resolve(dirname(out.path), target))) fail(`${relative(root, out.path)} requires ${target}, which the build did not write`);
+  }
+  writeFileSync(chunkFile(out.path), code);
+}
+// What each chunk holds and imports, by the names written (the tests read it).
+const outputs = Object.fromEntries(
+  Object.entries(result.metafile.outputs).map(([path, o]) => [chunkFile(path), { ...o, imports: o.imports.map((i) => ({ ...i, path: chunkFile(i.path) })) }]),
+);
+writeFileSync(join(outdir, 'meta.json'), `${JSON.stringify({ outputs }, null, 1)}\n`);
+const chunks = Object.keys(outputs).filter((f) => f.endsWith('.cjs'));
+console.log(`build: dist: ${sources.length} modules; ${relative(root, outdir)}: ${chunks.length} files, ${templates.count} templates precompiled, 2 schemas compiled`);
+
+// 4. Train the code caches: run the bundle as bin/cixi-plan.js runs it, on the shipped plan,
+// through the commands a user runs, and keep what V8 compiled (scripts/code-cache.mjs). A
+// bundle that fails here fails the build.
+try {
+  execFileSync(process.execPath, [join(root, 'scripts/code-cache.mjs')], { cwd: root, stdio: 'inherit' });
+} catch {
+  fail('the bundle failed its training run (scripts/code-cache.mjs)');
+}

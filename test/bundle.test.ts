@@ -4,31 +4,67 @@
 // (in-process, or the transpiled dist/cli.js in a subprocess for the reports) and in one subprocess
 // from the bundle, and must print, exit and write the same.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, run, tempDir, type RunResult } from './support/cli.js';
 
-const BUNDLE = join(ROOT, 'dist/bundle/cli.js');
+const BUNDLE = join(ROOT, 'dist/bundle/cli.cjs');
 /** The sources transpiled module by module (dist/): templates and schemas compiled at run time. */
 const SOURCES = join(ROOT, 'dist/cli.js');
 const ENV = { SOURCE_DATE_EPOCH: '1740787200' };
 
-// Run every argv through the main of `entry` in one child process (the files each writes land in its --out).
-async function runIn(entry: string, cases: readonly string[][]): Promise<RunResult[]> {
+/** What esbuild wrote in dist/bundle/: each chunk's imports and the source modules it holds. */
+interface Meta {
+  outputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }>; inputs: Record<string, unknown> }>;
+}
+const META = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Meta;
+
+/** The chunk cli.cjs loads for a command. */
+function commandChunk(name: string): string {
+  const found = META.outputs['dist/bundle/cli.cjs']!.imports.find((i) => i.kind === 'dynamic-import' && new RegExp(`/${name}-[A-Z0-9]+\\.cjs$`).test(i.path));
+  expect(found, name).toBeDefined();
+  return found!.path;
+}
+
+/** A chunk with the chunks it requires before its first line runs, and theirs. */
+function closure(chunk: string, loaded = new Set<string>()): Set<string> {
+  if (loaded.has(chunk)) return loaded;
+  loaded.add(chunk);
+  for (const i of META.outputs[chunk]!.imports) if (i.kind === 'import-statement' && i.external !== true) closure(i.path, loaded);
+  return loaded;
+}
+
+const inputsOf = (chunks: Set<string>): string[] => [...chunks].flatMap((c) => Object.keys(META.outputs[c]!.inputs));
+
+interface Cache {
+  file: string;
+  cache: 'used' | 'refused' | 'none';
+}
+
+// Run every argv through the main of `entry` in one child process (the files each writes land
+// in its --out): the bundle as bin/cixi-plan.js loads it, with the caches of the chunks it loaded.
+async function runIn(entry: string, cases: readonly string[][]): Promise<{ results: RunResult[]; caches: Cache[] }> {
+  const load = entry.endsWith('.cjs')
+    ? `import { BundleLoader, tuneV8 } from ${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))};
+       tuneV8();
+       const loader = new BundleLoader();
+       const { main } = loader.load(${JSON.stringify(entry)});`
+    : `import { main } from ${JSON.stringify(entry)};
+       const loader = { caches: () => [] };`;
   const script = `
-    import { main } from ${JSON.stringify(entry)};
+    ${load}
     const results = [];
     for (const argv of ${JSON.stringify(cases)}) {
       let stdout = '', stderr = '';
       const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, env: ${JSON.stringify(ENV)}, cwd: ${JSON.stringify(ROOT)} });
       results.push({ code, stdout, stderr });
     }
-    process.stdout.write(JSON.stringify(results));`;
+    process.stdout.write(JSON.stringify({ results, caches: loader.caches() }));`;
   const r = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout) as RunResult[];
+  return JSON.parse(r.stdout) as { results: RunResult[]; caches: Cache[] };
 }
 
 // Every file under dir, by relative path.
@@ -47,7 +83,7 @@ describe('the bundle', () => {
   it('prints every validation fixture’s diagnostics as the sources do, in text and JSON', async () => {
     const dirs = readdirSync(join(FIXTURES, 'validate')).map((d) => join('test/fixtures/validate', d));
     const cases = dirs.flatMap((d) => [['validate', '--plan', d], ['validate', '--plan', d, '--format', 'json'], ['validate', '--plan', d, '--format', 'github']]);
-    const bundled = await runIn(BUNDLE, cases);
+    const { results: bundled } = await runIn(BUNDLE, cases);
     for (const [i, argv] of cases.entries()) expect(bundled[i], argv.join(' ')).toEqual(await run(argv, { env: ENV }));
   }, 300_000);
 
@@ -79,77 +115,112 @@ describe('the bundle', () => {
     // was shaped from, which the PDF's ToUnicode map then gives: a no-break space typeset
     // earlier turns the report's spaces into no-break spaces), and this worker has run
     // other test files.
-    const [bundled, sources] = await Promise.all([runIn(BUNDLE, withOut(outB)), runIn(SOURCES, withOut(outA))]);
+    const [{ results: bundled, caches }, { results: sources }] = await Promise.all([runIn(BUNDLE, withOut(outB)), runIn(SOURCES, withOut(outA))]);
     expect(bundled.map((r) => same(r, outB, outA))).toEqual(sources);
+    // Every chunk came from the code cache the build trained, the PDF typesetter's too.
+    expect(caches.length).toBeGreaterThan(20);
+    expect(caches.filter((c) => c.cache !== 'used')).toEqual([]);
+    expect(caches.some((c) => /\/pdf-[A-Z0-9]+\.cjs$/.test(c.file))).toBe(true);
     expect(sources.at(-3)!.stderr).toContain('counts.hbs:2:');
     const written = files(outA);
     expect(Object.keys(written).length).toBeGreaterThan(30);
     expect(files(outB)).toEqual(written);
   }, 300_000);
 
+  it('runs the same without its code caches, or with caches it must refuse', async () => {
+    // Copies of the bundle beside it (so that the package's files are found as from
+    // dist/bundle/), each with its caches gone or spoiled, run in one child process with the
+    // bundle itself: the same report from each, no cache used, and none but the intact one.
+    const copies = { none: '', swapped: '', flipped: '', truncated: '' };
+    const made: string[] = [];
+    try {
+      for (const name of Object.keys(copies) as Array<keyof typeof copies>) {
+        const dir = mkdtempSync(join(ROOT, 'dist', `bundle-${name}-`));
+        made.push(dir);
+        cpSync(join(ROOT, 'dist/bundle'), dir, { recursive: true });
+        copies[name] = dir;
+        const caches = readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile() && e.name.endsWith('.cjs.cache'))
+          .map((e) => join(e.parentPath, e.name))
+          .sort();
+        expect(caches.length).toBeGreaterThan(20);
+        const bytes = caches.map((f) => readFileSync(f));
+        for (const [i, file] of caches.entries()) {
+          const saved = bytes[i]!;
+          if (name === 'none') rmSync(file);
+          // Another chunk's cache, whole: its digest is of another text.
+          else if (name === 'swapped') writeFileSync(file, bytes[(i + 1) % bytes.length]!);
+          // One bit of V8's code changed, or its end cut off: V8 would not notice either.
+          else if (name === 'flipped') writeFileSync(file, Buffer.concat([saved.subarray(0, -100), Buffer.from([saved.at(-100)! ^ 1]), saved.subarray(-99)]));
+          else writeFileSync(file, saved.subarray(0, saved.length >> 1));
+        }
+      }
+      const entries = [BUNDLE, ...Object.values(copies).map((dir) => join(dir, 'cli.cjs'))];
+      const script = `
+        import { BundleLoader, tuneV8 } from ${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))};
+        import { readFileSync } from 'node:fs';
+        import { join } from 'node:path';
+        tuneV8();
+        const runs = [];
+        for (const [i, entry] of ${JSON.stringify(entries)}.entries()) {
+          const loader = new BundleLoader();
+          const { main } = loader.load(entry);
+          const out = join(${JSON.stringify(tempDir())}, String(i));
+          let stderr = '';
+          const code = await main(['report', '2024', '--plan', 'test/fixtures/base-plan', '--format', 'md,pdf', '--out', out, '--quiet'], { stdout: () => {}, stderr: (t) => (stderr += t), isTTY: false, env: ${JSON.stringify(ENV)}, cwd: ${JSON.stringify(ROOT)} });
+          const files = ['report.md', 'report.pdf'].map((f) => readFileSync(join(out, '2024', f)).toString('base64'));
+          runs.push({ code, stderr, files, caches: [...new Set(loader.caches().map((c) => c.cache))].sort() });
+        }
+        process.stdout.write(JSON.stringify(runs));`;
+      const r = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
+      expect(r.stderr).toBe('');
+      const [bundle, ...spoiled] = JSON.parse(r.stdout) as Array<{ code: number; stderr: string; files: string[]; caches: string[] }>;
+      expect(bundle!).toMatchObject({ code: 0, stderr: '', caches: ['used'] });
+      expect(spoiled.map((run) => run.caches)).toEqual([['none'], ['refused'], ['refused'], ['refused']]);
+      for (const run of spoiled) expect({ ...run, caches: [] }).toEqual({ ...bundle!, caches: [] });
+    } finally {
+      for (const dir of made) rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   it('holds the templates precompiled and the schemas as standalone code, without ajv’s compiler', () => {
-    const chunks = readdirSync(join(ROOT, 'dist/bundle/chunks')).filter((f) => f.endsWith('.js'));
-    const text = chunks.map((f) => readFileSync(join(ROOT, 'dist/bundle/chunks', f), 'utf8')).join('\n');
+    const text = Object.keys(META.outputs)
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
     const templates = readdirSync(join(ROOT, 'templates'), { recursive: true }).filter((f) => String(f).endsWith('.hbs'));
     // Each template once per escaping it is rendered with (the Markdown partials serve md and pdf).
     expect((text.match(/^ {2}\["[0-9a-f]{64}", \{ spec: /gm) ?? []).length).toBeGreaterThanOrEqual(templates.length);
-    expect(text).not.toMatch(/^\/\/ node_modules\/ajv\/dist\/(core|compile\/index)\.js$/m);
+    const inputs = Object.values(META.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.filter((i) => /^node_modules\/ajv\/dist\/(core|compile\/index)\.js$/.test(i))).toEqual([]);
     // yaml is in as its ES module build, without the read of the environment for every token.
-    expect(text).toMatch(/^\/\/ node_modules\/yaml\/browser\/dist\/parse\/parser\.js$/m);
+    expect(inputs).toContain('node_modules/yaml/browser/dist/parse/parser.js');
     expect(text).not.toMatch(/LOG_TOKENS|LOG_STREAM/);
   });
 
   it('loads exceljs and pdfkit only for the formats that need them', () => {
-    const dir = join(ROOT, 'dist/bundle');
-    const cli = readFileSync(join(dir, 'cli.js'), 'utf8');
-    const report = /import\("\.\/chunks\/(report-[A-Z0-9]+\.js)"\)/.exec(cli)?.[1];
-    expect(report).toBeDefined();
-    // The chunks a module imports statically, and theirs: what runs before the first line of the command.
-    const loaded = new Set<string>();
-    const visit = (file: string): void => {
-      if (loaded.has(file)) return;
-      loaded.add(file);
-      const text = readFileSync(join(dir, 'chunks', file), 'utf8');
-      for (const m of text.matchAll(/^import (?:[^'";]*? from )?"\.\/(chunk-[A-Z0-9]+\.js)";?$/gms)) visit(m[1]!);
-    };
-    visit(report!);
-    const text = [...loaded].map((f) => readFileSync(join(dir, 'chunks', f), 'utf8')).join('\n');
+    const loaded = closure(commandChunk('report'));
     expect(loaded.size).toBeGreaterThan(3);
-    expect(text).toMatch(/^\/\/ node_modules\/handlebars\//m);
-    expect(text).not.toMatch(/^\/\/ node_modules\/exceljs\//m);
-    expect(text).not.toMatch(/^\/\/ node_modules\/pdfkit\//m);
+    const inputs = inputsOf(loaded);
+    expect(inputs.some((i) => i.startsWith('node_modules/handlebars/'))).toBe(true);
+    expect(inputs.filter((i) => /^node_modules\/(exceljs|pdfkit)\//.test(i))).toEqual([]);
   });
 
   it('keeps out of each command what it never runs', () => {
-    const dir = join(ROOT, 'dist/bundle');
-    const cli = readFileSync(join(dir, 'cli.js'), 'utf8');
-    // A chunk's text with the chunks it imports statically, and theirs.
-    const closure = (entry: string): string => {
-      const loaded = new Set<string>();
-      const visit = (file: string): void => {
-        if (loaded.has(file)) return;
-        loaded.add(file);
-        for (const m of readFileSync(join(dir, 'chunks', file), 'utf8').matchAll(/^import (?:[^'";]*? from )?"\.\/(chunk-[A-Z0-9]+\.js)";?$/gms)) visit(m[1]!);
-      };
-      visit(entry);
-      return [...loaded].map((f) => readFileSync(join(dir, 'chunks', f), 'utf8')).join('\n');
-    };
-    const command = (name: string): string => closure(new RegExp(`import\\("\\./chunks/(${name}-[A-Z0-9]+\\.js)"\\)`).exec(cli)![1]!);
     // validate and explain: no report model, no d3 (they need only the languages' names).
     for (const name of ['validate', 'explain']) {
-      const text = command(name);
-      expect(text, name).not.toMatch(/^\/\/ src\/present\/build\.ts/m);
-      expect(text, name).not.toMatch(/^\/\/ node_modules\/d3-/m);
+      const inputs = inputsOf(closure(commandChunk(name)));
+      expect(inputs.filter((i) => i === 'src/present/build.ts' || i.startsWith('node_modules/d3-')), name).toEqual([]);
     }
     // Every command: terminal widths without string-width (and its segmenter made at load).
-    expect(command('validate')).toMatch(/^\/\/ src\/views\/terminal\.ts/m);
-    expect(command('validate')).not.toMatch(/^\/\/ node_modules\/string-width\//m);
+    const validate = inputsOf(closure(commandChunk('validate')));
+    expect(validate).toContain('src/views/terminal.ts');
+    expect(validate.filter((i) => i.startsWith('node_modules/string-width/'))).toEqual([]);
     // The PDF: pdfkit without linebreak (doc.text is never called), brotli or AES, each loaded on first use.
-    const pdf = readdirSync(join(dir, 'chunks')).find((f) => /^pdf-[A-Z0-9]+\.js$/.test(f))!;
-    const text = closure(pdf);
-    expect(text).toMatch(/^\/\/ node_modules\/pdfkit\//m);
-    expect(text).not.toMatch(/^\/\/ node_modules\/(linebreak|brotli|@noble\/ciphers)\//m);
-    expect(text).toMatch(/\bLazyLineBreaker = class\b/);
+    const pdf = Object.keys(META.outputs).find((f) => /\/pdf-[A-Z0-9]+\.cjs$/.test(f))!;
+    const inputs = inputsOf(closure(pdf));
+    expect(inputs.some((i) => i.startsWith('node_modules/pdfkit/'))).toBe(true);
+    expect(inputs.filter((i) => /^node_modules\/(linebreak|brotli|@noble\/ciphers)\//.test(i))).toEqual([]);
+    expect(readFileSync(join(ROOT, pdf), 'utf8')).toMatch(/\bLazyLineBreaker = class\b/);
   });
 });
-
