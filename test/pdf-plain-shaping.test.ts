@@ -196,8 +196,12 @@ function fakeFont(feature: string, lookups: Array<{ lookupType: number; subTable
     featureList: [{ tag: feature, feature: { lookupListIndexes: lookups.map((_, i) => i) } }],
     lookupList: lazy(lookups.map((l) => ({ ...l, flags: { flags: {} } }))),
   };
+  // hmtx's bytes at the start of the file: 100 entries of advance 500 and bearing 0.
+  const view = new DataView(new ArrayBuffer(400));
+  for (let i = 0; i < 100; i++) view.setUint16(4 * i, 500);
   return {
-    directory: { tables: {} },
+    directory: { tables: { hmtx: { offset: 0 } } },
+    stream: { view },
     numGlyphs: 100,
     hmtx: { metrics: lazy(Array.from({ length: 100 }, () => ({ advance: 500 }))) },
     ...(gpos ? { GPOS: table } : { GSUB: table }),
