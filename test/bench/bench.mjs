@@ -36,7 +36,7 @@ const RUNS = option('--runs', 7);
 const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number);
 const SIZES = args.includes('--no-large') ? [] : sizes.length > 0 ? sizes : [1000, 3000, 10000];
 
-if (!existsSync(join(root, 'dist', 'bundle', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'bundle', 'cli.cjs'))) {
   console.error('build first: npm run build (npm run bench does it)');
   process.exit(2);
 }
