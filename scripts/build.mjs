@@ -121,20 +121,27 @@ const pdfkitFromBundle = {
   },
 };
 
-// fontkit decodes the loca table (where each glyph is in glyf: read for the first glyph's
-// metrics when pdfkit embeds a font, and for each glyph of the subset) one number at a time
-// through restructure, 6 ms for each of the two fonts at every PDF run: read the same numbers,
-// to the table's end as restructure's Array without a length does, straight from the bytes.
-const fontkitLoca = {
-  name: 'fontkit-loca',
+// fontkit in the bundle, two patches that change no result (test/bundle.test.ts: the bundle's
+// PDFs are the sources', made with fontkit as it is, byte for byte):
+//
+// - fontkit decodes the loca table (where each glyph is in glyf: read for the first glyph's
+//   metrics when pdfkit embeds a font, and for each glyph of the subset) one number at a time
+//   through restructure, 6 ms for each of the two fonts at every PDF run: read the same
+//   numbers, to the table's end as restructure's Array without a length does, from the bytes.
+// - Its Arabic, Indic and Universal shapers each inflate a Unicode trie when the module loads
+//   (8 ms of every PDF run), though they shape only text of their scripts: make each trie the
+//   first time it is asked for a character.
+const fontkitPatches = {
+  name: 'fontkit-patches',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
+      const changed = (what) => fail(`${relative(root, args.path)}: fontkit ${what} another way now; check the patch`);
       const loca = /^let (\$\w+\$var\$loca) = new (\$\w+\$VersionedStruct)\('head\.indexToLocFormat', \{\n {4}0: \{\n {8}offsets: new (\$\w+\$Array)\((\$\w+\$uint16)\)\n {4}\},\n {4}1: \{\n {8}offsets: new \3\((\$\w+\$uint32)\)\n {4}\}\n\}\);$/m;
       const found = loca.exec(text);
-      if (found === null) fail(`${relative(root, args.path)}: fontkit defines loca another way now; check the patch`);
+      if (found === null) changed('defines loca');
       const [whole, name, struct, array, uint16, uint32] = found;
-      const patched = text.replace(whole, () =>
+      let patched = text.replace(whole, () =>
         [
           `class $cixiNumbersToEnd extends ${array} {`,
           '    decode(stream, parent) {',
@@ -153,6 +160,15 @@ const fontkitLoca = {
           '});',
         ].join('\n'),
       );
+      const tries = [...patched.matchAll(/^const (\$\w+\$var\$trie) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm)];
+      if (tries.length !== 3) changed(`makes ${tries.length} tries, not 3,`);
+      for (const [line, trie, make] of tries) {
+        // Asked only for characters (.get), the only use a lazy trie answers.
+        const uses = patched.split(trie).length - 1;
+        if (uses !== patched.split(`${trie}.get(`).length) changed(`uses ${trie}`);
+        patched = patched.replace(line, () => `const ${trie} = $cixiLazyTrie(() => ${make});`);
+      }
+      patched = `const $cixiLazyTrie = (make) => {\n    let trie;\n    return { get: (codePoint) => (trie ??= make()).get(codePoint) };\n};\n${patched}`;
       return { contents: patched, loader: 'js' };
     });
   },
@@ -220,7 +236,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   legalComments: 'linked',
-  plugins: [generatedModules, yamlModuleBuild, pdfkitFromBundle, fontkitLoca, lazyBrotli, lazyCiphers, lazyLinebreak],
+  plugins: [generatedModules, yamlModuleBuild, pdfkitFromBundle, fontkitPatches, lazyBrotli, lazyCiphers, lazyLinebreak],
   logLevel: 'warning',
   metafile: true,
   write: false,

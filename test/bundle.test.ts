@@ -223,7 +223,9 @@ describe('the bundle', () => {
     expect(inputs.filter((i) => /^node_modules\/(linebreak|brotli|@noble\/ciphers)\//.test(i))).toEqual([]);
     const text = readFileSync(join(ROOT, pdf), 'utf8');
     expect(text).toMatch(/\bLazyLineBreaker = class\b/);
-    // fontkit's loca read from the bytes (its PDFs are the sources' byte for byte: the test above).
+    // fontkit's loca read from the bytes, and its shapers' tries made when first asked (its
+    // PDFs are the sources' byte for byte: the test above).
     expect(text).toMatch(/^ {2}0: \{ offsets: new \$cixiNumbersToEnd\(uint16\) \},$/m);
+    expect(text.match(/^var \$\w+\$var\$trie = \$cixiLazyTrie\(\(\) => new /gm)).toHaveLength(3);
   });
 });
