@@ -7,7 +7,7 @@ import { parseSourceDateEpoch } from '../src/commands/source-date.js';
 import { checkPdfDirectives, loadFonts } from '../src/render/pdf/index.js';
 import { cellRuns, fitColumns } from '../src/render/pdf/table.js';
 import { breakLines, isWide, type Line, type Run, softBreaks } from '../src/render/pdf/text.js';
-import { cacheColors } from '../src/render/pdf/typeset.js';
+import { cacheColors, destinationOrder, orderDestinationsWithoutIcu } from '../src/render/pdf/typeset.js';
 import PDFDocument from 'pdfkit';
 import { sampleBlocks } from './fixtures/pdf/sample-blocks.js';
 
@@ -120,6 +120,32 @@ describe('cacheColors', () => {
     const plain = content(false);
     expect(plain).toContain('SCN');
     expect(content(true)).toBe(plain);
+  });
+});
+
+describe('orderDestinationsWithoutIcu', () => {
+  it('orders section names as localeCompare does, and leaves other names to it', () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `section-${i + 1}`);
+    // Shuffled the same way every run.
+    const shuffled = names.map((n, i) => [(i * 7919) % 3001, n] as const).sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+    const locale = (a: string, b: string) => a.localeCompare(b);
+    expect([...shuffled].sort(destinationOrder(locale))).toEqual([...shuffled].sort(locale));
+    // Not both section names: the locale's order (which puts a lowercase letter first here, unlike code units).
+    expect(destinationOrder(locale)('b', 'B')).toBe('b'.localeCompare('B'));
+    expect(destinationOrder(locale)('section-2', 'Section-10')).toBe('section-2'.localeCompare('Section-10'));
+  });
+
+  it('gives the document the same name tree pdfkit writes', () => {
+    const tree = (cheap: boolean): string => {
+      const doc = new PDFDocument({ compress: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
+      if (cheap) orderDestinationsWithoutIcu(doc);
+      for (const n of [12, 3, 1, 100, 20, 2]) doc.addNamedDestination(`section-${n}`, 'XYZ', null, 0, null);
+      doc.addNamedDestination('Zeta', 'XYZ', null, 0, null);
+      doc.addNamedDestination('alpha', 'XYZ', null, 0, null);
+      return String((doc as unknown as { _root: { data: { Names: { data: { Dests: object } } } } })._root.data.Names.data.Dests);
+    };
+    expect(tree(false)).toContain('(section-1) [');
+    expect(tree(true)).toBe(tree(false));
   });
 });
 

@@ -80,6 +80,7 @@ async function typesetWithFonts(tokens: Array<Token | null>, blocks: PdfBlocks, 
   doc.font(FONT.regular);
   const flushContent = batchContent(doc);
   cacheColors(doc);
+  orderDestinationsWithoutIcu(doc);
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -213,6 +214,27 @@ export function cacheColors(doc: PDFKit.PDFDocument): void {
     this.addContent(ops);
     return true;
   };
+}
+
+// pdfkit sorts the named destinations (the contents page's links) with localeCompare when the
+// document ends, and the first call loads ICU's collation: 7 ms of every PDF run. Ours are
+// `section-N` (markdown.ts), which that collation orders as it orders their code units: the
+// same prefix, then digits, by the first digit that differs, else the shorter first. Compare
+// those without ICU, and any other name as pdfkit does.
+interface NameTree {
+  _compareKeys(a: string, b: string): number;
+}
+
+const SECTION = /^section-[0-9]+$/;
+
+/** The comparison of destination names that orderDestinationsWithoutIcu gives pdfkit. */
+export function destinationOrder(localeOrder: (a: string, b: string) => number): (a: string, b: string) => number {
+  return (a, b) => (SECTION.test(a) && SECTION.test(b) ? (a < b ? -1 : a > b ? 1 : 0) : localeOrder(a, b));
+}
+
+export function orderDestinationsWithoutIcu(doc: PDFKit.PDFDocument): void {
+  const dests = (doc as unknown as { _root: { data: { Names: { data: { Dests: NameTree } } } } })._root.data.Names.data.Dests;
+  dests._compareKeys = destinationOrder(dests._compareKeys.bind(dests));
 }
 
 // A page's content stream as pdfkit keeps it until the document ends.
