@@ -227,5 +227,7 @@ describe('the bundle', () => {
     // PDFs are the sources' byte for byte: the test above).
     expect(text).toMatch(/^ {2}0: \{ offsets: new \$cixiNumbersToEnd\(uint16\) \},$/m);
     expect(text.match(/^var \$\w+\$var\$trie = \$cixiLazyTrie\(\(\) => new /gm)).toHaveLength(3);
+    // unicode-trie inflates with Node's zlib, not tiny-inflate.
+    expect(text).toMatch(/^ {4}var \{ inflateRawSync \} = .*\("zlib"\);$/m);
   });
 });
