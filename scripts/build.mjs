@@ -308,7 +308,7 @@ writeFileSync(join(outdir, 'meta.json'), `${JSON.stringify({ outputs }, null, 1)
 const chunks = Object.keys(outputs).filter((f) => f.endsWith('.cjs'));
 console.log(`build: dist: ${sources.length} modules; ${relative(root, outdir)}: ${chunks.length} files, ${templates.count} templates precompiled, 2 schemas compiled`);
 
-// 4. Train the code caches: run the bundle as bin/cixi-plan.js runs it, on the shipped plan,
+// 4. Train the code caches: run the bundle as bin/cixi-plan.js runs it, on a fixture plan,
 // through the commands a user runs, and keep what V8 compiled (scripts/code-cache.mjs). A
 // bundle that fails here fails the build.
 try {
