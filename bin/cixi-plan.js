@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Thin entry: run the built CLI with the real process I/O and report its exit code.
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BundleLoader, tuneV8 } from './load-bundle.js';
 
@@ -9,9 +10,10 @@ let cli;
 try {
   cli = new BundleLoader().load(bundle);
 } catch (err) {
-  // A checkout that was never built (or a build that was removed): say what to run.
-  if (err?.code !== 'ENOENT' || err.path !== bundle) throw err;
-  process.stderr.write(`error: cixi-plan is not built: ${bundle} is missing; run \`npm run build\` in ${fileURLToPath(new URL('..', import.meta.url))}\n`);
+  // A checkout that was never built, or a build removed or left unreadable: say what to run.
+  if (typeof err?.code !== 'string' || typeof err.path !== 'string' || !err.path.startsWith(dirname(bundle))) throw err;
+  const why = err.code === 'ENOENT' ? `${err.path} is missing` : `${err.path} cannot be read (${err.code})`;
+  process.stderr.write(`error: cixi-plan is not built: ${why}; run \`npm run build\` in ${fileURLToPath(new URL('..', import.meta.url))}\n`);
   process.exit(2);
 }
 const { main, outputErrorLine, removeTempFilesSync } = cli;
