@@ -1,6 +1,8 @@
 // The real executable, run as a subprocess: the thin entry wires argv, output
 // streams and the exit code (dist/ is built by `npm test` before vitest runs).
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/cli.js';
@@ -27,6 +29,19 @@ describe('bin/cixi-plan.js', () => {
     const r = cixi(['validate', '--plan', 'nowhere']);
     expect(r.status).toBe(2);
     expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('says to build when the bundle is missing, without a stack trace', () => {
+    // A checkout's bin/ beside no dist/.
+    const dir = mkdtempSync(join(tmpdir(), 'cixi-plan-unbuilt-'));
+    try {
+      cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+      const r = spawnSync(process.execPath, [join(dir, 'bin/cixi-plan.js'), '--version'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`error: cixi-plan is not built: ${join(dir, 'dist/bundle/cli.cjs')} is missing; run \`npm run build\` in ${dir}/\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints help and the version', () => {
