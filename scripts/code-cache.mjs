@@ -8,7 +8,6 @@
 // works and only starts slower. Every command must give the exit code it should: a bundle
 // that cannot run a valid plan fails the build here rather than on a user's machine.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BundleLoader, tuneV8 } from '../bin/load-bundle.js';
@@ -19,7 +18,9 @@ const loader = new BundleLoader();
 const { main } = loader.load(join(root, 'dist/bundle/cli.cjs'));
 
 const plan = ['--plan', join(root, 'test/fixtures/national-plan')];
-const out = mkdtempSync(join(tmpdir(), 'cixi-plan-code-cache-'));
+// What the commands write goes in dist/, which the build has just written, not in the system's
+// temporary folder, which an install may not be able to write.
+const out = mkdtempSync(join(root, 'dist', 'code-cache-run-'));
 // Each command with the exit code it must give; the last two fail as a user's typing does.
 const runs = [
   [['--version'], 0],
