@@ -3,12 +3,16 @@
 // waits leave free, instead of before them all; test/sequencer.ts starts it first. The build
 // (esbuild) only strips types, so this is where a type error fails `npm test`.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { ROOT } from './support/cli.js';
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+// The package's own `tsc` (TypeScript 7 exports no path to it, only its package.json).
+const manifest = createRequire(import.meta.url).resolve('typescript/package.json');
+const tsc = join(dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { tsc: string } }).bin.tsc);
 
 it('finds no type error in the sources or the tests', async () => {
   const r = await promisify(execFile)(process.execPath, [tsc, '-p', 'test/tsconfig.json', '--pretty', 'false'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).then(
