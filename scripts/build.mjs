@@ -21,8 +21,16 @@
 //   fontkit) only when a PDF is asked for.
 // - yaml is taken as its ES module build, without a read of the environment per token.
 // - dist/bundle/meta.json says what each chunk holds and imports (test/bundle.test.ts reads it).
+//
+// A build whose inputs are those of the last one does nothing (`npm test` builds first, just
+// after `npm ci` has): dist/build-inputs.sha256, written last, is the digest of every file the
+// build reads that is not in a package (src/, templates/, bin/, scripts/, the training plan),
+// of the installed packages' versions (node_modules/.package-lock.json) and of the Node.js and
+// options the code caches are made for. `npm run build -- --force` builds anyway, for an edit
+// inside node_modules/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
@@ -33,6 +41,44 @@ const fail = (message) => {
   console.error(`build: ${message}`);
   process.exit(1);
 };
+
+// 0. The digest of the inputs, and nothing to do when dist/ was built from them.
+const stamp = join(root, 'dist', 'build-inputs.sha256');
+const digest = inputsDigest();
+if (!process.argv.includes('--force') && builtFrom(digest)) {
+  console.log('build: dist/ is up to date (the inputs are those of the last build; `npm run build -- --force` builds anyway)');
+  process.exit(0);
+}
+
+/** SHA-256 over the build's inputs, each file by its path and bytes. */
+function inputsDigest() {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([process.version, process.arch, process.platform, process.execArgv, process.env.NODE_OPTIONS ?? '']));
+  const files = ['src', 'templates', 'bin', 'scripts', 'test/fixtures/national-plan'].flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(root, join(e.parentPath, e.name))),
+  );
+  for (const file of [...files.sort(), 'package.json', 'package-lock.json', 'node_modules/.package-lock.json']) {
+    const bytes = existsSync(join(root, file)) ? readFileSync(join(root, file)) : null;
+    hash.update(`${file}\0${bytes === null ? -1 : bytes.length}\0`);
+    if (bytes !== null) hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** dist/ was built from inputs with this digest, and every file the bundle runs is there. */
+function builtFrom(expected) {
+  try {
+    if (readFileSync(stamp, 'utf8').trim() !== expected) return false;
+    const { outputs } = JSON.parse(readFileSync(join(root, 'dist/bundle/meta.json'), 'utf8'));
+    return Object.keys(outputs)
+      .filter((f) => f.endsWith('.cjs'))
+      .every((f) => existsSync(join(root, f)) && existsSync(join(root, `${f}.cache`)));
+  } catch {
+    return false;
+  }
+}
 
 // 1. dist/ afresh: a module whose source is gone must not stay behind to be imported.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
@@ -316,3 +362,5 @@ try {
 } catch {
   fail('the bundle failed its training run (scripts/code-cache.mjs)');
 }
+// Last, so that a build that failed or was stopped is never taken for up to date.
+writeFileSync(stamp, `${digest}\n`);
