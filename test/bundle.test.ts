@@ -183,6 +183,21 @@ describe('the bundle', () => {
     }
   }, 300_000);
 
+  it('loads node:child_process only to run git (--rev), not with commander or the plan loader', async () => {
+    const script = `
+      import { BundleLoader, tuneV8 } from ${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))};
+      tuneV8();
+      const { main } = new BundleLoader().load(${JSON.stringify(BUNDLE)});
+      const loaded = () => process.moduleLoadList.includes('NativeModule child_process');
+      const io = { stdout: () => {}, stderr: () => {}, isTTY: false, env: {}, cwd: ${JSON.stringify(ROOT)} };
+      const plain = [await main(['report', '2024', '--plan', 'test/fixtures/base-plan', '--format', 'md', '--out', ${JSON.stringify(tempDir())}], io), loaded()];
+      const rev = [await main(['diff', '--rev', 'HEAD', '2024', '--plan', 'test/fixtures/base-plan'], io), loaded()];
+      process.stdout.write(JSON.stringify({ plain, rev }));`;
+    const r = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    // (--rev reads the committed plan, or says why it cannot; either way git was run.)
+    expect(JSON.parse(r.stdout)).toMatchObject({ plain: [0, false], rev: [expect.any(Number), true] });
+  });
+
   it('holds the templates precompiled and the schemas as standalone code, without ajv’s compiler', () => {
     const text = Object.keys(META.outputs)
       .filter((f) => f.endsWith('.cjs'))
