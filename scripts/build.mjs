@@ -170,10 +170,12 @@ const pdfkitFromBundle = {
 // fontkit in the bundle, two patches that change no result (test/bundle.test.ts: the bundle's
 // PDFs are the sources', made with fontkit as it is, byte for byte):
 //
-// - fontkit decodes the loca table (where each glyph is in glyf: read for the first glyph's
-//   metrics when pdfkit embeds a font, and for each glyph of the subset) one number at a time
-//   through restructure, 6 ms for each of the two fonts at every PDF run: read the same
-//   numbers, to the table's end as restructure's Array without a length does, from the bytes.
+// - fontkit decodes the loca table (where each glyph is in glyf: read for a glyph's metrics,
+//   and for each glyph of the subset pdfkit embeds) one number at a time through restructure,
+//   6 ms for each of the two fonts at every PDF run. Take the same numbers from the bytes in
+//   one copy instead, as a Uint32Array (byte order swapped by Buffer#swap32/swap16, natively):
+//   fontkit only indexes it, and shifts the short offsets of version 0 in place, which a
+//   Uint32Array holds as an Array would.
 // - Its Arabic, Indic and Universal shapers each inflate a Unicode trie when the module loads
 //   (8 ms of every PDF run), though they shape only text of their scripts: make each trie the
 //   first time it is asked for a character.
@@ -192,12 +194,23 @@ const fontkitPatches = {
           `class $cixiNumbersToEnd extends ${array} {`,
           '    decode(stream, parent) {',
           '        const end = (parent != null ? parent._length : undefined) ? parent._startOffset + parent._length : stream.length;',
-          '        const offsets = [];',
-          '        let pos = stream.pos;',
-          '        if (this.type.size() === 2) for (; pos < end; pos += 2) offsets.push(stream.view.getUint16(pos));',
-          '        else for (; pos < end; pos += 4) offsets.push(stream.view.getUint32(pos));',
-          '        stream.pos = pos;',
-          '        return offsets;',
+          '        const size = this.type.size();',
+          '        const count = Math.max(0, Math.floor((end - stream.pos) / size));',
+          '        const bytes = stream.buffer.subarray(stream.pos, stream.pos + count * size);',
+          '        stream.pos += count * size;',
+          '        const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;',
+          '        if (size === 4) {',
+          '            const offsets = new Uint32Array(count);',
+          '            const own = Buffer.from(offsets.buffer);',
+          '            own.set(bytes);',
+          '            if (littleEndian) own.swap32();',
+          '            return offsets;',
+          '        }',
+          '        const shorts = new Uint16Array(count);',
+          '        const own = Buffer.from(shorts.buffer);',
+          '        own.set(bytes);',
+          '        if (littleEndian) own.swap16();',
+          '        return Uint32Array.from(shorts);',
           '    }',
           '}',
           `let ${name} = new ${struct}('head.indexToLocFormat', {`,
