@@ -129,8 +129,10 @@ describe('the bundle', () => {
 
   it('runs the same without its code caches, or with caches it must refuse', async () => {
     // Copies of the bundle beside it (so that the package's files are found as from
-    // dist/bundle/), each with its caches gone or spoiled, run in one child process with the
-    // bundle itself: the same report from each, no cache used, and none but the intact one.
+    // dist/bundle/), each with its caches gone or spoiled, in one child process with the bundle
+    // itself. The bundle, the copy without caches and the one with a bit flipped (which V8
+    // itself would take, and crash on) each write the same report, the bundle alone from its
+    // caches; in each other copy, the chunks that report loads take none of theirs.
     const copies = { none: '', swapped: '', flipped: '', truncated: '' };
     const made: string[] = [];
     try {
@@ -155,29 +157,42 @@ describe('the bundle', () => {
           else writeFileSync(file, saved.subarray(0, saved.length >> 1));
         }
       }
-      const entries = [BUNDLE, ...Object.values(copies).map((dir) => join(dir, 'cli.cjs'))];
+      const spoiled = [copies.swapped, copies.truncated];
       const script = `
         import { BundleLoader, tuneV8 } from ${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))};
         import { readFileSync } from 'node:fs';
         import { join } from 'node:path';
         tuneV8();
         const runs = [];
-        for (const [i, entry] of ${JSON.stringify(entries)}.entries()) {
+        const reportFrom = ${JSON.stringify([BUNDLE, join(copies.none, 'cli.cjs'), join(copies.flipped, 'cli.cjs')])};
+        for (const [i, entry] of reportFrom.entries()) {
           const loader = new BundleLoader();
           const { main } = loader.load(entry);
           const out = join(${JSON.stringify(tempDir())}, String(i));
           let stderr = '';
           const code = await main(['report', '2024', '--plan', 'test/fixtures/base-plan', '--format', 'md,pdf', '--out', out, '--quiet'], { stdout: () => {}, stderr: (t) => (stderr += t), isTTY: false, env: ${JSON.stringify(ENV)}, cwd: ${JSON.stringify(ROOT)} });
           const files = ['report.md', 'report.pdf'].map((f) => readFileSync(join(out, '2024', f)).toString('base64'));
-          runs.push({ code, stderr, files, caches: [...new Set(loader.caches().map((c) => c.cache))].sort() });
+          runs.push({ code, stderr, files, caches: [...new Set(loader.caches().map((c) => c.cache))].sort(), chunks: loader.caches().map((c) => c.file.slice(entry.length - 'cli.cjs'.length)) });
         }
-        process.stdout.write(JSON.stringify(runs));`;
+        const loaded = [];
+        for (const dir of ${JSON.stringify(spoiled)}) {
+          const loader = new BundleLoader();
+          for (const chunk of runs[0].chunks) loader.load(join(dir, chunk));
+          loaded.push({ chunks: loader.caches().length, caches: [...new Set(loader.caches().map((c) => c.cache))].sort() });
+        }
+        process.stdout.write(JSON.stringify({ runs, loaded }));`;
       const r = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
       expect(r.stderr).toBe('');
-      const [bundle, ...spoiled] = JSON.parse(r.stdout) as Array<{ code: number; stderr: string; files: string[]; caches: string[] }>;
+      const { runs, loaded } = JSON.parse(r.stdout) as { runs: Array<{ code: number; stderr: string; files: string[]; caches: string[]; chunks: string[] }>; loaded: Array<{ chunks: number; caches: string[] }> };
+      const [bundle, ...others] = runs;
       expect(bundle!).toMatchObject({ code: 0, stderr: '', caches: ['used'] });
-      expect(spoiled.map((run) => run.caches)).toEqual([['none'], ['refused'], ['refused'], ['refused']]);
-      for (const run of spoiled) expect({ ...run, caches: [] }).toEqual({ ...bundle!, caches: [] });
+      expect(bundle!.chunks.length).toBeGreaterThan(20);
+      expect(others.map((run) => run.caches)).toEqual([['none'], ['refused']]);
+      for (const run of others) expect({ ...run, caches: [] }).toEqual({ ...bundle!, caches: [] });
+      expect(loaded).toEqual([
+        { chunks: bundle!.chunks.length, caches: ['refused'] },
+        { chunks: bundle!.chunks.length, caches: ['refused'] },
+      ]);
     } finally {
       for (const dir of made) rmSync(dir, { recursive: true, force: true });
     }
