@@ -114,13 +114,15 @@ describe('validate survives mutated plan files', () => {
   }, 180_000);
 
   it('the CLI exits 0 or 1 with diagnostics on mutated folders, never an internal error', async () => {
+    // One copy of the shipped plan; each run mutates one file of it and then puts it back.
+    const dir = tempDir();
+    cpSync(planDir, dir, { recursive: true });
     await fc.assert(
       fc.asyncProperty(fc.nat(shippedFiles.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (fileIndex, mutations) => {
-        const dir = tempDir();
-        cpSync(planDir, dir, { recursive: true });
         const target = shippedFiles[fileIndex]!;
-        writeFileSync(join(dir, target.file.replace(/^plan\//, '')), mutations.reduce(mutate, target.text));
-        const r = await run(['validate', '--plan', dir]);
+        const file = join(dir, target.file.replace(/^plan\//, ''));
+        writeFileSync(file, mutations.reduce(mutate, target.text));
+        const r = await run(['validate', '--plan', dir]).finally(() => writeFileSync(file, target.text));
         expect([0, 1]).toContain(r.code);
         expect(r.stderr).not.toContain('internal error');
         // The plan's language is Chinese; a plan whose language line a mutation broke reads as Chinese too.
