@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSourceDateEpoch } from '../src/commands/source-date.js';
 import { checkPdfDirectives, loadFonts } from '../src/render/pdf/index.js';
+import { applyPair, classOf, classRecordBytes, kerns, moves, resolve, type Position, type SubTable } from '../src/render/pdf/opentype.js';
 import { cellRuns, fitColumns } from '../src/render/pdf/table.js';
 import { breakLines, isWide, type Line, type Run, softBreaks } from '../src/render/pdf/text.js';
 import { cacheColors, destinationOrder, orderDestinationsWithoutIcu } from '../src/render/pdf/typeset.js';
@@ -279,3 +280,72 @@ describe('checkPdfDirectives', () => {
     ]);
   });
 });
+
+describe('pair kerning by class, read from the font bytes', () => {
+  it('finds and applies the adjustments fontkit decodes, for pairs of every class of both weights', async () => {
+    const fonts = await loadFonts();
+    for (const font of [fonts.regular, fonts.bold]) {
+      const gpos = (font as unknown as { GPOS: { lookupList: { length: number; get(i: number): { lookupType: number; subTables: SubTable[] } } } }).GPOS;
+      const tables: SubTable[] = [];
+      for (let i = 0; i < gpos.lookupList.length; i++) {
+        const lookup = gpos.lookupList.get(i);
+        for (const sub of lookup.subTables) {
+          const [type, table] = resolve(lookup.lookupType, sub, true);
+          if (type === 2 && table.version === 2) tables.push(table);
+        }
+      }
+      expect(tables.length).toBeGreaterThan(0);
+      let kerned = 0;
+      for (const table of tables) {
+        // The bytes are read (not the decoded records, which are the reference here).
+        const raw = classRecordBytes(table);
+        expect(raw).not.toBeNull();
+        // A covered glyph of each first class, and a glyph of each second class (0: one not listed).
+        const firsts = new Map<number, number>();
+        const cov = table.coverage!;
+        const coveredGlyphs = cov.version === 1 ? (cov.glyphs ?? []) : (cov.rangeRecords ?? []).flatMap((r) => Array.from({ length: r.end - r.start + 1 }, (_, i) => r.start + i));
+        for (const g of coveredGlyphs) if (!firsts.has(classOf(g, table.classDef1!))) firsts.set(classOf(g, table.classDef1!), g);
+        const def2 = table.classDef2!;
+        const listed = def2.version === 1 ? (def2.classValueArray ?? []).map((c, i) => [c, (def2.startGlyph ?? 0) + i] as const) : (def2.classRangeRecord ?? []).map((r) => [r.class, r.start] as const);
+        const seconds = new Map<number, number>(listed.map(([c, g]) => [c, g] as [number, number]).reverse());
+        for (let g = 0; g < (font as unknown as { numGlyphs: number }).numGlyphs && !seconds.has(0); g++) if (classOf(g, def2) === 0) seconds.set(0, g);
+        expect(firsts.size).toBeGreaterThan(1);
+        expect(seconds.size).toBeGreaterThan(1);
+        const covered = [...firsts.values()];
+        // Every first class and every second class, in a fifth of their pairs (fontkit's
+        // decoding of each record, the reference here, is the slow part).
+        for (const [i, a] of covered.entries()) {
+          for (const [j, b] of [...seconds.values()].entries()) {
+            if ((i + j) % 5 !== 0) continue;
+            const record = table.classRecords!.get(classOf(a, table.classDef1!)).get(classOf(b, table.classDef2!));
+            const decoded = record !== undefined && (moves(record.value1) || moves(record.value2));
+            expect(kerns(table, a, b), `${a} ${b}`).toBe(decoded && coverageHolds(table, a));
+            const p = (): Position => ({ xAdvance: 1000, yAdvance: 0, xOffset: 0, yOffset: 0 });
+            const [x, y] = [p(), p()];
+            const applied = applyPair(table, a, b, x, y);
+            if (!coverageHolds(table, a)) continue;
+            expect(applied).toBe(true);
+            const want = [p(), p()];
+            for (const [pos, v] of [[want[0]!, record!.value1], [want[1]!, record!.value2]] as const) {
+              const value = (v ?? {}) as Record<string, number | undefined>;
+              pos.xAdvance += value.xAdvance ?? 0;
+              pos.yAdvance += value.yAdvance ?? 0;
+              pos.xOffset += value.xPlacement ?? 0;
+              pos.yOffset += value.yPlacement ?? 0;
+            }
+            expect([x, y], `${a} ${b}`).toEqual(want);
+            if (decoded) kerned++;
+          }
+        }
+      }
+      expect(kerned).toBeGreaterThan(20);
+    }
+  });
+});
+
+// Whether the pair subtable's coverage lists the first glyph (kerns and applyPair ask it first).
+function coverageHolds(table: SubTable, glyph: number): boolean {
+  const cov = table.coverage!;
+  if (cov.version === 1) return (cov.glyphs ?? []).includes(glyph);
+  return (cov.rangeRecords ?? []).some((r) => r.start <= glyph && glyph <= r.end);
+}
