@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSourceDateEpoch } from '../src/commands/source-date.js';
 import { checkPdfDirectives, loadFonts } from '../src/render/pdf/index.js';
+import { cmapFromBytes } from '../src/render/pdf/cmap.js';
 import { applyPair, classOf, classRecordBytes, kerns, moves, resolve, type Position, type SubTable } from '../src/render/pdf/opentype.js';
 import { cellRuns, fitColumns } from '../src/render/pdf/table.js';
 import { breakLines, isWide, type Line, type Run, softBreaks } from '../src/render/pdf/text.js';
@@ -349,3 +350,26 @@ function coverageHolds(table: SubTable, glyph: number): boolean {
   if (cov.version === 1) return (cov.glyphs ?? []).includes(glyph);
   return (cov.rangeRecords ?? []).some((r) => r.start <= glyph && glyph <= r.end);
 }
+
+describe('cmapFromBytes', () => {
+  it('gives fontkit’s glyph id for every character of the planes the font covers, from the bytes, in both weights', async () => {
+    const fonts = await loadFonts();
+    for (const font of [fonts.regular, fonts.bold]) {
+      const processor = (font as unknown as { _cmapProcessor: { lookup(cp: number): number; cmap: { version: number } } })._cmapProcessor;
+      // Noto Sans SC's cmap is format 12: the bytes are read, not fontkit's lookup.
+      expect(processor.cmap.version).toBe(12);
+      const lookup = cmapFromBytes(font)!;
+      expect(lookup).not.toBeNull();
+      let found = 0;
+      let differ = 0;
+      for (let cp = 0; cp < 0x30000; cp++) {
+        const id = lookup(cp);
+        if (id !== 0) found++;
+        if (id !== processor.lookup(cp)) differ++;
+      }
+      for (const cp of [0x10ffff, 0x110000, -1, 0x3fffffff]) if (lookup(cp) !== processor.lookup(cp)) differ++;
+      expect(differ).toBe(0);
+      expect(found).toBeGreaterThan(30_000);
+    }
+  });
+});

@@ -4,6 +4,7 @@
 // (`U+1F600`) in a box, and what is drawn that way is collected for the caller's warning.
 
 import type { Font } from 'fontkit';
+import { cmapFromBytes } from './cmap.js';
 
 /** Whether a font has a glyph for a code point (cached per font: asked once per character set). */
 export function hasGlyph(font: Font, cp: number): boolean {
@@ -11,7 +12,9 @@ export function hasGlyph(font: Font, cp: number): boolean {
   if (known === undefined) coverage.set(font, (known = new Map()));
   const has = known.get(cp);
   if (has !== undefined) return has;
-  const found = font.hasGlyphForCodePoint(cp);
+  // font.hasGlyphForCodePoint(cp), from the cmap's bytes where they can be read (cmap.ts).
+  const fromBytes = cmapFromBytes(font);
+  const found = fromBytes === null ? font.hasGlyphForCodePoint(cp) : fromBytes(cp) !== 0;
   known.set(cp, found);
   return found;
 }

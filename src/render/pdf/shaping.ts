@@ -28,6 +28,7 @@
 
 import type { Font } from 'fontkit';
 import { getScript } from 'unicode-properties';
+import { cmapFromBytes, type GlyphIdLookup } from './cmap.js';
 import {
   applyPair, applySubstitution, classOf, coverageIndex, findScript, firstCoverages, forEachComponent, forEachCovered, FORWARD_GPOS, FORWARD_GSUB, kerns, ligates,
   ligatesAlone, nested, planLookups, resolve, type ClassDef, type GlyphSlot, type LayoutTable, type LazyList, type Lookup, type Position, type SubTable,
@@ -141,11 +142,13 @@ export class PlainText {
   private readonly rules = new Map<string, Rules | null>();
   private readonly plans = new Map<string, Plan | null>();
   private readonly markClass: ClassDef | undefined;
+  private readonly cmap: GlyphIdLookup | null;
   /** False when the font's layout is not one this module can reason about. */
   readonly enabled: boolean;
 
   constructor(font: Font) {
     this.tables = font as unknown as FontTables;
+    this.cmap = cmapFromBytes(font);
     const t = this.tables.directory.tables;
     this.enabled = !('morx' in t || 'mort' in t || 'kern' in t || 'fvar' in t) && !this.tables.GSUB?.featureVariations && !this.tables.GPOS?.featureVariations;
     this.markClass = this.tables.GDEF?.glyphClassDef;
@@ -252,7 +255,9 @@ export class PlainText {
     const script = scriptTag(cp);
     this.scripts.set(cp, script);
     if (script !== null) {
-      const glyph = this.tables.glyphForCodePoint(cp);
+      // fontkit's glyphForCodePoint(cp), with the glyph id read from the cmap's bytes where they
+      // can be (cmap.ts).
+      const glyph = this.cmap === null ? this.tables.glyphForCodePoint(cp) : this.tables.getGlyph(this.cmap(cp), [cp]);
       if (glyph.id !== 0 && (this.markClass === undefined || classOf(glyph.id, this.markClass) !== 3)) {
         c = { glyph, id: glyph.id, advance: this.advance(glyph.id), length: cp > 0xffff ? 2 : 1 };
       }
