@@ -102,11 +102,10 @@ describe('validate survives mutated plan files', () => {
         const hasError = result.diagnostics.some((d) => d.severity === 'error');
         // Data is handed on exactly when there is no error.
         expect(result.data !== undefined).toBe(!hasError);
-        for (const d of result.diagnostics) {
-          expect(files.some((f) => f.file === d.file)).toBe(true);
-          expect(d.line).toBeGreaterThanOrEqual(1);
-          expect(d.message.length).toBeGreaterThan(0);
-        }
+        // Each diagnostic names one of the files, a line, and says something (checked without an
+        // expect() per diagnostic: a mutated file can give hundreds).
+        const unplaced = result.diagnostics.filter((d) => !files.some((f) => f.file === d.file) || !(d.line >= 1) || d.message.length === 0);
+        expect(unplaced).toEqual([]);
       }),
       // FUZZ_RUNS and FUZZ_SEED let a developer run longer or other campaigns.
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
