@@ -30,15 +30,24 @@ describe('numbers written without Intl', () => {
   const options = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 })).map(([a, b]) => ({ max: Math.max(a, b), min: Math.min(a, b) }));
 
   it('are what Intl.NumberFormat writes in zh-CN and en, decimals and percentages, signed or not', () => {
+    // One formatter per set of options (there are a few hundred): making one costs more than
+    // formatting with it.
+    const formatters = new Map<string, Intl.NumberFormat>();
     fc.assert(
       fc.property(value, options, fc.boolean(), fc.constantFrom('decimal' as const, 'percent' as const), fc.constantFrom('zh-CN', 'en'), (v, { max, min }, signed, style, locale) => {
         const plain = plainNumber(v, style, max, min, signed);
-        const intl = new Intl.NumberFormat(locale, {
-          ...(style === 'percent' ? { style } : {}),
-          maximumFractionDigits: max,
-          minimumFractionDigits: min,
-          signDisplay: signed ? 'exceptZero' : 'auto',
-        }).format(v);
+        const key = `${locale} ${style} ${max} ${min} ${signed}`;
+        let format = formatters.get(key);
+        if (format === undefined) {
+          format = new Intl.NumberFormat(locale, {
+            ...(style === 'percent' ? { style } : {}),
+            maximumFractionDigits: max,
+            minimumFractionDigits: min,
+            signDisplay: signed ? 'exceptZero' : 'auto',
+          });
+          formatters.set(key, format);
+        }
+        const intl = format.format(v);
         if (plain !== undefined) expect(plain, `${v} ${style} ${min}–${max}${signed ? ' signed' : ''} ${locale}`).toBe(intl);
         // Only values JavaScript writes with an exponent are left to Intl.
         else expect(String(Math.abs(v))).toMatch(/e/);
