@@ -143,15 +143,20 @@ describe('the fast reader of plain YAML', () => {
     for (const file of yamlFiles(dir)) expect(agrees(readFileSync(file, 'utf8')), file).toBe(true);
   });
 
-  it('answers only for plain YAML (anchors, tags, block scalars, multi-line scalars, flow maps are yaml’s)', () => {
+  it('answers only for plain YAML (anchors, tags, block scalars, multi-line scalars and brackets are yaml’s)', () => {
     for (const text of [
       'a: &x 1\nb: *x\n',
       'a: !!int 1\n',
       'a: |\n  text\n',
       'a: >\n  text\n',
       'a: one\n  two\n',
-      'a: {b: {c: 1}}\n',
       'a: {b}\n',
+      'a: {b: {c: 1}\n',
+      'a: [b,\n  c]\n',
+      '- {a: 1}: b\n',
+      '- [a]: b\n',
+      'a: {[b]: 1}\n',
+      'a: {b: [c]d}\n',
       'a:\n\tb: 1\n',
       'a: 1\na: 2\n',
       '%YAML 1.2\n---\na: 1\n',
@@ -164,12 +169,26 @@ describe('the fast reader of plain YAML', () => {
       '<<: 1\n',
       '1.5: a\n',
       'true: a\n',
-      'a: [b, [c]]\n',
       'a: "unterminated\n',
       'scalar\n',
       'a: 1\r2: 3\n',
     ]) {
       expect(readPlainYaml(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it('reads lists and maps in brackets nested, and as list items, as yaml does', () => {
+    for (const text of [
+      'a: {b: {c: 1}}\n',
+      'a: [b, [c]]\n',
+      '- {a: 1}\n',
+      '- [a, {b: 1.50}]\n',
+      '- {a: 1} # c\n- {a: 2}\n',
+      'a:\n  - {id: x, name: "指标", target: {year: 2026, value: 200, comparator: ">="}, actions: [a1, a2], empty: {}, none: []}\n  - {id: y, target: {value: 1.0}}\n',
+      'a:\n- {b: [[1, 2], [3]], c: {d: {e: [x]}}}\n',
+      'k: [{a: 1}, {a: 2.50}, []]\n',
+    ]) {
+      expect(agrees(text), text).toBe(true);
     }
   });
 
