@@ -363,7 +363,7 @@ export class PlainText {
     const rules = this.rulesFor(script);
     const plan = this.planFor(script);
     if (rules === null || plan === null) return undefined;
-    let glyphs: GlyphSlot[] = chars.map((c) => ({ id: c.id, codePoints: [...c.glyph.codePoints] }));
+    let glyphs: GlyphSlot[] = chars.map((c) => ({ id: c.id, codePoints: c.glyph.codePoints.slice() }));
     // fontkit's GSUB processor: each lookup over the glyphs in turn, its subtables tried in
     // order at each glyph until one applies, then on past what it replaced. The glyphs of a
     // lookup's pass are gathered anew (fontkit splices each ligature out of the array: a long
@@ -372,7 +372,11 @@ export class PlainText {
       const next: GlyphSlot[] = [];
       for (let i = 0; i < glyphs.length; ) {
         let taken = 1;
-        for (const [type, table] of subtables) {
+        // Indexed, not destructured: this runs for every glyph and subtable, and a destructuring
+        // makes an iterator each time until the function is optimised.
+        for (let k = 0; k < subtables.length; k++) {
+          const type = subtables[k]![0];
+          const table = subtables[k]![1];
           if (type !== 1 && type !== 4) {
             if (firstCoverages(type, table, false).some((cov) => coverageIndex(cov, glyphs[i]!.id) >= 0)) return undefined;
             continue;

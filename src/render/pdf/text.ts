@@ -283,9 +283,13 @@ function compose(pieces: MeasuredPiece[], end: boolean): Line {
   let glyphs = 0;
   let wide = 0;
   for (const f of fragments) {
-    for (const ch of f.text) {
+    // Code points, as `for (const ch of f.text)` counts them, without a string for each.
+    const text = f.text;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
       f.glyphs++;
-      if (isWide(ch.codePointAt(0)!)) wide++;
+      if (isWide(cp)) wide++;
     }
     width += f.width;
     glyphs += f.glyphs;
