@@ -57,17 +57,18 @@ export function readPlainYaml(source: string, positions = false): PlainYaml | un
   while (start <= source.length) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
-    const raw = source.charCodeAt(end - 1) === 13 ? source.slice(start, end - 1) : source.slice(start, end);
+    // The line without its CR LF, read in place: one string per line, its text after the indent.
+    const lineEnd = source.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const lineStart = start;
     start = end + 1;
     let indent = 0;
-    while (raw.charCodeAt(indent) === 32) indent++;
-    if (indent === raw.length) continue;
-    if (raw.charCodeAt(indent) === 35 /* # */) {
+    while (lineStart + indent < lineEnd && source.charCodeAt(lineStart + indent) === 32) indent++;
+    if (lineStart + indent >= lineEnd) continue;
+    if (source.charCodeAt(lineStart + indent) === 35 /* # */) {
       if (previous !== undefined) previous.commentIndent = Math.max(previous.commentIndent ?? 0, indent);
       continue;
     }
-    const text = raw.slice(indent);
+    const text = source.slice(lineStart + indent, lineEnd);
     // Directives, document markers and anything else at column 0 that is not data: yaml's.
     // A first line `---` (with nothing but a comment after it) starts the one document.
     if (indent === 0 && (text.startsWith('---') || text.startsWith('...') || text.startsWith('%'))) {
@@ -93,8 +94,12 @@ class Reader {
   at = 0;
   readonly decimals = new WeakMap<object, Record<string, number>>();
   readonly positions: Positions | undefined;
-  /** The span of the value scalarLine read last. */
+  /** The span of the value scalarLine read last (kept only when positions are asked for). */
   private span: Span = [0, 0];
+  /** A span, or NO_SPAN without positions: an array made for nothing is garbage to collect. */
+  private spanOf(from: number, to: number): Span {
+    return this.positions === undefined ? NO_SPAN : [from, to];
+  }
   constructor(private readonly lines: Line[], positions: boolean) {
     if (positions) this.positions = new WeakMap();
   }
@@ -119,7 +124,7 @@ class Reader {
       if (!isItem(line.text)) break;
       let rest = 1;
       while (line.text.charCodeAt(rest) === 32) rest++;
-      const index = String(items.length);
+      const index = this.positions === undefined ? '' : String(items.length);
       if (rest === line.text.length || line.text.charCodeAt(rest) === 35) {
         // `-` alone: the item is the block below, or empty.
         this.at++;
@@ -158,7 +163,7 @@ class Reader {
     const last = this.lines[this.at - 1]!;
     const comments = last.commentIndent;
     const plain = comments === undefined || (comments < indent && this.at < this.lines.length);
-    this.span = plain && !endsEmpty(last.text) ? [start, last.end] : NO_SPAN;
+    this.span = plain && !endsEmpty(last.text) ? this.spanOf(start, last.end) : NO_SPAN;
   }
 
   private map(at: number, indent: number, depth: number): Record<string, unknown> {
@@ -190,7 +195,7 @@ class Reader {
         value = this.scalarLine(line.text.slice(rest), line.offset + rest, indent, map, key, depth + 1);
         valueSpan = this.span;
       }
-      place(this.positions, map, key, [line.offset, line.offset + colon], valueSpan);
+      if (this.positions !== undefined) place(this.positions, map, key, [line.offset, line.offset + colon], valueSpan);
       define(map, key, value);
     }
     this.blockSpan(start, indent);
@@ -219,17 +224,17 @@ class Reader {
     if (c === 34 || c === 39) {
       const { value, end } = readQuoted(text, 0);
       if (!isComment(text, end)) throw NOT_PLAIN;
-      this.span = [offset, offset + end];
+      this.span = this.spanOf(offset, offset + end);
       return value;
     }
     if (c === 91 /* [ */ || c === 123 /* { */) {
       const { value, end } = this.flowCollection(text, offset, 0, depth);
       if (!isComment(text, end)) throw NOT_PLAIN;
-      this.span = [offset, offset + end];
+      this.span = this.spanOf(offset, offset + end);
       return value;
     }
     const plain = plainScalar(text, false);
-    this.span = [offset, offset + plain.length];
+    this.span = this.spanOf(offset, offset + plain.length);
     return this.plainValue(plain, map, key);
   }
 
@@ -277,11 +282,11 @@ class Reader {
   private flowValue(text: string, offset: number, i: number, stops: string, depth: number, map: Record<string, unknown> | null, key: string): { value: unknown; span: Span; next: number } {
     if (text[i] === '{' || text[i] === '[') {
       const { value, end } = this.flowCollection(text, offset, i, depth + 1);
-      return { value, span: [offset + i, offset + end], next: end };
+      return { value, span: this.spanOf(offset + i, offset + end), next: end };
     }
     const v = flowScalar(text, i, stops);
     const value = v.quoted ? v.text : map === null ? resolvePlain(v.text) : this.plainValue(v.text, map, key);
-    return { value, span: [offset + i, offset + v.end], next: v.next };
+    return { value, span: this.spanOf(offset + i, offset + v.end), next: v.next };
   }
 
   /** `{key: value, key: "value", key: [a, b]}` on one line, each key followed by `: `. */
@@ -296,7 +301,7 @@ class Reader {
       let j = k.next + 2;
       while (text.charCodeAt(j) === 32) j++;
       const v = this.flowValue(text, offset, j, ',}', depth, map, key);
-      place(this.positions, map, key, [offset + i, offset + k.end], v.span);
+      if (this.positions !== undefined) place(this.positions, map, key, [offset + i, offset + k.end], v.span);
       define(map, key, v.value);
       return v.next;
     });
@@ -309,7 +314,7 @@ class Reader {
     const end = this.flow(text, from, ']', (i) => {
       const item = this.flowValue(text, offset, i, ',]', depth, null, '');
       items.push(item.value);
-      place(this.positions, items, String(items.length - 1), undefined, item.span);
+      if (this.positions !== undefined) place(this.positions, items, String(items.length - 1), undefined, item.span);
       return item.next;
     });
     return { value: items, end };
