@@ -73,30 +73,54 @@ export function findHiddenText(root: unknown): HiddenText[] {
 // Every string (and key) under `root` that holds a character `pattern` matches, in document order.
 function findText(root: unknown, pattern: RegExp): HiddenText[] {
   const out: HiddenText[] = [];
+  const top: Step = { node: root, key: '', parent: null };
+  if (typeof root === 'string') {
+    if (pattern.test(root)) out.push({ path: [], inKey: false, codePoints: matchedIn(root, pattern) });
+    return out;
+  }
+  if (root === null || typeof root !== 'object') return out;
+  // Iterative and depth first, in document order: a frame for each list or map on the way down,
+  // none for the strings and numbers (most of the data), whose step is made only for a path to
+  // report. `seen` guards against shared (aliased) values.
   const seen = new Set<object>();
-  // Iterative, in document order; `seen` guards against shared (aliased) values.
-  const stack: Step[] = [{ node: root, key: '', parent: null }];
-  while (stack.length > 0) {
-    const step = stack.pop()!;
-    const node = step.node;
-    if (typeof node === 'string') {
-      if (pattern.test(node)) out.push({ path: pathOf(step), inKey: false, codePoints: matchedIn(node, pattern) });
+  const frames: Frame[] = [];
+  const enter = (node: object, step: Step): void => {
+    seen.add(node);
+    const keys = Array.isArray(node) ? null : Object.keys(node);
+    if (keys !== null) {
+      for (const key of keys) {
+        if (pattern.test(key)) out.push({ path: [...pathOf(step), key], inKey: true, codePoints: matchedIn(key, pattern) });
+      }
+    }
+    frames.push({ node: node as Record<string | number, unknown>, keys, next: 0, step });
+  };
+  enter(root, top);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    const length = frame.keys === null ? (frame.node as unknown as unknown[]).length : frame.keys.length;
+    if (frame.next >= length) {
+      frames.pop();
       continue;
     }
-    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
-    seen.add(node);
-    const keys = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      stack.push({ node: (node as Record<string | number, unknown>)[key], key, parent: step });
-    }
-    if (!Array.isArray(node)) {
-      for (const key of keys as string[]) {
-          if (pattern.test(key)) out.push({ path: [...pathOf(step), key], inKey: true, codePoints: matchedIn(key, pattern) });
-      }
+    const key = frame.keys === null ? frame.next : frame.keys[frame.next]!;
+    frame.next++;
+    const child = frame.node[key];
+    if (typeof child === 'string') {
+      if (pattern.test(child)) out.push({ path: pathOf({ node: child, key, parent: frame.step }), inKey: false, codePoints: matchedIn(child, pattern) });
+    } else if (child !== null && typeof child === 'object' && !seen.has(child)) {
+      enter(child, { node: child, key, parent: frame.step });
     }
   }
   return out;
+}
+
+/** A list or map on the walk, and where the walk is in it. */
+interface Frame {
+  node: Record<string | number, unknown>;
+  /** A map's keys; null for a list. */
+  keys: string[] | null;
+  next: number;
+  step: Step;
 }
 
 // What holds a found text, for a message: "`note`", "item 2 of `aliases`", "a key in `observations`".
