@@ -52,9 +52,8 @@ function matchedIn(text: string, pattern: RegExp): number[] {
   return [...found];
 }
 
-/** A value met on the walk, with the way back to the root (paths are built only when needed). */
+/** Where a value met on the walk is: its key, and the way back to the root (paths are built only when needed). */
 interface Step {
-  node: unknown;
   key: string | number;
   parent: Step | null;
 }
@@ -73,7 +72,6 @@ export function findHiddenText(root: unknown): HiddenText[] {
 // Every string (and key) under `root` that holds a character `pattern` matches, in document order.
 function findText(root: unknown, pattern: RegExp): HiddenText[] {
   const out: HiddenText[] = [];
-  const top: Step = { node: root, key: '', parent: null };
   if (typeof root === 'string') {
     if (pattern.test(root)) out.push({ path: [], inKey: false, codePoints: matchedIn(root, pattern) });
     return out;
@@ -94,7 +92,7 @@ function findText(root: unknown, pattern: RegExp): HiddenText[] {
     }
     frames.push({ node: node as Record<string | number, unknown>, keys, next: 0, step });
   };
-  enter(root, top);
+  enter(root, { key: '', parent: null });
   while (frames.length > 0) {
     const frame = frames[frames.length - 1]!;
     const length = frame.keys === null ? (frame.node as unknown as unknown[]).length : frame.keys.length;
@@ -106,9 +104,9 @@ function findText(root: unknown, pattern: RegExp): HiddenText[] {
     frame.next++;
     const child = frame.node[key];
     if (typeof child === 'string') {
-      if (pattern.test(child)) out.push({ path: pathOf({ node: child, key, parent: frame.step }), inKey: false, codePoints: matchedIn(child, pattern) });
+      if (pattern.test(child)) out.push({ path: pathOf({ key, parent: frame.step }), inKey: false, codePoints: matchedIn(child, pattern) });
     } else if (child !== null && typeof child === 'object' && !seen.has(child)) {
-      enter(child, { node: child, key, parent: frame.step });
+      enter(child, { key, parent: frame.step });
     }
   }
   return out;
