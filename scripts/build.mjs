@@ -129,6 +129,21 @@ const generatedModules = {
     });
   },
 };
+// A patch to one file of a package, made as esbuild loads it: `edit(text, changed)` gives the
+// patched text, and `changed(what)` fails the build, saying what the package does another way
+// now, so that no patch silently stops applying when a package is updated.
+function patchModule(name, file, edit) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter: file }, (args) => {
+        const changed = (what) => fail(`${relative(root, args.path)}: ${what} another way now; check the patch`);
+        return { contents: edit(readFileSync(args.path, 'utf8'), changed), loader: 'js' };
+      });
+    },
+  };
+}
+
 // yaml's CommonJS build for Node reads process.env.LOG_TOKENS for every token it parses (a
 // debugging switch that would print to our stdout; the function holding it took 0.5 s of
 // validating 3,000 indicators, 0.09 s without it), and as CommonJS is reached through getters
@@ -139,33 +154,26 @@ const yamlModuleBuild = {
   setup(b) {
     const yamlRoot = dirname(fileURLToPath(import.meta.resolve('yaml/package.json')));
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: join(yamlRoot, 'browser', 'index.js') }));
-    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]browser[\\/]dist[\\/]log\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const patched = text.replace(
-        '        console.warn(warning);',
-        "        if (typeof process.emitWarning === 'function')\n            process.emitWarning(warning);\n        else\n            console.warn(warning);",
-      );
-      if (patched === text) fail(`${relative(root, args.path)}: yaml warns another way now; check the patch`);
-      return { contents: patched, loader: 'js' };
-    });
   },
 };
+const yamlWarnings = patchModule('yaml-warnings', /[\\/]node_modules[\\/]yaml[\\/]browser[\\/]dist[\\/]log\.js$/, (text, changed) => {
+  const patched = text.replace(
+    '        console.warn(warning);',
+    "        if (typeof process.emitWarning === 'function')\n            process.emitWarning(warning);\n        else\n            console.warn(warning);",
+  );
+  if (patched === text) changed('yaml warns');
+  return patched;
+});
 
 // pdfkit finds its standard fonts through its own package imports (#standard-fonts/…) and its
 // colour profile next to its module: from a chunk of ours, name them through the package instead.
-const pdfkitFromBundle = {
-  name: 'pdfkit-from-bundle',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const patched = text
-        .replace(/require\$1\('#standard-fonts\//g, "require$1('pdfkit/standard-fonts/")
-        .replace("new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url)", "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.resolve('pdfkit'))");
-      if (/#standard-fonts|import\.meta\.url\)\.href/.test(patched)) fail(`${relative(root, args.path)}: pdfkit finds its files another way now; check the patch`);
-      return { contents: patched, loader: 'js' };
-    });
-  },
-};
+const pdfkitFromBundle = patchModule('pdfkit-from-bundle', /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/, (text, changed) => {
+  const patched = text
+    .replace(/require\$1\('#standard-fonts\//g, "require$1('pdfkit/standard-fonts/")
+    .replace("new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url)", "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.resolve('pdfkit'))");
+  if (/#standard-fonts|import\.meta\.url\)\.href/.test(patched)) changed('pdfkit finds its files');
+  return patched;
+});
 
 // fontkit in the bundle, two patches that change no result (test/bundle.test.ts: the bundle's
 // PDFs are the sources', made with fontkit as it is, byte for byte):
@@ -179,126 +187,100 @@ const pdfkitFromBundle = {
 // - Its Arabic, Indic and Universal shapers each inflate a Unicode trie when the module loads
 //   (8 ms of every PDF run), though they shape only text of their scripts: make each trie the
 //   first time it is asked for a character.
-const fontkitPatches = {
-  name: 'fontkit-patches',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const changed = (what) => fail(`${relative(root, args.path)}: fontkit ${what} another way now; check the patch`);
-      const loca = /^let (\$\w+\$var\$loca) = new (\$\w+\$VersionedStruct)\('head\.indexToLocFormat', \{\n {4}0: \{\n {8}offsets: new (\$\w+\$Array)\((\$\w+\$uint16)\)\n {4}\},\n {4}1: \{\n {8}offsets: new \3\((\$\w+\$uint32)\)\n {4}\}\n\}\);$/m;
-      const found = loca.exec(text);
-      if (found === null) changed('defines loca');
-      const [whole, name, struct, array, uint16, uint32] = found;
-      let patched = text.replace(whole, () =>
-        [
-          `class $cixiNumbersToEnd extends ${array} {`,
-          '    decode(stream, parent) {',
-          '        const end = (parent != null ? parent._length : undefined) ? parent._startOffset + parent._length : stream.length;',
-          '        const size = this.type.size();',
-          '        const count = Math.max(0, Math.floor((end - stream.pos) / size));',
-          '        const bytes = stream.buffer.subarray(stream.pos, stream.pos + count * size);',
-          '        stream.pos += count * size;',
-          '        const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;',
-          '        if (size === 4) {',
-          '            const offsets = new Uint32Array(count);',
-          '            const own = Buffer.from(offsets.buffer);',
-          '            own.set(bytes);',
-          '            if (littleEndian) own.swap32();',
-          '            return offsets;',
-          '        }',
-          '        const shorts = new Uint16Array(count);',
-          '        const own = Buffer.from(shorts.buffer);',
-          '        own.set(bytes);',
-          '        if (littleEndian) own.swap16();',
-          '        return Uint32Array.from(shorts);',
-          '    }',
-          '}',
-          `let ${name} = new ${struct}('head.indexToLocFormat', {`,
-          `    0: { offsets: new $cixiNumbersToEnd(${uint16}) },`,
-          `    1: { offsets: new $cixiNumbersToEnd(${uint32}) }`,
-          '});',
-        ].join('\n'),
-      );
-      const tries = [...patched.matchAll(/^const (\$\w+\$var\$trie) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm)];
-      if (tries.length !== 3) changed(`makes ${tries.length} tries, not 3,`);
-      for (const [line, trie, make] of tries) {
-        // Asked only for characters (.get), the only use a lazy trie answers.
-        const uses = patched.split(trie).length - 1;
-        if (uses !== patched.split(`${trie}.get(`).length) changed(`uses ${trie}`);
-        patched = patched.replace(line, () => `const ${trie} = $cixiLazyTrie(() => ${make});`);
-      }
-      patched = `const $cixiLazyTrie = (make) => {\n    let trie;\n    return { get: (codePoint) => (trie ??= make()).get(codePoint) };\n};\n${patched}`;
-      return { contents: patched, loader: 'js' };
-    });
-  },
-};
+const fontkitPatches = patchModule('fontkit-patches', /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/, (text, changed) => {
+  const loca = /^let (\$\w+\$var\$loca) = new (\$\w+\$VersionedStruct)\('head\.indexToLocFormat', \{\n {4}0: \{\n {8}offsets: new (\$\w+\$Array)\((\$\w+\$uint16)\)\n {4}\},\n {4}1: \{\n {8}offsets: new \3\((\$\w+\$uint32)\)\n {4}\}\n\}\);$/m;
+  const found = loca.exec(text);
+  if (found === null) changed('fontkit defines loca');
+  const [whole, name, struct, array, uint16, uint32] = found;
+  let patched = text.replace(whole, () =>
+    [
+      `class $cixiNumbersToEnd extends ${array} {`,
+      '    decode(stream, parent) {',
+      '        const end = (parent != null ? parent._length : undefined) ? parent._startOffset + parent._length : stream.length;',
+      '        const size = this.type.size();',
+      '        const count = Math.max(0, Math.floor((end - stream.pos) / size));',
+      '        const bytes = stream.buffer.subarray(stream.pos, stream.pos + count * size);',
+      '        stream.pos += count * size;',
+      '        const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;',
+      '        if (size === 4) {',
+      '            const offsets = new Uint32Array(count);',
+      '            const own = Buffer.from(offsets.buffer);',
+      '            own.set(bytes);',
+      '            if (littleEndian) own.swap32();',
+      '            return offsets;',
+      '        }',
+      '        const shorts = new Uint16Array(count);',
+      '        const own = Buffer.from(shorts.buffer);',
+      '        own.set(bytes);',
+      '        if (littleEndian) own.swap16();',
+      '        return Uint32Array.from(shorts);',
+      '    }',
+      '}',
+      `let ${name} = new ${struct}('head.indexToLocFormat', {`,
+      `    0: { offsets: new $cixiNumbersToEnd(${uint16}) },`,
+      `    1: { offsets: new $cixiNumbersToEnd(${uint32}) }`,
+      '});',
+    ].join('\n'),
+  );
+  const tries = [...patched.matchAll(/^const (\$\w+\$var\$trie) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm)];
+  if (tries.length !== 3) changed(`fontkit makes ${tries.length} tries, not 3,`);
+  for (const [line, trie, make] of tries) {
+    // Asked only for characters (.get), the only use a lazy trie answers.
+    const uses = patched.split(trie).length - 1;
+    if (uses !== patched.split(`${trie}.get(`).length) changed(`fontkit uses ${trie}`);
+    patched = patched.replace(line, () => `const ${trie} = $cixiLazyTrie(() => ${make});`);
+  }
+  return `const $cixiLazyTrie = (make) => {\n    let trie;\n    return { get: (codePoint) => (trie ??= make()).get(codePoint) };\n};\n${patched}`;
+});
 
 // restructure, which fontkit decodes and encodes the font tables with, names the stream's
 // method for every number it reads or writes with a template string (`read${this.fn}`): a new
 // string, then a lookup by it, 70 ns a number where the read itself takes 10. Name the two
 // methods once, when the number type is made.
-const restructureNumberMethods = {
-  name: 'restructure-number-methods',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]restructure[\\/]src[\\/]Number\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const edits = [
-        ["    if (this.type[this.type.length - 1] !== '8') {\n      this.fn += this.endian;\n    }\n", "    if (this.type[this.type.length - 1] !== '8') {\n      this.fn += this.endian;\n    }\n    this.readFn = `read${this.fn}`;\n    this.writeFn = `write${this.fn}`;\n"],
-        ['    return stream[`read${this.fn}`]();', '    return stream[this.readFn]();'],
-        ['    return stream[`write${this.fn}`](val);', '    return stream[this.writeFn](val);'],
-      ];
-      let patched = text;
-      for (const [from, to] of edits) {
-        if (patched.split(from).length !== 2) fail(`${relative(root, args.path)}: restructure reads numbers another way now; check the patch`);
-        patched = patched.replace(from, () => to);
-      }
-      if (patched.includes('stream[`')) fail(`${relative(root, args.path)}: restructure names a stream method another way now; check the patch`);
-      return { contents: patched, loader: 'js' };
-    });
-  },
-};
+const restructureNumberMethods = patchModule('restructure-number-methods', /[\\/]node_modules[\\/]restructure[\\/]src[\\/]Number\.js$/, (text, changed) => {
+  const edits = [
+    ["    if (this.type[this.type.length - 1] !== '8') {\n      this.fn += this.endian;\n    }\n", "    if (this.type[this.type.length - 1] !== '8') {\n      this.fn += this.endian;\n    }\n    this.readFn = `read${this.fn}`;\n    this.writeFn = `write${this.fn}`;\n"],
+    ['    return stream[`read${this.fn}`]();', '    return stream[this.readFn]();'],
+    ['    return stream[`write${this.fn}`](val);', '    return stream[this.writeFn](val);'],
+  ];
+  let patched = text;
+  for (const [from, to] of edits) {
+    if (patched.split(from).length !== 2) changed('restructure reads numbers');
+    patched = patched.replace(from, () => to);
+  }
+  if (patched.includes('stream[`')) changed('restructure names a stream method');
+  return patched;
+});
 
 // commander requires node:child_process when it loads, for subcommands that are programs of
 // their own, which cixi-plan has none of: 3 ms of every run. Require it when one would be run.
-const commanderChildProcess = {
-  name: 'commander-child-process',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const line = "const childProcess = require('node:child_process');";
-      const uses = text.split('childProcess.').length - 1;
-      if (!text.includes(line) || uses === 0 || uses !== text.split('childProcess.spawn(').length - 1) fail(`${relative(root, args.path)}: commander uses node:child_process another way now; check the patch`);
-      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
-      return { contents: text.replace(line, () => lazy), loader: 'js' };
-    });
-  },
-};
+const commanderChildProcess = patchModule('commander-child-process', /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/, (text, changed) => {
+  const line = "const childProcess = require('node:child_process');";
+  const uses = text.split('childProcess.').length - 1;
+  if (!text.includes(line) || uses === 0 || uses !== text.split('childProcess.spawn(').length - 1) changed('commander uses node:child_process');
+  const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+  return text.replace(line, () => lazy);
+});
 
 // unicode-trie inflates its data twice with tiny-inflate, DEFLATE in JavaScript run cold: the
 // trie of unicode-properties, which fontkit reads for every word's script, took 13 ms of every
 // PDF run. Inflate it with Node's zlib instead: DEFLATE's output is fixed by its input, and this
 // returns what tiny-inflate returns (the destination, or the part of it filled).
-const unicodeTrieInflate = {
-  name: 'unicode-trie-inflate',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]unicode-trie[\\/]index\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const line = "const inflate = require('tiny-inflate');\n";
-      if (!text.startsWith(line) || text.split('inflate(').length !== 3) fail(`${relative(root, args.path)}: unicode-trie inflates another way now; check the patch`);
-      const inflate = [
-        "const { inflateRawSync } = require('zlib');",
-        'const inflate = (source, dest) => {',
-        '  const out = inflateRawSync(source);',
-        "  if (out.length > dest.length) throw new Error('unicode-trie: the data inflates past its stated length');",
-        '  dest.set(out);',
-        '  return out.length < dest.length ? dest.slice(0, out.length) : dest;',
-        '};',
-        '',
-      ].join('\n');
-      return { contents: inflate + text.slice(line.length), loader: 'js' };
-    });
-  },
-};
+const unicodeTrieInflate = patchModule('unicode-trie-inflate', /[\\/]node_modules[\\/]unicode-trie[\\/]index\.js$/, (text, changed) => {
+  const line = "const inflate = require('tiny-inflate');\n";
+  if (!text.startsWith(line) || text.split('inflate(').length !== 3) changed('unicode-trie inflates');
+  const inflate = [
+    "const { inflateRawSync } = require('zlib');",
+    'const inflate = (source, dest) => {',
+    '  const out = inflateRawSync(source);',
+    "  if (out.length > dest.length) throw new Error('unicode-trie: the data inflates past its stated length');",
+    '  dest.set(out);',
+    '  return out.length < dest.length ? dest.slice(0, out.length) : dest;',
+    '};',
+    '',
+  ].join('\n');
+  return inflate + text.slice(line.length);
+});
 
 // A module that a package loads but a run seldom or never calls, replaced by a stand-in that
 // loads it, from `from`'s place in node_modules, the first time it is used (`load()` in `stub`).
@@ -362,7 +344,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   legalComments: 'linked',
-  plugins: [generatedModules, yamlModuleBuild, pdfkitFromBundle, commanderChildProcess, restructureNumberMethods, fontkitPatches, unicodeTrieInflate, lazyBrotli, lazyCiphers, lazyLinebreak],
+  plugins: [generatedModules, yamlModuleBuild, yamlWarnings, pdfkitFromBundle, commanderChildProcess, restructureNumberMethods, fontkitPatches, unicodeTrieInflate, lazyBrotli, lazyCiphers, lazyLinebreak],
   logLevel: 'warning',
   metafile: true,
   write: false,
