@@ -24,16 +24,15 @@
 //
 // A build whose inputs are those of the last one does nothing (`npm test` builds first, just
 // after `npm ci` has): dist/build-inputs.sha256, written last, is the digest of every file the
-// build reads that is not in a package (src/, templates/, bin/, scripts/, the training plan),
-// of the installed packages' versions (node_modules/.package-lock.json) and of the Node.js and
-// options the code caches are made for. `npm run build -- --force` builds anyway, for an edit
-// inside node_modules/.
+// build reads that is not in a package, of the installed packages' versions and of the Node.js
+// and options the code caches are made for (scripts/build-inputs.mjs). `npm run build --
+// --force` builds anyway, for an edit inside node_modules/.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
+import { builtFrom, inputsDigest, stampFile } from './build-inputs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
@@ -43,41 +42,10 @@ const fail = (message) => {
 };
 
 // 0. The digest of the inputs, and nothing to do when dist/ was built from them.
-const stamp = join(root, 'dist', 'build-inputs.sha256');
-const digest = inputsDigest();
-if (!process.argv.includes('--force') && builtFrom(digest)) {
+const digest = inputsDigest(root);
+if (!process.argv.includes('--force') && builtFrom(root, digest)) {
   console.log('build: dist/ is up to date (the inputs are those of the last build; `npm run build -- --force` builds anyway)');
   process.exit(0);
-}
-
-/** SHA-256 over the build's inputs, each file by its path and bytes. */
-function inputsDigest() {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([process.version, process.arch, process.platform, process.execArgv, process.env.NODE_OPTIONS ?? '']));
-  const files = ['src', 'templates', 'bin', 'scripts', 'test/fixtures/national-plan'].flatMap((dir) =>
-    readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => relative(root, join(e.parentPath, e.name))),
-  );
-  for (const file of [...files.sort(), 'package.json', 'package-lock.json', 'node_modules/.package-lock.json']) {
-    const bytes = existsSync(join(root, file)) ? readFileSync(join(root, file)) : null;
-    hash.update(`${file}\0${bytes === null ? -1 : bytes.length}\0`);
-    if (bytes !== null) hash.update(bytes);
-  }
-  return hash.digest('hex');
-}
-
-/** dist/ was built from inputs with this digest, and every file the bundle runs is there. */
-function builtFrom(expected) {
-  try {
-    if (readFileSync(stamp, 'utf8').trim() !== expected) return false;
-    const { outputs } = JSON.parse(readFileSync(join(root, 'dist/bundle/meta.json'), 'utf8'));
-    return Object.keys(outputs)
-      .filter((f) => f.endsWith('.cjs'))
-      .every((f) => existsSync(join(root, f)) && existsSync(join(root, `${f}.cache`)));
-  } catch {
-    return false;
-  }
 }
 
 // 1. dist/ afresh: a module whose source is gone must not stay behind to be imported.
@@ -386,7 +354,11 @@ for (const out of result.outputFiles) {
 const outputs = Object.fromEntries(
   Object.entries(result.metafile.outputs).map(([path, o]) => [chunkFile(path), { ...o, imports: o.imports.map((i) => ({ ...i, path: chunkFile(i.path) })) }]),
 );
-writeFileSync(join(outdir, 'meta.json'), `${JSON.stringify({ outputs }, null, 1)}\n`);
+// And the files of this package the bundle is made of (test/build-inputs.test.ts holds them to
+// the build's inputs): not the packages' files, nor the stubs the lazy-module plugins make
+// for packages (`lazy-brotli:brotli/decompress.js`).
+const bundled = Object.keys(result.metafile.inputs).filter((path) => !/(^|\/)node_modules\//.test(path) && !/^[\w-]+:/.test(path));
+writeFileSync(join(outdir, 'meta.json'), `${JSON.stringify({ sources: bundled, outputs }, null, 1)}\n`);
 const chunks = Object.keys(outputs).filter((f) => f.endsWith('.cjs'));
 console.log(`build: dist: ${sources.length} modules; ${relative(root, outdir)}: ${chunks.length} files, ${templates.count} templates precompiled, 2 schemas compiled`);
 
@@ -399,4 +371,4 @@ try {
   fail('the bundle failed its training run (scripts/code-cache.mjs)');
 }
 // Last, so that a build that failed or was stopped is never taken for up to date.
-writeFileSync(stamp, `${digest}\n`);
+writeFileSync(stampFile(root), `${digest}\n`);
