@@ -26,7 +26,8 @@ describe('the digest of the build inputs', () => {
   it('is the digest dist/ was last built from (npm test builds first)', () => {
     // The build runs as `node scripts/build.mjs`, without this worker's V8 options.
     const build = [process.version, process.arch, process.platform, [], process.env.NODE_OPTIONS ?? ''];
-    expect(readFileSync(stampFile(ROOT), 'utf8').trim()).toBe(inputsDigest(ROOT, build));
+    const stale = 'dist/ was not built from these inputs: run `npm run build` (npm test does) with the same NODE_OPTIONS';
+    expect(readFileSync(stampFile(ROOT), 'utf8').trim(), stale).toBe(inputsDigest(ROOT, build));
   });
 
   describe('of a copy of the inputs', () => {
