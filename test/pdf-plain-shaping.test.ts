@@ -13,6 +13,7 @@ import { FONT_FILES, type PdfFonts } from '../src/render/pdf/fonts.js';
 import { typesetPdf } from '../src/render/pdf/index.js';
 import { type Piece, PlainText, plainText, scriptTag } from '../src/render/pdf/shaping.js';
 import { labels } from '../src/render/pdf/theme.js';
+import { equal, same } from './support/check.js';
 import { FIXTURES, run, tempDir } from './support/cli.js';
 
 interface Shaped {
@@ -146,8 +147,8 @@ describe('characters set without shaping', () => {
         fc.property(word, (w) => {
           const pieces = plain.pieces(w);
           if (pieces === undefined) return true;
-          expect(pieces.map((p) => p.text).join('')).toBe(w);
-          expect(fromPieces(font, pieces)).toEqual(fromFontkit(font, w));
+          same(pieces.map((p) => p.text).join(''), w);
+          equal(fromPieces(font, pieces), fromFontkit(font, w));
           return true;
         }),
         { numRuns: 3000, seed: 11 },

@@ -13,6 +13,7 @@ import { pointer } from '../src/diagnostic.js';
 import { parseSource, parseWithYaml, rangeOf, rangeOfPointer, type Source } from '../src/validate/yaml-source.js';
 import { generatePlan } from './bench/generate-plan.mjs';
 import { FIXTURES, ROOT, tempDir } from './support/cli.js';
+import { equal, same } from './support/check.js';
 import { writeWarningPlan } from './support/warning-plans.js';
 
 /** Why two values differ (first difference, with its path), or null when they are the same. */
@@ -86,12 +87,12 @@ function agrees(text: string): boolean {
   const read = readPlainYaml(text);
   if (read === undefined) return false;
   const slow = parseWithYaml({ file: 'f.yaml', text });
-  expect(slow.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`), text).toEqual([]);
-  expect(difference(read.value, slow.source.value ?? null), text).toBeNull();
-  expect([...plainDecimals(read)].sort(), text).toEqual([...yamlDecimals(slow.source.doc.contents)].sort());
+  equal(slow.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`), [], text);
+  same(difference(read.value, slow.source.value ?? null), null, text);
+  equal([...plainDecimals(read)].sort(), [...yamlDecimals(slow.source.doc.contents)].sort(), text);
   // Where the fast reader places a pointer, yaml places it there too; lines count the same.
   const placed = readPlainYaml(text, true)!;
-  expect(difference(placed.value, read.value)).toBeNull();
+  same(difference(placed.value, read.value), null);
   for (const segments of pointersOf(read.value)) {
     for (const anchor of ['value', 'key'] as const) {
       ranges.asked++;

@@ -17,6 +17,7 @@ import {
   unitLabel,
   withUnit,
 } from '../src/present/format.js';
+import { matches, same } from './support/check.js';
 
 describe('numbers written without Intl', () => {
   // Doubles of every size and of the shapes rounding finds hard: halves at a decimal place
@@ -48,9 +49,9 @@ describe('numbers written without Intl', () => {
           formatters.set(key, format);
         }
         const intl = format.format(v);
-        if (plain !== undefined) expect(plain, `${v} ${style} ${min}–${max}${signed ? ' signed' : ''} ${locale}`).toBe(intl);
+        if (plain !== undefined) same(plain, intl, `${v} ${style} ${min}–${max}${signed ? ' signed' : ''} ${locale}`);
         // Only values JavaScript writes with an exponent are left to Intl.
-        else expect(String(Math.abs(v))).toMatch(/e/);
+        else matches(String(Math.abs(v)), /e/);
       }),
       // FORMAT_RUNS lets a developer run a longer campaign.
       { numRuns: Number(process.env.FORMAT_RUNS ?? 20_000) },

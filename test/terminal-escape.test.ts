@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { columns, escapePlanText, escapeTerminal, graphemesOf, truncate } from '../src/views/terminal.js';
 import { fit } from '../src/views/gaps.js';
+import { equal, same } from './support/check.js';
 import { BASE_PLAN, planWith, run, tempDir } from './support/cli.js';
 
 // In YAML double quotes: ESC ] 0 ; … BEL retitles the terminal, ESC [ 2 J clears it,
@@ -128,7 +129,7 @@ describe('columns', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...sample), { maxLength: 12 }), (chars) => {
         const text = chars.join('');
-        expect(columns(text)).toBe(stringWidth(text));
+        same(columns(text), stringWidth(text));
       }),
       { numRuns: 3000 },
     );
@@ -143,7 +144,7 @@ describe('columns', () => {
     );
     fc.assert(
       fc.property(text, (t) => {
-        expect(columns(t)).toBe(stringWidth(t));
+        same(columns(t), stringWidth(t));
       }),
       { numRuns: 5000 },
     );
@@ -157,7 +158,7 @@ describe('columns', () => {
         const from = a % (text.length + 1);
         const to = from + (b % (text.length - from + 1));
         const expected = [...segmenter.segment(text.slice(from, to))].map((s) => ({ text: s.segment, index: from + s.index }));
-        expect(graphemesOf(text, from, to)).toEqual(expected);
+        equal(graphemesOf(text, from, to), expected);
       }),
       { numRuns: 3000 },
     );

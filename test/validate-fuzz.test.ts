@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validatePlan, type PlanSources } from '../src/validate/index.js';
 import { ROOT, run, tempDir } from './support/cli.js';
+import { equal, same } from './support/check.js';
 
 /** A plan folder's texts, named as the CLI names them. */
 function readSources(dir: string): PlanSources {
@@ -101,11 +102,11 @@ describe('validate survives mutated plan files', () => {
         const result = validatePlan(input);
         const hasError = result.diagnostics.some((d) => d.severity === 'error');
         // Data is handed on exactly when there is no error.
-        expect(result.data !== undefined).toBe(!hasError);
+        same(result.data !== undefined, !hasError);
         // Each diagnostic names one of the files, a line, and says something (checked without an
         // expect() per diagnostic: a mutated file can give hundreds).
         const unplaced = result.diagnostics.filter((d) => !files.some((f) => f.file === d.file) || !(d.line >= 1) || d.message.length === 0);
-        expect(unplaced).toEqual([]);
+        equal(unplaced, []);
       }),
       // FUZZ_RUNS and FUZZ_SEED let a developer run longer or other campaigns.
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
