@@ -7,6 +7,7 @@ import { loadTemplates } from '../src/load/templates.js';
 import { rendererFor } from '../src/render/index.js';
 import { generatePlan } from './bench/generate-plan.mjs';
 import { BASE_PLAN, FIXTURES, planWith, ROOT, run, tempDir } from './support/cli.js';
+import type { PDFDocumentProxy } from './support/pdfjs.js';
 import { openPdf, pageTexts } from './support/read-pdf.js';
 import { buildModel } from './support/report.js';
 
@@ -51,8 +52,7 @@ describe('characters the PDF font lacks', () => {
 });
 
 // Every text item of the pages holding `marker`, whitespace removed.
-async function itemsOnPagesWith(pdf: Uint8Array, marker: string): Promise<string[]> {
-  const doc = await openPdf(pdf);
+async function itemsOnPagesWith(doc: PDFDocumentProxy, marker: string): Promise<string[]> {
   const items: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
@@ -67,12 +67,13 @@ describe('a long unbroken word in an indicator name', () => {
     const word = 'Gross'.repeat(40);
     const r = await reportPdf(planNaming('gdp', `地区生产总值${word}`));
     expect(r.code).toBe(0);
-    const texts = await pageTexts(await openPdf(r.pdf!));
+    const doc = await openPdf(r.pdf!);
+    const texts = await pageTexts(doc);
     const table = texts.find((t) => t.includes('2024年主要指标完成情况'))!;
     expect(table).toContain(`地区生产总值${word}`);
     // The numbers of the base plan's status table, each as many times as it is shown there.
     const numbers = ['2,379.2', '2,929', '≥3,200', '67.0%', '60.0%', '≥5,000', '1,000', '50.0%', '25.0%', '66.7%', '20.0%'];
-    const items = await itemsOnPagesWith(r.pdf!, '2024年主要指标完成情况');
+    const items = await itemsOnPagesWith(doc, '2024年主要指标完成情况');
     const shown = (n: string) => items.reduce((count, item) => count + item.split(n).length - 1, 0);
     const expected = (n: string) => table.split(n).length - 1;
     for (const n of numbers) {
