@@ -134,6 +134,8 @@ describe('cixi-plan report', () => {
     { name: 'unknown language', args: ['2024', '--lang', 'fr'], code: 2, stderr: "错误：选项 '--lang <lang>' 的取值 'fr' 无效，可选 zh-CN、en" },
     { name: 'missing templates folder', args: ['2024', '--templates', 'no/such/dir', '--lang', 'en'], code: 2, stderr: 'error: --templates no/such/dir: no such folder' },
     { name: 'missing templates folder, in the plan’s language', args: ['2024', '--templates', 'no/such/dir'], code: 2, stderr: '错误：--templates no/such/dir：没有这个文件夹' },
+    { name: 'templates that are a file, not a folder', args: ['2024', '--templates', 'package.json', '--lang', 'en'], code: 2, stderr: 'error: --templates package.json: not a folder' },
+    { name: 'templates that are a device, in the plan’s language', args: ['2024', '--templates', '/dev/zero'], code: 2, stderr: '错误：--templates /dev/zero：不是文件夹' },
     { name: 'malformed SOURCE_DATE_EPOCH', args: ['2024', '--lang', 'en'], env: { SOURCE_DATE_EPOCH: '2025-03-01' }, code: 2, stderr: 'error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not `2025-03-01`' },
     { name: 'malformed SOURCE_DATE_EPOCH, in the plan’s language', args: ['2024'], env: { SOURCE_DATE_EPOCH: '2025-03-01' }, code: 2, stderr: '错误：SOURCE_DATE_EPOCH 应为自 1970-01-01 起的整秒数，而不是 `2025-03-01`' },
   ])('$name: exit $code, a clear message, nothing written', async ({ args, code, stderr, env }) => {

@@ -66,11 +66,12 @@ async function hbsFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function isDirectory(path: string): Promise<boolean> {
+// What is at path, links followed: a folder, something else, or nothing (or nothing readable).
+async function kindOf(path: string): Promise<'folder' | 'other' | 'none'> {
   try {
-    return (await stat(path)).isDirectory();
+    return (await stat(path)).isDirectory() ? 'folder' : 'other';
   } catch {
-    return false;
+    return 'none';
   }
 }
 
@@ -93,9 +94,9 @@ export async function loadTemplates(format: TemplateLayout, userDir: string | nu
   if (format.template === null) return { ok: true, templates: NO_TEMPLATES };
   const builtin = builtinTemplatesDir();
   const user = userDir === null ? null : resolve(cwd, userDir);
-  if (user !== null && !(await isDirectory(user))) {
-    return { ok: false, message: { en: `--templates ${userDir}: no such folder`, zh: `--templates ${userDir}：没有这个文件夹` } };
-  }
+  const kind = user === null ? 'folder' : await kindOf(user);
+  if (kind === 'none') return { ok: false, message: { en: `--templates ${userDir}: no such folder`, zh: `--templates ${userDir}：没有这个文件夹` } };
+  if (kind === 'other') return { ok: false, message: { en: `--templates ${userDir}: not a folder`, zh: `--templates ${userDir}：不是文件夹` } };
   let total = 0;
   // Read one file: a regular file (a link to one is followed), within what is left of the limit.
   const read = async (path: string, name: string): Promise<TemplateFile | Bilingual> => {
