@@ -48,7 +48,7 @@ describe('every diagnostic the stages write has a Chinese message', async () => 
   it('covers the diagnostics of every layer (the check is not vacuous)', () => {
     const codes = new Set(all.map((d) => d.code));
     for (const code of ['yaml-duplicate-key', 'yaml-tab-indent', 'yaml-alias-bomb', 'empty-file', 'schema-unknown-key', 'schema-type',
-      'schema-enum', 'schema-missing-key', 'duplicate-id', 'unknown-pillar', 'unknown-indicator', 'year-file-name', 'unit-mismatch',
+      'schema-enum', 'schema-missing-key', 'schema-pattern', 'duplicate-id', 'unknown-pillar', 'unknown-indicator', 'year-file-name', 'unit-mismatch',
       'scope-mismatch', 'implausible-jump', 'preliminary-value', 'control-character', 'baseline-missing', 'observation-absent', 'no-value']) {
       expect(codes, code).toContain(code);
     }

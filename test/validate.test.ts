@@ -41,6 +41,15 @@ const cases: Array<{ name: string; exit: number; diagnostics: Expected[] }> = [
   { name: 'schema-missing-keys', exit: 1, diagnostics: [{ at: 'data/2024.yaml:4:3', severity: 'error', code: 'schema-missing-key' }] },
   { name: 'schema-proto-key', exit: 1, diagnostics: [{ at: 'data/2024.yaml:10:1', severity: 'error', code: 'schema-unknown-key' }] },
   { name: 'schema-bad-id-key', exit: 1, diagnostics: [{ at: 'data/2024.yaml:10:3', severity: 'error', code: 'schema-key-pattern' }] },
+  {
+    name: 'schema-bad-form',
+    exit: 1,
+    diagnostics: [
+      { at: 'data/2024.yaml:10:16', severity: 'error', code: 'schema-pattern' },
+      { at: 'plan.yaml:17:10', severity: 'error', code: 'schema-pattern' },
+      { at: 'plan.yaml:43:9', severity: 'error', code: 'schema-pattern' },
+    ],
+  },
   // semantic rules
   { name: 'unknown-pillar', exit: 1, diagnostics: [{ at: 'plan.yaml:33:13', severity: 'error', code: 'unknown-pillar' }] },
   {

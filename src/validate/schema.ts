@@ -85,6 +85,16 @@ const TYPE_NAMES: Record<string, Words> = {
   boolean: { en: 'true or false', zh: 'true 或 false' },
 };
 
+/**
+ * The forms the schemas' patterns stand for, in words of both languages (a schema's
+ * `description` is English documentation of the field, not of its form).
+ */
+const PATTERN_FORMS: Readonly<Record<string, Words>> = {
+  '^[a-z0-9][a-z0-9-]*$': { en: 'an id of lower-case letters, digits and hyphens (starting with a letter or digit)', zh: '由小写字母、数字和连字符组成（以字母或数字开头）的编号' },
+  '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$': { en: 'a date written YYYY, YYYY-MM or YYYY-MM-DD', zh: '写作 YYYY、YYYY-MM 或 YYYY-MM-DD 的日期' },
+  '^https?://\\S+$': { en: 'a web address starting with http:// or https://', zh: '以 http:// 或 https:// 开头的网址' },
+};
+
 function fieldName(instancePath: string): Words {
   const last = instancePath.split('/').pop();
   if (!last) return { en: 'the file', zh: '文件' };
@@ -166,9 +176,10 @@ function toDiagnostic(source: Source, e: ErrorObject): Diagnostic {
         return withRange(source, range, e.instancePath + makePointer(e.propertyName), 'schema-key-pattern', message);
       }
       const got = describe(e.data);
-      message = schema?.description
-        ? { en: `${field.en} is not in the expected form: ${schema.description}, not ${got.en}`, zh: `${field.zh}不符合应有的形式（${schema.description}），而是${got.zh}` }
-        : { en: `${field.en} must match ${String(params.pattern)}, not ${got.en}`, zh: `${field.zh}应符合 ${String(params.pattern)}，而是${got.zh}` };
+      const form = Object.hasOwn(PATTERN_FORMS, String(params.pattern)) ? PATTERN_FORMS[String(params.pattern)]! : undefined;
+      message = form !== undefined
+        ? { en: `${field.en} must be ${form.en}, not ${got.en}`, zh: `${field.zh}应为${form.zh}，而不是${got.zh}` }
+        : { en: `${field.en} must match ${String(params.pattern)}, not ${got.en}`, zh: `${field.zh}应符合 ${String(params.pattern)}，而不是${got.zh}` };
       return withRange(source, undefined, ptr, 'schema-pattern', message);
     }
     case 'minimum':
