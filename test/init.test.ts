@@ -67,6 +67,54 @@ describe('cixi-plan init', () => {
     expect(assessment.indicators.every((i) => i.has_target)).toBe(true);
   });
 
+  it('writes the plan in English with --lang en, and says so in English', async () => {
+    const cwd = tempDir('cixi-plan-init-');
+    const r = await run(['init', 'anytown', '--lang', 'en', '--region', 'Anytown'], { cwd });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '✓ created anytown for Anytown, 2026–2030 (base year 2025):\n  anytown/plan.yaml\n  anytown/data/2025.yaml\n' +
+        'Replace the example names and figures, then check with `cixi-plan validate --plan anytown`.\n',
+    );
+    // Names, units, titles and comments: not one Chinese character.
+    for (const file of ['plan.yaml', 'data/2025.yaml']) expect(readFileSync(join(cwd, 'anytown', file), 'utf8')).not.toMatch(/\p{Script=Han}/u);
+    const v = await run(['validate', '--plan', 'anytown', '--strict'], { cwd });
+    expect(v.stdout).toBe('✓ anytown: 1 pillar, 1 action, 11 indicators, 1 milestone, 11 observations (0 missing) in 1 year file, 0 warnings\n');
+    expect(v.code).toBe(0);
+    const read = await readPlanFolder(join(cwd, 'anytown'), cwd);
+    if (!read.ok) throw new Error(read.message.en);
+    const plan = validatePlan(read.sources).data!.plan;
+    expect(plan.plan).toMatchObject({ language: 'en', region: 'Anytown', title: 'Anytown five-year plan, 2026–2030' });
+    // Without --region, an English name.
+    expect((await run(['init', 'example', '--lang', 'en'], { cwd })).stdout).toContain('for Example City, 2026–2030');
+    // Its report, in the plan's language, speaks English.
+    const out = tempDir();
+    expect((await run(['report', '2025', '--plan', 'anytown', '--out', out, '--format', 'md', '--quiet'], { cwd, env: { SOURCE_DATE_EPOCH: '1740787200' } })).code).toBe(0);
+    expect(readFileSync(join(out, '2025', 'report.md'), 'utf8')).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it('writes the same entries and numbers in both languages, only the words differ', async () => {
+    const cwd = tempDir('cixi-plan-init-');
+    const shape = (lang: string): unknown[] => {
+      // Every value but text: keys, numbers, ids and the words the schema fixes (kind,
+      // direction…); a scope is named in the plan's language, so its id is text here.
+      const TEXT = new Set(['name', 'name_en', 'title', 'region', 'goal', 'measures', 'done_when', 'note', 'unit', 'scope', 'language']);
+      const strip = (value: unknown, key = ''): unknown => {
+        if (Array.isArray(value)) return value.map((v) => strip(v, key));
+        // A Chinese plan gives English names beside its own (name_en); an English plan has no other.
+        if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'name_en').map(([k, v]) => [k, strip(v, k)]));
+        return typeof value === 'string' && (TEXT.has(key) || key === 'id' && /[^a-z0-9-]/.test(value) || value === 'region') ? '·' : value;
+      };
+      return ['plan.yaml', 'data/2025.yaml'].map((file) => strip(parseDocument(readFileSync(join(cwd, lang, 'plan', file), 'utf8')).toJS()));
+    };
+    // The same folder name, so the same plan id.
+    for (const lang of ['zh-CN', 'en']) expect((await run(['init', `${lang}/plan`, '--lang', lang, '--region', 'R'], { cwd })).code).toBe(0);
+    expect(shape('en')).toEqual(shape('zh-CN'));
+    // Not vacuous: the numbers and ids are there.
+    expect(JSON.stringify(shape('en'))).toContain('"industry-chains"');
+    expect(JSON.stringify(shape('en'))).toContain('1500');
+  });
+
   it('starts each file with a yaml-language-server line pointing at the shipped schemas', async () => {
     const { dir } = await init();
     for (const [file, schema] of [['plan.yaml', 'plan'], ['data/2025.yaml', 'year']] as const) {

@@ -1,27 +1,33 @@
 // `cixi-plan init <dir>`: scaffold a new plan folder for another region from the
-// commented files in templates/init/ — a plan with one pillar, one action, one
+// commented files in templates/init/<language>/ — a plan with one pillar, one action, one
 // indicator of each kind and one milestone, and the base year's data file — that
-// validates (with no warning) as it is written.
+// validates (with no warning) as it is written. The scaffold is in Chinese (the plan's
+// names, units, titles and `language: zh-CN`) or, with --lang en, in English; the two hold
+// the same entries and numbers (test/init.test.ts compares them).
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { displayPath } from '../load/files.js';
 import { packagePath } from '../paths.js';
 import { schemaPath } from '../validate/schema-files.js';
 import { validatePlan } from '../validate/index.js';
 import { commandLanguage, EXIT, parseYear, UserError, type Context } from './context.js';
-import { messages } from '../present/i18n/index.js';
+import { LANGS, messages, type Lang } from '../present/i18n/index.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
 import { writeNewFolder } from './output.js';
 import { escapeLines } from '../views/terminal.js';
 
 interface InitOptions {
-  region: string;
+  region?: string;
   start?: string;
   end?: string;
+  lang?: Lang;
 }
+
+/** The region a scaffold names when --region is not given, in the scaffold's language. */
+const DEFAULT_REGION: Readonly<Record<Lang, string>> = { 'zh-CN': '示例市', en: 'Example City' };
 
 /** The first year of the scaffold's period when --start is not given (十五五: 2026–2030). */
 export const DEFAULT_START = 2026;
@@ -37,6 +43,8 @@ export interface ScaffoldValues {
   id: string;
   start: number;
   end: number;
+  /** The language of the plan written: its names, units and titles, and `plan.language`. */
+  lang: Lang;
 }
 
 /** A scaffold file: its path inside the new folder (`/`-separated) and its text. */
@@ -77,6 +85,13 @@ export function scaffoldId(folderName: string, start: number, end: number): stri
 /** Fill the templates for a new plan folder at `folder` (absolute). Pure apart from reading the templates. */
 export async function scaffoldFiles(folder: string, v: ScaffoldValues): Promise<ScaffoldFile[]> {
   const base = v.start - 1;
+  const titles = v.lang === 'en'
+    ? {
+        title: `${v.region} five-year plan, ${v.start}–${v.end}`,
+        plan: `${v.region} five-year plan, ${v.start}–${v.end}: the plan document`,
+        stats: `${v.region} statistical bulletin ${base}`,
+      }
+    : { title: `${v.region}五年规划（${v.start}—${v.end}年）`, plan: `${v.region}五年规划纲要`, stats: `${v.region}${base}年国民经济和社会发展统计公报` };
   const common: Record<string, string> = {
     region: v.region,
     region_yaml: yamlString(v.region),
@@ -84,16 +99,16 @@ export async function scaffoldFiles(folder: string, v: ScaffoldValues): Promise<
     start: String(v.start),
     end: String(v.end),
     base_year: String(base),
-    title: yamlString(`${v.region}五年规划（${v.start}—${v.end}年）`),
-    plan_source_title: yamlString(`${v.region}五年规划纲要`),
-    stats_source_title: yamlString(`${v.region}${base}年国民经济和社会发展统计公报`),
+    title: yamlString(titles.title),
+    plan_source_title: yamlString(titles.plan),
+    stats_source_title: yamlString(titles.stats),
   };
-  const read = (name: string) => readFile(packagePath('templates', 'init', ...name.split('/')), 'utf8');
+  const read = (name: string) => readFile(packagePath('templates', 'init', v.lang, ...name.split('/')), 'utf8');
   return [
-    { path: 'plan.yaml', text: fill(await read('plan.yaml'), { ...common, schema: schemaRef(folder, 'plan') }, 'plan.yaml') },
+    { path: 'plan.yaml', text: fill(await read('plan.yaml'), { ...common, schema: schemaRef(folder, 'plan') }, `${v.lang}/plan.yaml`) },
     {
       path: `data/${base}.yaml`,
-      text: fill(await read('data/base-year.yaml'), { ...common, schema: schemaRef(join(folder, 'data'), 'year') }, 'data/base-year.yaml'),
+      text: fill(await read('data/base-year.yaml'), { ...common, schema: schemaRef(join(folder, 'data'), 'year') }, `${v.lang}/data/base-year.yaml`),
     },
   ];
 }
@@ -113,7 +128,8 @@ async function checkTarget(target: string, shown: string): Promise<void> {
   if (entries.length > 0) throw new UserError(USAGE.notEmpty(shown, entries.length));
 }
 
-function parseOptions(opts: InitOptions): { start: number; end: number; region: string } {
+function parseOptions(opts: InitOptions): { start: number; end: number; region: string; lang: Lang } {
+  const lang = opts.lang ?? 'zh-CN';
   const start = opts.start === undefined ? DEFAULT_START : parseYear(opts.start, YEAR_ARGUMENT.start);
   const end = opts.end === undefined ? start + DEFAULT_LENGTH - 1 : parseYear(opts.end, YEAR_ARGUMENT.end);
   if (end <= start) throw new UserError(USAGE.endBeforeStart(start, end));
@@ -122,19 +138,19 @@ function parseOptions(opts: InitOptions): { start: number; end: number; region: 
     throw new UserError(USAGE.startTooEarly(start, MIN_YEAR, MAX_YEAR));
   }
   if (end > MAX_YEAR) throw new UserError(USAGE.endTooLate(start, end, opts.end === undefined, MIN_YEAR, MAX_YEAR));
-  const region = opts.region.trim();
+  const region = (opts.region ?? DEFAULT_REGION[lang]).trim();
   if (region === '' || /[\p{Cc}]/u.test(region) || region.length > 100) {
     throw new UserError(USAGE.regionLine());
   }
-  return { start, end, region };
+  return { start, end, region, lang };
 }
 
 async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<void> {
-  const { start, end, region } = parseOptions(opts);
+  const { start, end, region, lang } = parseOptions(opts);
   const target = resolve(ctx.io.cwd, dir);
   const shown = displayPath(dir, ctx.io.cwd);
   await checkTarget(target, shown);
-  const files = await scaffoldFiles(target, { region, start, end, id: scaffoldId(basename(target), start, end) });
+  const files = await scaffoldFiles(target, { region, start, end, lang, id: scaffoldId(basename(target), start, end) });
 
   // The scaffold must validate cleanly whatever the options; if not, that is a bug here.
   const check = validatePlan({
@@ -152,8 +168,8 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
     files.map((f) => ({ path: f.path, content: f.text })),
     { show: (p) => displayPath(p, ctx.io.cwd) },
   );
-  // Said in the language of the plan it writes, as every command speaks its plan's.
-  const lang = commandLanguage(undefined, check);
+  // Said in the language of the plan it writes (--lang), as every command speaks its plan's.
+  if (commandLanguage(undefined, check) !== lang) throw new Error(`the ${lang} init scaffold does not declare language: ${lang}`);
   if (!written.ok) throw new UserError(written.message, EXIT.usage, lang);
 
   const words = messages(lang).diagnostics;
@@ -168,9 +184,10 @@ export function registerInit(program: Command, ctx: Context): void {
     .command('init')
     .description('create a new plan folder that validates: a commented plan.yaml and the base year\'s data file')
     .argument('<dir>', 'the folder to create (must not exist, or be empty)')
-    .option('--region <name>', 'the region the plan governs', '示例市')
+    .option('--region <name>', 'the region the plan governs (default: 示例市, with --lang en Example City)')
     .option('--start <year>', `first year of the plan period (default ${DEFAULT_START})`)
     .option('--end <year>', 'last year of the plan period (default start + 4)')
+    .addOption(new Option('--lang <lang>', 'language of the plan it writes: names, units, titles and plan.language (default zh-CN)').choices(LANGS))
     .action(async (dir: string, opts: InitOptions) => {
       await runInit(ctx, dir, opts);
     });
