@@ -110,8 +110,11 @@ function optionIn(argv: readonly string[], name: string): string | undefined {
  */
 async function usageLanguage(argv: readonly string[], cwd: string): Promise<Lang> {
   const typed = optionIn(argv, '--lang');
-  if (typed === 'en' || typed === 'zh-CN') return typed;
   try {
+    // Loaded here, on the way to an error, not at every start.
+    const { langFromTag } = await import('./present/i18n/lang.js');
+    const lang = typed === undefined ? undefined : langFromTag(typed);
+    if (lang !== undefined) return lang;
     const { planLanguage } = await import('./commands/context.js');
     return await planLanguage(optionIn(argv, '--plan') ?? 'plan', cwd);
   } catch {

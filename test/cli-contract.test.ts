@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { useColor } from '../src/commands/context.js';
 import { parseSourceDateEpoch } from '../src/commands/source-date.js';
+import { langFromTag } from '../src/present/i18n/lang.js';
 import { BASE_PLAN, planWith, ROOT, run, tempDir } from './support/cli.js';
 
 const bin = join(ROOT, 'bin/cixi-plan.js');
@@ -62,6 +63,34 @@ describe('usage errors exit 2, help exits 0', () => {
     const en = await run(['nope', '--lang', 'en']);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain("error: unknown command 'nope'");
+  });
+});
+
+describe('--lang', () => {
+  it('takes zh-CN and en, and the tags people also write for them', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['zh-CN', 'zh-CN'], ['zh', 'zh-CN'], ['ZH', 'zh-CN'], ['zh_CN', 'zh-CN'], ['zh-cn', 'zh-CN'], ['zh-Hans', 'zh-CN'], ['zh-Hans-CN', 'zh-CN'],
+      ['en', 'en'], ['EN', 'en'], ['en-US', 'en'], ['en_GB', 'en'], ['en-419', 'en'],
+      // Traditional Chinese is another language; so is anything else.
+      ['zh-TW', undefined], ['zh-Hant', undefined], ['zh-HK', undefined], ['fr', undefined], ['english', undefined], ['', undefined], ['en-', undefined], ['zh-CN-x', undefined],
+    ];
+    for (const [tag, lang] of cases) expect(langFromTag(tag), tag).toBe(lang);
+  });
+
+  it('speaks the language a tag names in every command, and refuses another in the run’s language', async () => {
+    const zh = await run(['gaps', '2024', '--plan', BASE_PLAN, '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('序时进度');
+    const en = await run(['validate', '--plan', BASE_PLAN, '--lang=en-US']);
+    expect(en.stdout).toMatch(/^✓ .*: 2 pillars, /);
+    const out = tempDir();
+    expect((await run(['report', '2024', '--plan', BASE_PLAN, '--out', out, '--format', 'md', '--quiet', '--lang', 'EN_GB'], { env: { SOURCE_DATE_EPOCH: '1740787200' } })).code).toBe(0);
+    expect(readFileSync(join(out, '2024', 'report.md'), 'utf8')).toMatch(/^# .*progress report 2024/);
+    const refused = await run(['gaps', '2024', '--plan', BASE_PLAN, '--lang', 'zh-TW']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe("错误：选项 '--lang <lang>' 的取值 'zh-TW' 无效，可选 zh-CN、en\n");
+    // The help still lists the two languages.
+    expect((await run(['gaps', '--help'])).stdout).toMatch(/--lang <lang>[^]*choices:\s+"zh-CN", "en"/);
   });
 });
 

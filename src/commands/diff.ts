@@ -11,12 +11,13 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { readPlanAtRevision } from '../load/git.js';
 import { IO_ERROR } from '../load/files.js';
 import type { PlanData, PlanFile } from '../model.js';
-import { LANGS, type Lang } from '../present/index.js';
+import { type Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { localizeDiffNames } from '../present/diff-names.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
 import { EXIT, checkPlanYear, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { langOption } from './lang-option.js';
 import { writeJson } from '../json-pieces.js';
 
 interface DiffOptions {
@@ -194,7 +195,7 @@ export function registerDiff(program: Command, ctx: Context): void {
         .default('text'),
     )
     .option('--verbose', 'print every error, not only the first 20 of each code', false)
-    .addOption(new Option('--lang <lang>', "language of the comparison (default: the plan's language)").choices(LANGS))
+    .addOption(langOption("language of the comparison (default: the plan's language)"))
     .addHelpText('after', EXAMPLES)
     .action(async (first: string, second: string | undefined, opts: DiffOptions) => {
       if (opts.rev !== undefined) await diffRevisions(ctx, opts, opts.rev, first, second);

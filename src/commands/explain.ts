@@ -4,11 +4,12 @@
 
 import { Option, type Command } from 'commander';
 import { CODE_NAMES, isCode } from '../codes/index.js';
-import { LANGS, type Lang } from '../present/i18n/index.js';
+import { type Lang } from '../present/i18n/index.js';
 import { suggest } from '../validate/suggest.js';
 import { formatEntry, formatList, formatListMarkdown } from '../views/explain.js';
 import { EXIT, planLanguage, UserError, type Context } from './context.js';
 import { USAGE } from './usage.js';
+import { langOption } from './lang-option.js';
 
 interface ExplainOptions {
   plan: string;
@@ -44,7 +45,7 @@ export function registerExplain(program: Command, ctx: Context): void {
     .argument('[code]', 'a code, as printed after file:line:col (e.g. schema-type)')
     .option('--list', 'list every code with its title', false)
     .option('--plan <dir>', 'plan folder whose language to use', 'plan')
-    .addOption(new Option('--lang <lang>', "language (default: the plan's language)").choices(LANGS))
+    .addOption(langOption("language (default: the plan's language)"))
     .addOption(new Option('--format <format>', 'with --list: text, or Markdown tables as in the README').choices(['text', 'markdown']).default('text'))
     .action(async (code: string | undefined, opts: ExplainOptions) => {
       await runExplain(ctx, code, opts);

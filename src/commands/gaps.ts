@@ -1,13 +1,14 @@
 // `cixi-plan gaps <year>`: the assessment as a terminal table, or as JSON.
 
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { assess } from '../assess/index.js';
 import { formatGaps } from '../views/gaps.js';
-import { buildReportModel, LANGS, type Lang } from '../present/index.js';
+import { buildReportModel, type Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { locate } from '../validate/yaml-source.js';
 import { checkReportYear, parseYear, printDiagnostics, reportTime, requireValidPlan, type Context } from './context.js';
 import { YEAR_ARGUMENT } from './usage.js';
+import { langOption } from './lang-option.js';
 import { escapeTerminal } from '../views/terminal.js';
 import { writeJson } from '../json-pieces.js';
 
@@ -50,7 +51,7 @@ export function registerGaps(program: Command, ctx: Context): void {
     .argument('<year>', 'report year, e.g. 2024')
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--json', 'print the whole assessment as JSON (the report saves the same as assessment.json)', false)
-    .addOption(new Option('--lang <lang>', "language of the table (default: the plan's language)").choices(LANGS))
+    .addOption(langOption("language of the table (default: the plan's language)"))
     .option('--verbose', 'print every diagnostic, not only the first 20 of each code', false)
     .action(async (year: string, opts: GapsOptions) => {
       await runGaps(ctx, year, opts);

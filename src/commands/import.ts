@@ -6,7 +6,7 @@
 
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import type { SheetLang } from '../sheet/columns.js';
 import { displayPath, readRegularFile } from '../load/files.js';
@@ -18,6 +18,7 @@ import { writeFileSet } from './output.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { langOption } from './lang-option.js';
 import { escapeLines, escapeTerminal } from '../views/terminal.js';
 
 interface ImportOptions {
@@ -134,7 +135,7 @@ export function registerImport(program: Command, ctx: Context): void {
     .argument('<file>', 'the filled-in .xlsx, or a .csv in UTF-8 or GB18030')
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--dry-run', 'print what would change as a unified diff, and write nothing', false)
-    .addOption(new Option('--lang <lang>', "language of the sheet names in messages (default: the plan's language)").choices(['zh-CN', 'en']))
+    .addOption(langOption("language of the sheet names in messages (default: the plan's language)"))
     .option('--quiet', 'print only errors', false)
     .option('--verbose', 'print every diagnostic, not only the first 20 of each code', false)
     .action(async (year: string, file: string, opts: ImportOptions) => {

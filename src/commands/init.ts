@@ -8,14 +8,15 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { displayPath } from '../load/files.js';
 import { packagePath } from '../paths.js';
 import { schemaPath } from '../validate/schema-files.js';
 import { validatePlan } from '../validate/index.js';
 import { commandLanguage, EXIT, parseYear, UserError, type Context } from './context.js';
-import { LANGS, messages, type Lang } from '../present/i18n/index.js';
+import { messages, type Lang } from '../present/i18n/index.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { langOption } from './lang-option.js';
 import { writeNewFolder } from './output.js';
 import { escapeLines } from '../views/terminal.js';
 
@@ -187,7 +188,7 @@ export function registerInit(program: Command, ctx: Context): void {
     .option('--region <name>', 'the region the plan governs (default: 示例市, with --lang en Example City)')
     .option('--start <year>', `first year of the plan period (default ${DEFAULT_START})`)
     .option('--end <year>', 'last year of the plan period (default start + 4)')
-    .addOption(new Option('--lang <lang>', 'language of the plan it writes: names, units, titles and plan.language (default zh-CN)').choices(LANGS))
+    .addOption(langOption('language of the plan it writes: names, units, titles and plan.language (default zh-CN)'))
     .action(async (dir: string, opts: InitOptions) => {
       await runInit(ctx, dir, opts);
     });

@@ -4,12 +4,12 @@
 
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { assess } from '../assess/index.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { displayPath } from '../load/files.js';
-import { buildReportModel, LANGS, type Lang, type ReportModel } from '../present/index.js';
+import { buildReportModel, type Lang, type ReportModel } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { FORMAT_NAMES, isFormat, rendererFor, type Format, type Renderer, type TemplateSet } from '../render/index.js';
 import { loadTemplates } from '../load/templates.js';
@@ -17,6 +17,7 @@ import { writeFileSet, type OutputFile } from './output.js';
 import { jsonPieces } from '../json-pieces.js';
 import { faultPoints } from './fault-points.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { langOption } from './lang-option.js';
 import { packageVersion } from '../paths.js';
 import { locate } from '../validate/yaml-source.js';
 import {
@@ -255,7 +256,7 @@ export function registerReport(program: Command, ctx: Context): void {
     .option('--out <dir>', 'output folder; the report goes to <dir>/<year>/', 'out')
     .option('--format <list>', `comma-separated formats among ${FORMAT_NAMES.join(', ')} (default: ${defaultFormats().join(',')})`)
     .option('--templates <dir>', 'folder of Handlebars templates overriding the built-in ones file by file')
-    .addOption(new Option('--lang <lang>', "report language (default: the plan's language)").choices(LANGS))
+    .addOption(langOption("report language (default: the plan's language)"))
     .option('--quiet', 'print only errors', false)
     .option('--verbose', 'print every diagnostic, not only the first 20 of each code', false)
     .action(async (year: string, opts: ReportOptions) => {

@@ -4,7 +4,7 @@
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { displayPath } from '../load/files.js';
 import { packageVersion } from '../paths.js';
 import type { SheetLang } from '../sheet/columns.js';
@@ -13,6 +13,7 @@ import { formatSize } from './report.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, reportTime, requireValidPlan, type Context } from './context.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { langOption } from './lang-option.js';
 import { escapeLines } from '../views/terminal.js';
 
 interface SheetOptions {
@@ -73,7 +74,7 @@ export function registerSheet(program: Command, ctx: Context): void {
     .argument('<year>', 'data year, e.g. 2025')
     .option('--plan <dir>', 'plan folder', 'plan')
     .option('--out <file>', 'the workbook to write (default: out/fill-in-<year>.xlsx)')
-    .addOption(new Option('--lang <lang>', "language of the labels (default: the plan's language)").choices(['zh-CN', 'en']))
+    .addOption(langOption("language of the labels (default: the plan's language)"))
     .option('--force', 'replace an existing file', false)
     .option('--quiet', 'print only errors', false)
     .action(async (year: string, opts: SheetOptions) => {

@@ -2,11 +2,12 @@
 
 import { Option, type Command } from 'commander';
 import { diagnosticsToGithub, diagnosticsToJson } from '../views/diagnostics.js';
-import { LANGS, type Lang } from '../present/i18n/index.js';
+import { type Lang } from '../present/i18n/index.js';
 import { messages } from '../present/i18n/index.js';
 import { commandLanguage, EXIT, loadPlan, printDiagnostics, type Context } from './context.js';
 import { escapeTerminal } from '../views/terminal.js';
 import { writeJson } from '../json-pieces.js';
+import { langOption } from './lang-option.js';
 
 interface ValidateOptions {
   plan: string;
@@ -55,7 +56,7 @@ export function registerValidate(program: Command, ctx: Context): void {
     .option('--strict', 'treat warnings as errors (exit 1)', false)
     .addOption(new Option('--format <format>', 'output format (github: workflow commands that annotate a pull request)').choices(['text', 'json', 'github']).default('text'))
     .option('--verbose', 'print every diagnostic, not only the first 20 of each code (json and github always print all)', false)
-    .addOption(new Option('--lang <lang>', "language of the messages (default: the plan's language; json is always English)").choices(LANGS))
+    .addOption(langOption("language of the messages (default: the plan's language; json is always English)"))
     .action(async (opts: ValidateOptions) => {
       await runValidate(ctx, opts);
     });

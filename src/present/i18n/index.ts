@@ -7,13 +7,7 @@ import { zh } from './zh.js';
 export type { Lang, Messages, Sentences, TargetWords, Words } from './types.js';
 export { zhNumber } from './numerals.js';
 
-/** Every report language, the default first. */
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-
-/** Whether a string names a report language. */
-export function isLang(text: string): text is Lang {
-  return (LANGS as readonly string[]).includes(text);
-}
+export { LANGS, isLang, langFromTag } from './lang.js';
 
 const MESSAGES: Readonly<Record<Lang, Messages>> = { 'zh-CN': zh, en };
 
