@@ -1,14 +1,16 @@
 // The CLI's contract outside any one command: exit codes for usage and I/O errors,
 // help, colour conventions, SOURCE_DATE_EPOCH limits, and a failing standard output.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { useColor } from '../src/commands/context.js';
 import { parseSourceDateEpoch } from '../src/commands/source-date.js';
+import { planArgument, shellWord } from '../src/commands/usage.js';
 import { langFromTag } from '../src/present/i18n/lang.js';
 import { BASE_PLAN, planWith, ROOT, run, tempDir } from './support/cli.js';
+import { cellAt, openWorkbook, saveWorkbook } from './support/sheet.js';
 
 const bin = join(ROOT, 'bin/cixi-plan.js');
 const ESC = /\u001b\[/;
@@ -91,6 +93,35 @@ describe('--lang', () => {
     expect(refused.stderr).toBe("错误：选项 '--lang <lang>' 的取值 'zh-TW' 无效，可选 zh-CN、en\n");
     // The help still lists the two languages.
     expect((await run(['gaps', '--help'])).stdout).toMatch(/--lang <lang>[^]*choices:\s+"zh-CN", "en"/);
+  });
+});
+
+describe('a command the CLI suggests', () => {
+  it('quotes a word only where a shell would read it otherwise', () => {
+    expect(shellWord('plans/慈溪-2026')).toBe('plans/慈溪-2026');
+    expect(shellWord('/tmp/a b')).toBe("'/tmp/a b'");
+    expect(shellWord("it's")).toBe("'it'\\''s'");
+    expect(shellWord('$(rm -rf ~)')).toBe("'$(rm -rf ~)'");
+    expect(planArgument('plan')).toBe('');
+    expect(planArgument('my plan')).toBe(" --plan 'my plan'");
+  });
+
+  it('names the plan folder when it is not ./plan, so that it runs as printed', async () => {
+    const cwd = tempDir();
+    cpSync(BASE_PLAN, join(cwd, 'my plan'), { recursive: true });
+    const sheet = await run(['sheet', '2024', '--plan', 'my plan', '--out', 'w.xlsx'], { cwd });
+    expect(sheet.stdout).toContain("cixi-plan import 2024 <文件> --plan 'my plan' --dry-run");
+    const wb = await openWorkbook(join(cwd, 'w.xlsx'));
+    cellAt(wb.getWorksheet('指标')!, 'gdp', 'value').value = 2950;
+    await saveWorkbook(wb, join(cwd, 'w.xlsx'));
+    const imported = await run(['import', '2024', 'w.xlsx', '--plan', 'my plan'], { cwd });
+    expect(imported.stdout).toContain("下一步运行 `cixi-plan report 2024 --plan 'my plan'`");
+    const again = await run(['sheet', '2025', '--plan', 'my plan', '--out', 'w25.xlsx', '--lang', 'en'], { cwd });
+    expect(again.stdout).toContain("then: cixi-plan import 2025 <file> --plan 'my plan' --dry-run");
+    // The shipped folder name needs none.
+    const plain = tempDir();
+    cpSync(BASE_PLAN, join(plain, 'plan'), { recursive: true });
+    expect((await run(['sheet', '2024', '--out', 'w.xlsx'], { cwd: plain })).stdout).toContain('cixi-plan import 2024 <文件> --dry-run');
   });
 });
 

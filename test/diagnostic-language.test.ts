@@ -143,9 +143,9 @@ describe('gaps and report print their diagnostics in the same language as their 
     const dir = join(FIXTURES, 'validate', 'schema-string-for-number');
     const zh = await run(['gaps', '2024', '--plan', dir]);
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toContain('无效（1个错误）：请修正数据并运行 `cixi-plan validate`');
+    expect(zh.stderr).toContain(`无效（1个错误）：请修正数据并运行 \`cixi-plan validate --plan ${dir}\``);
     const en = await run(['gaps', '2024', '--plan', dir, '--lang', 'en']);
-    expect(en.stderr).toContain('is invalid (1 error): fix the data and run `cixi-plan validate`');
+    expect(en.stderr).toContain(`is invalid (1 error): fix the data and run \`cixi-plan validate --plan ${dir}\``);
     expect(en.stderr).not.toMatch(/错误|无效/);
   });
 });

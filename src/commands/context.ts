@@ -10,7 +10,7 @@ import type { PlanData } from '../model.js';
 import { messages, type Lang } from '../present/i18n/index.js';
 import type { ValidationResult } from '../validate/index.js';
 import { EXIT, UserError, useColor, type Context } from './io.js';
-import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { planArgument, USAGE, YEAR_ARGUMENT } from './usage.js';
 
 export { EXIT, UserError, useColor, type CliIO, type Context } from './io.js';
 
@@ -102,7 +102,7 @@ export async function requireValidPlan(
   printDiagnostics(ctx, loaded.diagnostics, loaded, { quiet: options.quiet === true, verbose: options.verbose === true, lang });
   const words = messages(lang).diagnostics;
   if (loaded.ioFailed) throw new UserError(words.unreadable(planDir), EXIT.usage, lang);
-  if (!loaded.data) throw new UserError(words.invalidPlan(planDir, loaded.summary.errors), EXIT.invalid, lang);
+  if (!loaded.data) throw new UserError(words.invalidPlan(planDir, loaded.summary.errors, planArgument(planDir)), EXIT.invalid, lang);
   return { data: loaded.data, loaded, lang };
 }
 

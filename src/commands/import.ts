@@ -17,7 +17,7 @@ import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { writeFileSet } from './output.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
-import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { planArgument, USAGE, YEAR_ARGUMENT } from './usage.js';
 import { langOption } from './lang-option.js';
 import { escapeLines, escapeTerminal } from '../views/terminal.js';
 
@@ -123,7 +123,7 @@ async function runImport(ctx: Context, yearText: string, file: string, opts: Imp
   const written = await writeFileSet([{ path: target, content: result.text }], { show: (p) => displayPath(p, ctx.io.cwd) });
   if (!written.ok) throw new UserError(written.message, EXIT.usage, lang);
   if (!opts.quiet) {
-    ctx.io.stdout(`${c.green('✓')} ${escapeTerminal(words.importDone(yearFile.file, existing === undefined, counts, shown, year))}\n`);
+    ctx.io.stdout(`${c.green('✓')} ${escapeTerminal(words.importDone(yearFile.file, existing === undefined, counts, shown, year, planArgument(opts.plan)))}\n`);
   }
 }
 

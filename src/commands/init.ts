@@ -15,7 +15,7 @@ import { schemaPath } from '../validate/schema-files.js';
 import { validatePlan } from '../validate/index.js';
 import { commandLanguage, EXIT, parseYear, UserError, type Context } from './context.js';
 import { messages, type Lang } from '../present/i18n/index.js';
-import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { shellWord, USAGE, YEAR_ARGUMENT } from './usage.js';
 import { langOption } from './lang-option.js';
 import { writeNewFolder } from './output.js';
 import { escapeLines } from '../views/terminal.js';
@@ -176,7 +176,7 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
   const words = messages(lang).diagnostics;
   const listed = files.map((f) => `  ${shown}/${f.path}`).join('\n');
   ctx.io.stdout(
-    `${ctx.chalk.green('✓')} ${escapeLines(`${words.initDone({ folder: shown, region, start, end })}\n${listed}\n${words.initNext(shown)}`)}\n`,
+    `${ctx.chalk.green('✓')} ${escapeLines(`${words.initDone({ folder: shown, region, start, end })}\n${listed}\n${words.initNext(shellWord(shown))}`)}\n`,
   );
 }
 

@@ -12,7 +12,7 @@ import { writeFileSet } from './output.js';
 import { formatSize } from './report.js';
 import { messages } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, reportTime, requireValidPlan, type Context } from './context.js';
-import { USAGE, YEAR_ARGUMENT } from './usage.js';
+import { planArgument, USAGE, YEAR_ARGUMENT } from './usage.js';
 import { langOption } from './lang-option.js';
 import { escapeLines } from '../views/terminal.js';
 
@@ -63,6 +63,7 @@ async function runSheet(ctx: Context, yearText: string, opts: SheetOptions): Pro
     milestones: data.plan.milestones.length,
     year,
     prefilled: data.years.some((y) => y.year === year),
+    planArg: planArgument(opts.plan),
   });
   ctx.io.stdout(`${ctx.chalk.green('✓')} ${escapeLines(done)}\n`);
 }

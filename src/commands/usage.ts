@@ -5,6 +5,16 @@
 
 import type { Bilingual } from '../diagnostic.js';
 
+/** A word of a command line as a POSIX shell reads it back: as it is, or single-quoted. */
+export function shellWord(text: string): string {
+  return /^[\p{L}\p{N}._\/@%+=:,-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The plan folder as a suggested command names it: nothing for the default ./plan, else ` --plan DIR`. */
+export function planArgument(planDir: string): string {
+  return planDir === 'plan' ? '' : ` --plan ${shellWord(planDir)}`;
+}
+
 // A list of choices as each language writes it.
 const enList = (items: readonly string[]): string => items.join(', ');
 const zhList = (items: readonly string[]): string => items.join('、');

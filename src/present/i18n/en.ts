@@ -227,7 +227,7 @@ export const en: Messages = {
     strictFails: (warnings) => `valid, but --strict fails on ${plural(warnings, 'warning')}`,
     verdict: { valid: 'valid', invalid: 'invalid', strict: 'fails --strict' },
     verdictLine: (folder, verdict, summary) => `${folder}: ${verdict}; ${summary}`,
-    invalidPlan: (plan, errors) => `${plan} is invalid (${plural(errors, 'error')}): fix the data and run \`cixi-plan validate\``,
+    invalidPlan: (plan, errors, planArg) => `${plan} is invalid (${plural(errors, 'error')}): fix the data and run \`cixi-plan validate${planArg}\``,
     unreadable: (plan) => `${plan}: a file could not be read`,
     invalidSides: (plan, sides) =>
       `${plan} is invalid at ${sides.map((s) => `${s.side} (${plural(s.errors, 'error')})`).join(' and ')}: both sides of a diff must validate`,
@@ -244,13 +244,13 @@ export const en: Messages = {
     importUnreadable: (sheet) => `${sheet} cannot be imported; nothing was written`,
     importNothing: (yearFile, sheet) => `${yearFile}: already holds what ${sheet} says; nothing to change`,
     importDryRun: (yearFile, counts) => `dry run: ${yearFile} would get ${counts}; nothing was written`,
-    importDone: (yearFile, isNew, counts, sheet, year) =>
-      `${yearFile}${isNew ? ' (new)' : ''}: ${counts} from ${sheet}; run \`cixi-plan report ${year}\` next`,
+    importDone: (yearFile, isNew, counts, sheet, year, planArg) =>
+      `${yearFile}${isNew ? ' (new)' : ''}: ${counts} from ${sheet}; run \`cixi-plan report ${year}${planArg}\` next`,
     sheetExists: (path) => `${path} exists: it may hold figures someone filled in; give another --out, or --force to replace it`,
     sheetDone: (s) =>
       `${s.path} (${s.size}): ${plural(s.indicators, 'indicator')}, ${plural(s.milestones, 'milestone')}, ` +
       `${s.prefilled ? `pre-filled from data/${s.year}.yaml` : `no data/${s.year}.yaml yet, so empty`}\n` +
-      `  send it out, then: cixi-plan import ${s.year} <file> --dry-run`,
+      `  send it out, then: cixi-plan import ${s.year} <file>${s.planArg} --dry-run`,
     initDone: (i) => `created ${i.folder} for ${i.region}, ${i.start}–${i.end} (base year ${i.start - 1}):`,
     initNext: (folder) => `Replace the example names and figures, then check with \`cixi-plan validate --plan ${folder}\`.`,
     reportDone: (r) =>

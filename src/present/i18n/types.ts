@@ -305,7 +305,8 @@ export interface Messages {
     /** The closing line of `validate --format github`: the plan folder, the verdict and the summary. */
     verdictLine: (folder: string, verdict: string, summary: string) => string;
     /** The plan folder cannot be used: "plan is invalid (3 errors): fix the data and run `cixi-plan validate`". */
-    invalidPlan: (plan: string, errors: number) => string;
+    /** `planArg`: how the command names the plan folder (`--plan DIR`, or nothing for ./plan), for the command suggested. */
+    invalidPlan: (plan: string, errors: number, planArg: string) => string;
     unreadable: (plan: string) => string;
     /** `diff --rev` with one or both sides invalid. */
     invalidSides: (plan: string, sides: ReadonlyArray<{ side: string; errors: number }>) => string;
@@ -322,10 +323,10 @@ export interface Messages {
     importUnreadable: (sheet: string) => string;
     importNothing: (yearFile: string, sheet: string) => string;
     importDryRun: (yearFile: string, counts: string) => string;
-    importDone: (yearFile: string, isNew: boolean, counts: string, sheet: string, year: number) => string;
+    importDone: (yearFile: string, isNew: boolean, counts: string, sheet: string, year: number, planArg: string) => string;
     /** `sheet`: an existing workbook, and what was written. */
     sheetExists: (path: string) => string;
-    sheetDone: (s: { path: string; size: string; indicators: number; milestones: number; year: number; prefilled: boolean }) => string;
+    sheetDone: (s: { path: string; size: string; indicators: number; milestones: number; year: number; prefilled: boolean; planArg: string }) => string;
     /** After `init`: the new folder, its files (listed after this line) and what to do next. */
     initDone: (i: { folder: string; region: string; start: number; end: number }) => string;
     initNext: (folder: string) => string;

@@ -215,7 +215,7 @@ export const zh: Messages = {
     strictFails: (warnings) => `数据有效，但 --strict 因${warnings}条警告而不通过`,
     verdict: { valid: '有效', invalid: '无效', strict: '--strict 不通过' },
     verdictLine: (folder, verdict, summary) => `${folder}：${verdict}；${summary}`,
-    invalidPlan: (plan, errors) => `${plan} 无效（${errors}个错误）：请修正数据并运行 \`cixi-plan validate\``,
+    invalidPlan: (plan, errors, planArg) => `${plan} 无效（${errors}个错误）：请修正数据并运行 \`cixi-plan validate${planArg}\``,
     unreadable: (plan) => `${plan}：有文件无法读取`,
     invalidSides: (plan, sides) =>
       `${plan} 在${sides.map((s) => `${s.side}（${s.errors}个错误）`).join('和')}无效：比较的两边都必须通过校验`,
@@ -232,13 +232,13 @@ export const zh: Messages = {
     importUnreadable: (sheet) => `${sheet} 无法导入；没有写入任何文件`,
     importNothing: (yearFile, sheet) => `${yearFile} 已与 ${sheet} 一致；无需改动`,
     importDryRun: (yearFile, counts) => `试运行：${yearFile} 将${counts}；没有写入任何文件`,
-    importDone: (yearFile, isNew, counts, sheet, year) =>
-      `${yearFile}${isNew ? '（新建）' : ''}：从 ${sheet} ${counts}；下一步运行 \`cixi-plan report ${year}\``,
+    importDone: (yearFile, isNew, counts, sheet, year, planArg) =>
+      `${yearFile}${isNew ? '（新建）' : ''}：从 ${sheet} ${counts}；下一步运行 \`cixi-plan report ${year}${planArg}\``,
     sheetExists: (path) => `${path} 已存在：其中可能有别人填好的数字；请换一个 --out，或加 --force 覆盖`,
     sheetDone: (s) =>
       `${s.path}（${s.size}）：${s.indicators}项指标，${s.milestones}个里程碑，` +
       `${s.prefilled ? `已按 data/${s.year}.yaml 预填` : `还没有 data/${s.year}.yaml，所以是空白的`}\n` +
-      `  发出填报，收回后运行：cixi-plan import ${s.year} <文件> --dry-run`,
+      `  发出填报，收回后运行：cixi-plan import ${s.year} <文件>${s.planArg} --dry-run`,
     initDone: (i) => `已为${i.region}新建 ${i.folder}，${i.start}—${i.end}年（基期${i.start - 1}年）：`,
     initNext: (folder) => `请换成实际的名称和数字，然后用 \`cixi-plan validate --plan ${folder}\` 检查。`,
     reportDone: (r) =>
