@@ -11,7 +11,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { readPlanAtRevision } from '../load/git.js';
 import { IO_ERROR } from '../load/files.js';
 import type { PlanData, PlanFile } from '../model.js';
-import { type Lang } from '../present/index.js';
+import type { Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { localizeDiffNames } from '../present/diff-names.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';

@@ -4,7 +4,7 @@
 
 import { Option, type Command } from 'commander';
 import { CODE_NAMES, isCode } from '../codes/index.js';
-import { type Lang } from '../present/i18n/index.js';
+import type { Lang } from '../present/i18n/index.js';
 import { suggest } from '../validate/suggest.js';
 import { formatEntry, formatList, formatListMarkdown } from '../views/explain.js';
 import { EXIT, planLanguage, UserError, type Context } from './context.js';

@@ -162,6 +162,7 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
     const d = check.diagnostics[0]!;
     throw new Error(`the init scaffold does not validate: ${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`);
   }
+  if (commandLanguage(undefined, check) !== lang) throw new Error(`the ${lang} init scaffold does not declare language: ${lang}`);
 
   // Written into a hidden sibling folder, then renamed into place: a failed run leaves nothing half-made.
   const written = await writeNewFolder(
@@ -169,8 +170,7 @@ async function runInit(ctx: Context, dir: string, opts: InitOptions): Promise<vo
     files.map((f) => ({ path: f.path, content: f.text })),
     { show: (p) => displayPath(p, ctx.io.cwd) },
   );
-  // Said in the language of the plan it writes (--lang), as every command speaks its plan's.
-  if (commandLanguage(undefined, check) !== lang) throw new Error(`the ${lang} init scaffold does not declare language: ${lang}`);
+  // Said in the language of the plan it wrote (--lang), as every command speaks its plan's.
   if (!written.ok) throw new UserError(written.message, EXIT.usage, lang);
 
   const words = messages(lang).diagnostics;
