@@ -145,11 +145,11 @@ export function kerns(table: SubTable, first: number, second: number): boolean {
   const class1 = classOf(first, table.classDef1!);
   const class2 = classOf(second, table.classDef2!);
   const raw = classRecordBytes(table);
-  if (raw !== null && class1 < raw.class1Count && class2 < raw.class2Count) {
+  const at = recordAt(raw, class1, class2);
+  if (at !== undefined) {
     // The record's fields, read where fontkit would decode them: any that is not zero moves
     // something (an adjustment, or the offset of a device table, which moves() counts too).
-    const at = raw.start + (class1 * raw.class2Count + class2) * raw.recordBytes;
-    for (let i = 0; i < raw.recordBytes; i += 2) if (raw.view.getUint16(at + i) !== 0) return true;
+    for (let i = 0; i < raw!.recordBytes; i += 2) if (raw!.view.getUint16(at + i) !== 0) return true;
     return false;
   }
   const record = table.classRecords!.get(class1).get(class2);
@@ -203,6 +203,12 @@ export function classRecordBytes(table: SubTable): ClassRecordBytes | null {
   }
   classRecordBytesOf.set(table, raw);
   return raw;
+}
+
+// Where the record of a class pair starts in the font's bytes, when they can be read there.
+function recordAt(raw: ClassRecordBytes | null, class1: number, class2: number): number | undefined {
+  if (raw === null || class1 >= raw.class1Count || class2 >= raw.class2Count) return undefined;
+  return raw.start + (class1 * raw.class2Count + class2) * raw.recordBytes;
 }
 
 // GSUB 4: whether a ligature starting with `first` may take `second` as its next component.
@@ -290,10 +296,10 @@ export function applyPair(table: SubTable, first: number, second: number, a: Pos
     const class1 = classOf(first, table.classDef1!);
     const class2 = classOf(second, table.classDef2!);
     const raw = classRecordBytes(table);
-    if (raw !== null && class1 < raw.class1Count && class2 < raw.class2Count) {
-      const at = raw.start + (class1 * raw.class2Count + class2) * raw.recordBytes;
-      moveBy(a, raw.view, at, raw.format1);
-      moveBy(b, raw.view, at + raw.bytes1, raw.format2);
+    const at = recordAt(raw, class1, class2);
+    if (at !== undefined) {
+      moveBy(a, raw!.view, at, raw!.format1);
+      moveBy(b, raw!.view, at + raw!.bytes1, raw!.format2);
       return true;
     }
     record = table.classRecords!.get(class1)?.get(class2);
