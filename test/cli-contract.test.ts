@@ -123,6 +123,15 @@ describe('a command the CLI suggests', () => {
     cpSync(BASE_PLAN, join(plain, 'plan'), { recursive: true });
     expect((await run(['sheet', '2024', '--out', 'w.xlsx'], { cwd: plain })).stdout).toContain('cixi-plan import 2024 <文件> --dry-run');
   });
+
+  it('points gaps at validate for the plan’s warnings, naming the folder only when it is not ./plan', async () => {
+    // The shipped plan has data-quality warnings, which gaps counts and validate shows.
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'plan'), join(cwd, 'my plan'), { recursive: true });
+    cpSync(join(ROOT, 'plan'), join(cwd, 'plan'), { recursive: true });
+    expect((await run(['gaps', '2024', '--plan', 'my plan'], { cwd })).stderr).toMatch(/^\d+条数据质量警告：运行 `cixi-plan validate --plan 'my plan'` 查看\n$/);
+    expect((await run(['gaps', '2024', '--lang', 'en'], { cwd })).stderr).toMatch(/^\d+ data-quality warnings: run `cixi-plan validate` to see them\n$/);
+  });
 });
 
 describe('colour follows NO_COLOR, FORCE_COLOR, TERM and the terminal', () => {

@@ -7,7 +7,7 @@ import { buildReportModel, type Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { locate } from '../validate/yaml-source.js';
 import { checkReportYear, parseYear, printDiagnostics, reportTime, requireValidPlan, type Context } from './context.js';
-import { shellWord, YEAR_ARGUMENT } from './usage.js';
+import { planArgument, YEAR_ARGUMENT } from './usage.js';
 import { langOption } from './lang-option.js';
 import { escapeTerminal } from '../views/terminal.js';
 import { writeJson } from '../json-pieces.js';
@@ -41,7 +41,7 @@ async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promi
   const limits = located.filter((d) => d.severity !== 'info');
   printDiagnostics(ctx, limits, loaded, { verbose: opts.verbose, lang });
   const warnings = loaded.summary.warnings;
-  if (warnings > 0) ctx.io.stderr(ctx.chalk.dim(escapeTerminal(messages(lang).diagnostics.seeWarnings(warnings, shellWord(opts.plan))) + '\n'));
+  if (warnings > 0) ctx.io.stderr(ctx.chalk.dim(escapeTerminal(messages(lang).diagnostics.seeWarnings(warnings, planArgument(opts.plan))) + '\n'));
 }
 
 export function registerGaps(program: Command, ctx: Context): void {

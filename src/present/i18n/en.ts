@@ -256,7 +256,7 @@ export const en: Messages = {
     reportDone: (r) =>
       `report ${r.year} (${r.lang}): ${plural(r.indicators, 'indicator')}, ${r.assessed} assessed, ${r.onPace} on or ahead of pace, ` +
       `${plural(r.warnings, 'early warning')}, ${plural(r.milestones, 'milestone')}; ${plural(r.files, 'file')} in ${r.folder}`,
-    seeWarnings: (n, plan) => `${plural(n, 'data-quality warning')}: run \`cixi-plan validate --plan ${plan}\` to see them`,
+    seeWarnings: (n, planArg) => `${plural(n, 'data-quality warning')}: run \`cixi-plan validate${planArg}\` to see them`,
   },
 
   terminal: {

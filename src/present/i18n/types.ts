@@ -310,8 +310,8 @@ export interface Messages {
     unreadable: (plan: string) => string;
     /** `diff --rev` with one or both sides invalid. */
     invalidSides: (plan: string, sides: ReadonlyArray<{ side: string; errors: number }>) => string;
-    /** After `gaps`: the plan has warnings that `validate` shows. */
-    seeWarnings: (warnings: number, plan: string) => string;
+    /** After `gaps`: the plan has warnings that `validate` shows. `planArg`: as invalidPlan's. */
+    seeWarnings: (warnings: number, planArg: string) => string;
     /** A year outside base year..period end. */
     /** `side`: where the plan was read, when it is not the working tree alone (a revision, or the working tree beside one). */
     outsidePlan: (year: number, base: number, end: number, side?: string) => string;

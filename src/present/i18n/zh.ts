@@ -244,7 +244,7 @@ export const zh: Messages = {
     reportDone: (r) =>
       `${r.year}年报告（${r.lang}）：${r.indicators}项指标，已评估${r.assessed}项，${r.onPace}项达到或快于序时进度，` +
       `预警${r.warnings}项，${r.milestones}个里程碑；${r.files}个文件，在 ${r.folder}`,
-    seeWarnings: (n, plan) => `${n}条数据质量警告：运行 \`cixi-plan validate --plan ${plan}\` 查看`,
+    seeWarnings: (n, planArg) => `${n}条数据质量警告：运行 \`cixi-plan validate${planArg}\` 查看`,
   },
 
   terminal: {
