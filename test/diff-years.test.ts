@@ -170,6 +170,17 @@ describe('diff in English', () => {
     const json = JSON.parse((await run(['diff', '2022', '2024', '--plan', plan, '--json'])).stdout) as Diff;
     expect(json.pillars[0]!.indicators.find((d) => d.id === 'labour-productivity')!.name).toBe('全员劳动生产率增长');
   });
+
+  it('starts every row label of the header table and every summary line with a capital', async () => {
+    const text = (await run(['diff', '2022', '2024', '--lang', 'en'])).stdout;
+    const lines = text.split('\n');
+    // The rows of the header table: from the line of the two years to the first empty line.
+    const table = lines.slice(2, lines.indexOf(''));
+    const labels = table.map((l) => l.trim().split(/ {2,}/)[0]!);
+    expect(labels).toEqual(expect.arrayContaining(['Time pace', 'Ahead of pace', 'No data', 'Early warnings', 'Data-quality warnings']));
+    expect(labels.filter((l) => !/^[A-Z]/.test(l))).toEqual([]);
+    expect(text).toContain('\nEarly warnings: 0 new, 0 lifted · data-quality warnings: ');
+  });
 });
 
 describe('diff argument errors', () => {

@@ -236,7 +236,7 @@ function header(v: View, diff: Diff): string[] {
     if (a === 0 && b === 0) continue;
     const tone = TONES.indicator[status];
     const better = UNJUDGED_STATUSES.has(status) ? null : tone === 'good' || tone === 'fair' ? 'up' : 'down';
-    rows.push(countRow(m.indicatorStatus[status], a, b, better));
+    rows.push(countRow(m.diff.statusRow(m.indicatorStatus[status]), a, b, better));
   }
   rows.push(countRow(m.diff.warnings, from.warnings, to.warnings, 'down'));
   rows.push(countRow(m.diff.qualityWarnings, from.quality_warnings, to.quality_warnings, 'down'));

@@ -258,6 +258,8 @@ export interface Messages {
     timePace: string;
     warnings: string;
     qualityWarnings: string;
+    /** A status as the label of its row in the header table ("Ahead of pace" beside "Early warnings"). */
+    statusRow: (status: string) => string;
     noYearFile: (side: string, year: number) => string;
     stale: (year: number, used: number) => string;
     indicatorAdded: string;

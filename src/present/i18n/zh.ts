@@ -173,6 +173,7 @@ export const zh: Messages = {
     timePace: '序时进度',
     warnings: '预警',
     qualityWarnings: '数据质量警告',
+    statusRow: (s) => s,
     noYearFile: (side, y) => `${side}：没有 ${y} 年的数据文件，使用此前最近的数值`,
     stale: (y, used) => `${y}年无可比数值，用${used}年值`,
     indicatorAdded: '新增指标',
