@@ -78,6 +78,7 @@ interface JsonDiagnostic {
   severity: string;
   code: string;
   message: string;
+  hint?: string;
 }
 
 describe('validate fixtures', () => {
@@ -200,6 +201,32 @@ describe('validate on hostile input', () => {
   it('refuses invalid UTF-8 without NUL bytes', async () => {
     const { body } = await validateJson(withYear(Buffer.from([0x79, 0x65, 0x61, 0x72, 0x3a, 0x20, 0xc3, 0x28, 0x0a])));
     expect(body.diagnostics.map((d) => d.code)).toEqual(['file-not-text']);
+  });
+
+  describe('names the encoding of a year file saved as other than UTF-8', () => {
+    const text = 'year: 2024\n# 地区生产总值\nobservations: {}\n';
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const utf16be = Buffer.from(utf16le).swap16();
+    const codePoints = [0xfeff, ...[...text].map((c) => c.codePointAt(0)!)];
+    const utf32le = Buffer.alloc(codePoints.length * 4);
+    codePoints.forEach((cp, i) => utf32le.writeUInt32LE(cp, i * 4));
+    const utf32be = Buffer.from(utf32le).swap32();
+    // 地区生产总值 in GBK, as Chinese Windows saves "ANSI" text.
+    const gbk = Buffer.concat([Buffer.from('year: 2024\n# '), Buffer.from([0xb5, 0xd8, 0xc7, 0xf8, 0xc9, 0xfa, 0xb2, 0xfa, 0xd7, 0xdc, 0xd6, 0xb5]), Buffer.from('\nobservations: {}\n')]);
+    it.each([
+      ['UTF-16 LE', utf16le, 'is UTF-16 text (what Windows editors call “Unicode”), not UTF-8', '是 UTF-16 编码的文本（Windows 编辑器称作“Unicode”），不是 UTF-8'],
+      ['UTF-16 BE', utf16be, 'is UTF-16 text, not UTF-8', '是 UTF-16 编码的文本，不是 UTF-8'],
+      ['UTF-32 LE', utf32le, 'is UTF-32 text, not UTF-8', '是 UTF-32 编码的文本，不是 UTF-8'],
+      ['UTF-32 BE', utf32be, 'is UTF-32 text, not UTF-8', '是 UTF-32 编码的文本，不是 UTF-8'],
+      ['GBK', gbk, 'is not valid UTF-8 text: it reads as GBK/GB18030 (what Chinese Windows calls “ANSI”)', '不是有效的 UTF-8 文本：看起来是 GBK/GB18030 编码（中文 Windows 所称的“ANSI”）'],
+    ])('%s', async (_name, bytes, en, zh) => {
+      const dir = withYear(bytes);
+      const { code, body } = await validateJson(dir);
+      expect(code).toBe(1);
+      expect(body.diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([['file-not-text', en, 'save it as UTF-8']]);
+      const text = await run(['validate', '--plan', dir, '--lang', 'zh-CN']);
+      expect(text.stderr).toContain(`data/2024.yaml 错误 file-not-text ${zh}\n提示：请以 UTF-8 编码保存\n`);
+    });
   });
 
   it('reports a year "file" that is a directory as an I/O error (exit 2)', async () => {

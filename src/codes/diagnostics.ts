@@ -39,8 +39,8 @@ export const FILE_CODES = {
     severity: 'error',
     title: { 'zh-CN': '不是文本文件或编码有误', en: 'Not a UTF-8 text file' },
     explain: {
-      'zh-CN': '文件含有空字节，或不是合法的 `UTF-8` 编码（例如存成了其他中文编码），无法作为文本读取。',
-      en: 'The file holds NUL bytes or is not valid UTF-8 (for example it was saved as GBK), so it cannot be read as text.',
+      'zh-CN': '文件含有空字节，或不是合法的 `UTF-8` 编码，无法作为文本读取。能认出的编码会写明：带字节序标记的 `UTF-16`（Windows 编辑器所称的“Unicode”）或 `UTF-32`，以及读作中文的 `GBK`/`GB18030`（中文 Windows 所称的“ANSI”）。规划文件只用 `UTF-8`：git 能逐行显示它的改动。',
+      en: 'The file holds NUL bytes or is not valid UTF-8, so it cannot be read as text. An encoding that can be told is named: UTF-16 (what Windows editors call “Unicode”) or UTF-32 by their byte-order mark, and GBK/GB18030 (what Chinese Windows calls “ANSI”) when the bytes read as Chinese in it. Plan files are UTF-8 only: git shows their changes line by line.',
     },
     fix: {
       'zh-CN': '用文本编辑器将文件另存为 `UTF-8` 编码；如果是误放的二进制文件（表格、图片），把它移出 `data/`。',

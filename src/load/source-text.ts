@@ -1,7 +1,7 @@
 // What the load stage hands to validation: the texts of a plan folder, each with the
 // path shown to the user. Files on disk and blobs in git are decoded the same way.
 
-import { withText, type Code, type Diagnostic, type Text } from '../diagnostic.js';
+import { withText, type Bilingual, type Code, type Diagnostic, type Text } from '../diagnostic.js';
 
 /** A file as read: its path as shown to the user and its text. */
 export interface SourceText {
@@ -53,16 +53,53 @@ export function fileDiagnostic(file: string, code: Code, message: Text, hint?: T
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+const SAVE_AS_UTF8: Text = { en: 'save it as UTF-8', zh: '请以 UTF-8 编码保存' };
+
+// The byte-order marks of the other Unicode encodings, longest first (UTF-32 LE starts as UTF-16 LE does).
+const OTHER_UNICODE: ReadonlyArray<{ bom: readonly number[]; name: Bilingual }> = [
+  { bom: [0xff, 0xfe, 0, 0], name: { en: 'UTF-32 text', zh: 'UTF-32 编码的文本' } },
+  { bom: [0, 0, 0xfe, 0xff], name: { en: 'UTF-32 text', zh: 'UTF-32 编码的文本' } },
+  // Windows editors call UTF-16 LE "Unicode" (Notepad's old default, Excel's "Unicode text").
+  { bom: [0xff, 0xfe], name: { en: 'UTF-16 text (what Windows editors call “Unicode”)', zh: 'UTF-16 编码的文本（Windows 编辑器称作“Unicode”）' } },
+  { bom: [0xfe, 0xff], name: { en: 'UTF-16 text', zh: 'UTF-16 编码的文本' } },
+];
+
+// Chinese text saved in the legacy encoding (Chinese Windows' "ANSI"), as sheet/read.ts reads a CSV.
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/** Whether bytes that are not UTF-8 read as Chinese text in GB18030 (which GBK and GB2312 are part of). */
+function readsAsGb18030(bytes: Uint8Array): boolean {
+  try {
+    return /\p{Script=Han}/u.test(gb18030.decode(bytes));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Decode a file's bytes as UTF-8 text (a leading BOM dropped), refusing binary data.
+ * Decode a file's bytes as UTF-8 text (a leading BOM dropped), refusing binary data and
+ * text in another encoding, which is named when it can be told: UTF-16 or UTF-32 by its
+ * byte-order mark, GBK/GB18030 when the bytes read as Chinese in it.
  * `path` is the file's own path when `file` shows more (a revision).
  */
 export function decodeText(bytes: Uint8Array, file: string, path: string = file): SourceText | Diagnostic {
+  const other = OTHER_UNICODE.find(({ bom }) => bom.every((b, i) => bytes[i] === b));
+  if (other !== undefined) {
+    return fileDiagnostic(file, 'file-not-text', { en: `is ${other.name.en}, not UTF-8`, zh: `是 ${other.name.zh}，不是 UTF-8` }, SAVE_AS_UTF8);
+  }
   if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', { en: 'is not a text file (it contains NUL bytes)', zh: '不是文本文件（含有 NUL 字节）' });
   try {
     const text = decoder.decode(bytes).replace(/^\uFEFF/, '');
     return path === file ? { file, text } : { file, path, text };
   } catch {
-    return fileDiagnostic(file, 'file-not-text', { en: 'is not valid UTF-8 text', zh: '不是有效的 UTF-8 文本' }, { en: 'save it as UTF-8', zh: '请以 UTF-8 编码保存' });
+    if (readsAsGb18030(bytes)) {
+      return fileDiagnostic(
+        file,
+        'file-not-text',
+        { en: 'is not valid UTF-8 text: it reads as GBK/GB18030 (what Chinese Windows calls “ANSI”)', zh: '不是有效的 UTF-8 文本：看起来是 GBK/GB18030 编码（中文 Windows 所称的“ANSI”）' },
+        SAVE_AS_UTF8,
+      );
+    }
+    return fileDiagnostic(file, 'file-not-text', { en: 'is not valid UTF-8 text', zh: '不是有效的 UTF-8 文本' }, SAVE_AS_UTF8);
   }
 }
