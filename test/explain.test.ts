@@ -11,6 +11,10 @@ describe('explain', () => {
       expect(r.code, code).toBe(0);
       expect(r.stdout).toContain(CODES[code].title[lang]);
       expect(r.stdout).toContain(CODES[code].explain[lang]);
+      // The labels end as each language writes a colon.
+      const fix = CODES[code].fix;
+      if (fix !== null) expect(r.stdout).toContain(lang === 'en' ? `\nHow to fix it: ${fix.en}\n` : `\n如何处理：${fix['zh-CN']}\n`);
+      expect(r.stdout).toContain(lang === 'en' ? '\nExample:\n' : '\n示例：\n');
     }
   });
 

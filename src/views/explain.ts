@@ -16,9 +16,10 @@ const GROUPS: ReadonlyArray<{ kinds: readonly CodeKind[]; title: Record<Lang, st
   { kinds: ['status', 'warning', 'milestone'], title: { 'zh-CN': '状态、预警与里程碑的依据', en: 'Why a status, a warning or a milestone status' } },
 ];
 
-const WORDS: Record<Lang, { severity: Record<'error' | 'warning' | 'info', string>; reason: string; kinds: string; fix: string; example: string; code: string; level: string; meaning: string }> = {
-  'zh-CN': { severity: { error: '错误', warning: '警告', info: '提示' }, reason: '原因', kinds: '类别', fix: '如何处理', example: '示例', code: '代码', level: '级别', meaning: '含义' },
-  en: { severity: { error: 'error', warning: 'warning', info: 'info' }, reason: 'reason', kinds: 'kind', fix: 'How to fix it', example: 'Example', code: 'code', level: 'severity', meaning: 'meaning' },
+// `colon`: after a label, as each language writes it (Chinese: full-width, no space).
+const WORDS: Record<Lang, { severity: Record<'error' | 'warning' | 'info', string>; reason: string; kinds: string; fix: string; example: string; code: string; level: string; meaning: string; colon: string }> = {
+  'zh-CN': { severity: { error: '错误', warning: '警告', info: '提示' }, reason: '原因', kinds: '类别', fix: '如何处理', example: '示例', code: '代码', level: '级别', meaning: '含义', colon: '：' },
+  en: { severity: { error: 'error', warning: 'warning', info: 'info' }, reason: 'reason', kinds: 'kind', fix: 'How to fix it', example: 'Example', code: 'code', level: 'severity', meaning: 'meaning', colon: ': ' },
 };
 
 /** The group a code is listed under: the first whose kinds it has. */
@@ -44,8 +45,8 @@ export function formatEntry(code: Code, lang: Lang, chalk: ChalkInstance): strin
     '',
     e.explain[lang],
   ];
-  if (e.fix !== null) out.push('', `${chalk.bold(w.fix)}: ${e.fix[lang]}`);
-  out.push('', `${chalk.bold(w.example)}:`, ...e.example.split('\n').map((l) => `    ${l}`));
+  if (e.fix !== null) out.push('', `${chalk.bold(w.fix)}${w.colon}${e.fix[lang]}`);
+  out.push('', `${chalk.bold(w.example)}${w.colon.trimEnd()}`, ...e.example.split('\n').map((l) => `    ${l}`));
   return out.join('\n') + '\n';
 }
 
