@@ -42,6 +42,12 @@ describe('cixi-plan init', () => {
     expect(r.stdout).toBe('✓ regions/余姚: 1个领域，1项行动，11项指标，1个里程碑，1个年度文件中11条观测（缺失0条），0条警告\n');
     // The scaffold has no warning, so --strict passes too.
     expect((await run(['validate', '--plan', 'regions/余姚', '--strict'], { cwd })).code).toBe(0);
+    // Its comments are Chinese too (each comment line but the editor's schema line).
+    for (const file of ['plan.yaml', 'data/2025.yaml']) {
+      const comments = readFileSync(join(dir, file), 'utf8').split('\n').map((l) => /#(?!\s*yaml-language-server).*$/.exec(l)?.[0]).filter((c) => c !== undefined);
+      expect(comments.length).toBeGreaterThan(file === 'plan.yaml' ? 20 : 3);
+      expect(comments.filter((c) => !/\p{Script=Han}/u.test(c))).toEqual([]);
+    }
   });
 
   it('holds one pillar, one action, one milestone, one indicator of each kind and examples of target types', async () => {
