@@ -142,7 +142,8 @@ describe('import refuses a hostile workbook, names the cell and writes nothing',
     const r = await importEdited((wb) => {
       const ws = wb.getWorksheet('指标')!;
       fillRow(ws, 'gdp', { source: 'stats-2099' });
-      fillRow(ws, 'chains', { value: 4 });
+      // A figure beside a reason written anew (the pre-filled reason alone would give way to it).
+      fillRow(ws, 'chains', { value: 4, missing: '另有原因' });
     });
     expect(r.code).toBe(1);
     expect(r.unchanged).toBe(true);

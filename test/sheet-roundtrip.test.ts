@@ -92,6 +92,28 @@ describe('sheet → fill in → import → validate → report', () => {
     expect(readFileSync(join(dir, 'plan/data/2024.yaml'), 'utf8')).toBe(after);
   });
 
+  it('takes a figure typed beside the reason the sheet was pre-filled with, and drops the reason; not beside a new reason', async () => {
+    const dir = copyPlan('target-kinds');
+    expect((await run(['sheet', '2024', '--out', 'fill-in.xlsx'], { cwd: dir, env: EPOCH })).code).toBe(0);
+    const wb = await openWorkbook(join(dir, 'fill-in.xlsx'));
+    const ind = wb.getWorksheet('指标')!;
+    expect(cellAt(ind, 'firms', 'missing').value).toBe('测试数据：未公布');
+    // The figure typed in, the pre-filled reason left standing.
+    fillRow(ind, 'firms', { value: 210, status: 'final', source: 'bulletin' });
+    await saveWorkbook(wb, join(dir, 'kept-reason.xlsx'));
+    const dry = await run(['import', '2024', 'kept-reason.xlsx', '--dry-run'], { cwd: dir });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('-  firms: {missing: 测试数据：未公布}');
+    expect(dry.stdout).toMatch(/\+ {2}firms: \{value: 210, [^\n]*status: final, source: bulletin\}/);
+    expect(dry.stdout).not.toMatch(/\+.*firms.*missing/);
+    // A reason written anew beside a figure: which one is meant cannot be told.
+    cellAt(ind, 'firms', 'missing').value = '统计局尚未发布';
+    await saveWorkbook(wb, join(dir, 'new-reason.xlsx'));
+    const both = await run(['import', '2024', 'new-reason.xlsx'], { cwd: dir });
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/new-reason\.xlsx 错误 missing-with-value 指标!\w+\d+：`firms` 标为缺失，却又写了 `value`/);
+  });
+
   it('writes the same bytes twice under SOURCE_DATE_EPOCH, and never replaces a workbook without --force', async () => {
     const dir = copyPlan('base-plan');
     expect((await run(['sheet', '2024', '--out', 'a.xlsx'], { cwd: dir, env: EPOCH })).code).toBe(0);
