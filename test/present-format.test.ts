@@ -146,6 +146,47 @@ describe('units and dates', () => {
     expect(formatAmount(45, '家', 'multiple', 'en', false)).toBe('45 enterprises');
   });
 
+  it('read a unit the table lacks as a scale and a base unit, "A/B" as "A per B", and leave one with an unknown part as written', () => {
+    const cases: Array<[string, string]> = [
+      ['亿吨', '100 million tonnes'],
+      ['亿吨标准煤', '100 million tce'],
+      ['吨标准煤/万元', 'tce per 10,000 yuan'],
+      ['立方米/万元', 'm³ per 10,000 yuan'],
+      ['万亩', '10,000 mu'],
+      // A base unit whole before a scale is taken off it: 千瓦 is kW, 万千瓦 ten thousand of them.
+      ['千瓦时', 'kWh'],
+      ['万千瓦', '10,000 kW'],
+      ['千人', '1,000 persons'],
+      // Alone after "per", in the singular.
+      ['kg/人', 'kg per person'],
+      ['人/万人', 'persons per 10,000 persons'],
+      // Not half translated: a part it does not know keeps the unit as written.
+      ['张/千人', '张/千人'],
+      ['亿斤', '亿斤'],
+      ['万', '万'],
+      ['千瓦/', '千瓦/'],
+      ['吨/万元/年', '吨/万元/年'],
+      ['‰', '‰'],
+      ['constructor', 'constructor'],
+    ];
+    expect(cases.map(([unit]) => [unit, unitLabel(unit, 'en')])).toEqual(cases);
+    for (const [unit] of cases) expect(unitLabel(unit, 'zh-CN')).toBe(unit);
+  });
+
+  it('rescale a figure in English running text to the largest scale it reaches', () => {
+    expect(formatAmount(7.065, '亿吨', 'level', 'en', false)).toBe('706.5 million tonnes');
+    expect(formatAmount(0.565, '亿吨', 'level', 'en', true)).toBe('56.5 million tonnes');
+    expect(formatAmount(14.2, '亿吨', 'level', 'en', false)).toBe('1.42 billion tonnes');
+    expect(formatAmount(52.3, '万亩', 'level', 'en', false)).toBe('523 thousand mu');
+    expect(formatAmount(0.05, '万元', 'level', 'en', false)).toBe('500 yuan');
+    expect(formatAmount(0, '亿元', 'cumulative', 'en', false)).toBe('0 billion yuan');
+    // No scale, or one only below the line: the unit as the table writes it.
+    expect(formatAmount(36.5, '立方米', 'level', 'en', false)).toBe('36.5 m³');
+    expect(formatAmount(0.52, '吨标准煤/万元', 'level', 'en', false)).toBe('0.52 tce per 10,000 yuan');
+    expect(formatAmount(120, '千瓦时', 'level', 'en', false)).toBe('120 kWh');
+    expect(formatAmount(7.065, '亿吨', 'level', 'zh-CN', false)).toBe('7.065亿吨');
+  });
+
   it('write dates in words', () => {
     expect(formatDate('2025-03-01', 'zh-CN')).toBe('2025年3月1日');
     expect(formatDate('2024-06', 'zh-CN')).toBe('2024年6月');

@@ -197,8 +197,7 @@ export function num(value: number | null, format: (v: number) => string, lang: L
 
 /** A unit as it reads in the report language (亿元 → "100 million yuan" in English). */
 export function unitLabel(unit: string, lang: Lang): string {
-  const units = messages(lang).units;
-  return Object.hasOwn(units, unit) ? units[unit]! : unit;
+  return messages(lang).unitName(unit);
 }
 
 /** A number with its unit, for running text ("2,929亿元", "88%", "2,929 100 million yuan"). */
@@ -207,22 +206,15 @@ export function withUnit(text: string, unit: string, lang: Lang): string {
   return lang === 'en' ? `${text} ${unitLabel(unit, lang)}` : text + unit;
 }
 
-/** Chinese units of ten thousand or a hundred million, as English writes them (亿元 → billion yuan). */
-const EN_SCALED: Readonly<Record<string, { factor: number; unit: string }>> = {
-  亿元: { factor: 0.1, unit: 'billion yuan' },
-  万元: { factor: 10, unit: 'thousand yuan' },
-  万人: { factor: 10, unit: 'thousand persons' },
-  万吨: { factor: 10, unit: 'thousand tonnes' },
-};
-
 /**
- * An amount with its unit for running text: "2,929亿元" in Chinese; in English the
- * Chinese myriad units are rescaled ("292.9 billion yuan") with the same precision.
+ * An amount with its unit for running text: "2,929亿元" in Chinese; in English a unit with a
+ * scale in it is rescaled ("292.9 billion yuan") with the same precision (Messages.scaledUnit).
  * `computed` picks the precision of computed values, else the figure's own decimals.
  */
 export function formatAmount(value: number, unit: string, kind: IndicatorKind, lang: Lang, computed: boolean, decimals?: number | null): string {
-  if (lang === 'en' && Object.hasOwn(EN_SCALED, unit)) {
-    const { factor, unit: name } = EN_SCALED[unit]!;
+  const rescaled = messages(lang).scaledUnit(unit, value);
+  if (rescaled !== undefined) {
+    const { factor, unit: name } = rescaled;
     const scaled = value * factor;
     const places = computed
       ? Math.max(0, computedDecimals(value, kind, unit) + Math.round(-Math.log10(factor)))

@@ -461,31 +461,96 @@ export const en: Messages = {
     moving_away: 'moving away',
   },
   comparator: COMPARATORS,
-  units: {
-    亿元: '100 million yuan',
-    万元: '10,000 yuan',
-    元: 'yuan',
-    家: 'enterprises',
-    条: 'chains',
-    位: 'place',
-    人: 'persons',
-    个: 'units',
-    项: 'items',
-    件: 'items',
-    天: 'days',
-    年: 'years',
-    岁: 'years of age',
-    公里: 'km',
-    平方公里: 'km²',
-    万人: '10,000 persons',
-    万吨: '10,000 tonnes',
-    吨: 'tonnes',
-  },
+  unitName: englishUnit,
+  scaledUnit: scaledEnglishUnit,
   perYear: (u) => `${u}/yr`,
   percentagePoints: ' pp',
   multipleTarget: (k, v) => (v === null ? `${k} × baseline` : `${v} (${k} × baseline)`),
   severity: { error: 'error', warning: 'warning', info: 'note' },
 };
+
+// Units as Chinese statistics write them, in English: an optional scale (亿, 万 …) before a
+// base unit, and "A/B" as "A per B" (a unit alone after "per" in the singular: "m³ per
+// person"). A unit with a part not known here is left as the plan wrote it, never half
+// translated.
+const BASE_UNITS: Readonly<Record<string, readonly [plural: string, singular: string]>> = {
+  元: ['yuan', 'yuan'],
+  吨: ['tonnes', 'tonne'],
+  吨标准煤: ['tce', 'tce'],
+  千瓦: ['kW', 'kW'],
+  千瓦时: ['kWh', 'kWh'],
+  立方米: ['m³', 'm³'],
+  平方米: ['m²', 'm²'],
+  平方公里: ['km²', 'km²'],
+  公里: ['km', 'km'],
+  公顷: ['hectares', 'hectare'],
+  亩: ['mu', 'mu'],
+  人: ['persons', 'person'],
+  人次: ['person-times', 'person-time'],
+  户: ['households', 'household'],
+  家: ['enterprises', 'enterprise'],
+  // 条 counts what the plan counts in lines: Cixi's are industrial chains.
+  条: ['chains', 'chain'],
+  个: ['units', 'unit'],
+  项: ['items', 'item'],
+  件: ['items', 'item'],
+  辆: ['vehicles', 'vehicle'],
+  天: ['days', 'day'],
+  年: ['years', 'year'],
+  岁: ['years of age', 'year of age'],
+  倍: ['times', 'times'],
+  位: ['place', 'place'],
+};
+// Longest first, and a base unit is tried whole before a scale is taken off it (千瓦 is kW,
+// not a thousand 瓦).
+const SCALES: ReadonlyArray<readonly [string, string]> = [['千万', '10 million'], ['百万', 'million'], ['亿', '100 million'], ['万', '10,000'], ['千', '1,000'], ['百', '100']];
+
+// A part of a unit as a scale and a base unit (万千瓦 → 万, 千瓦), or undefined.
+function scaled(part: string): { scale: string; words: string; base: string } | undefined {
+  for (const [scale, words] of SCALES) {
+    const base = part.startsWith(scale) ? part.slice(scale.length) : '';
+    if (Object.hasOwn(BASE_UNITS, base)) return { scale, words, base };
+  }
+  return undefined;
+}
+
+function unitPart(part: string, after: boolean): string | undefined {
+  if (part === '') return undefined;
+  if (!/\p{Script=Han}/u.test(part)) return part;
+  if (Object.hasOwn(BASE_UNITS, part)) return BASE_UNITS[part]![after ? 1 : 0];
+  const s = scaled(part);
+  return s === undefined ? undefined : `${s.words} ${BASE_UNITS[s.base]![0]}`;
+}
+
+// What each Chinese scale multiplies by, and the English scale words running text uses instead.
+const SCALE_VALUES: Readonly<Record<string, number>> = { 千万: 1e7, 百万: 1e6, 亿: 1e8, 万: 1e4, 千: 1e3, 百: 1e2 };
+const ENGLISH_SCALES: ReadonlyArray<readonly [number, string]> = [[1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
+
+/**
+ * A figure in a scaled unit as running text writes it: the largest English scale the amount
+ * reaches (2,929亿元 → ×0.1 "billion yuan"; 7.065亿吨 → ×100 "million tonnes"; 0.05万元 → ×10,000
+ * "yuan"); zero in the English scale nearest the unit's own (0亿元 → "0 billion yuan").
+ * Undefined for a unit without a scale, or "A/B".
+ */
+function scaledEnglishUnit(unit: string, value: number): { factor: number; unit: string } | undefined {
+  if (Object.hasOwn(BASE_UNITS, unit)) return undefined;
+  const s = scaled(unit);
+  if (s === undefined) return undefined;
+  const size = SCALE_VALUES[s.scale]!;
+  const amount = Math.abs(value) * size;
+  const base = BASE_UNITS[s.base]![0];
+  const nearest = (a: readonly [number, string], b: readonly [number, string]) => (Math.abs(Math.log10(b[0] / size)) < Math.abs(Math.log10(a[0] / size)) ? b : a);
+  const to = amount === 0 ? ENGLISH_SCALES.reduce(nearest) : ENGLISH_SCALES.find(([v]) => amount >= v);
+  return to === undefined ? { factor: size, unit: base } : { factor: size / to[0], unit: `${to[1]} ${base}` };
+}
+
+/** A unit in English ("亿吨" → "100 million tonnes", "吨标准煤/万元" → "tce per 10,000 yuan"), or as written. */
+export function englishUnit(unit: string): string {
+  const parts = unit.split('/');
+  if (parts.length > 2) return unit;
+  const words = parts.map((p, i) => unitPart(p, i > 0));
+  return words.every((w) => w !== undefined) ? words.join(' per ') : unit;
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -421,8 +421,14 @@ export interface Messages {
   observationStatus: Readonly<Record<ObservationStatus, string>>;
   progressCategory: Readonly<Record<ProgressCategory, string>>;
   comparator: Readonly<Record<Comparator, string>>;
-  /** Units the plan writes in Chinese, as they read in this language. */
-  units: Readonly<Record<string, string>>;
+  /** A unit as the plan writes it (often Chinese: 亿吨, 吨标准煤/万元), as it reads in this language. */
+  unitName: (unit: string) => string;
+  /**
+   * For running text, a figure in a unit with a scale in it, in the scale words of the language:
+   * 2,929亿元 reads "292.9 billion yuan" (the figure times `factor`), not "2,929 100 million
+   * yuan". Undefined when the unit has no such scale, or the language writes it as it is.
+   */
+  scaledUnit: (unit: string, value: number) => { factor: number; unit: string } | undefined;
   /** Rate units: per year, percentage points. */
   perYear: (unit: string) => string;
   percentagePoints: string;
