@@ -115,7 +115,9 @@ describe('percentages and rates', () => {
     expect(formatRate(1, 'linear', '%', 'percentage', 'zh-CN')).toBe('+1.0个百分点');
     expect(formatRate(1, 'linear', '%', 'percentage', 'en')).toBe('+1.0 pp');
     expect(formatRate(-0.6667, 'linear', '位', 'rank', 'zh-CN')).toBe('-0.7位/年');
-    expect(formatRate(450, 'flow', '亿元', 'cumulative', 'en')).toBe('+450 100 million yuan/yr');
+    expect(formatRate(450, 'flow', '亿元', 'cumulative', 'en')).toBe('+45 billion yuan/yr');
+    expect(formatRate(0.565, 'linear', '亿吨', 'level', 'en')).toBe('+56.5 million tonnes/yr');
+    expect(formatRate(450, 'flow', '亿元', 'cumulative', 'zh-CN')).toBe('+450亿元/年');
   });
 });
 

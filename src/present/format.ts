@@ -185,6 +185,12 @@ export function formatRate(value: number, method: RateMethod, unit: string, kind
   const m = messages(lang);
   if (method === 'compound') return formatPercent(value, lang, true);
   if (unit === '%') return formatDecimal(value, lang, 1, 1, true) + m.percentagePoints;
+  // A unit with a scale in it is rescaled as amounts are ("+56.5 million tonnes/yr").
+  const rescaled = m.scaledUnit(unit, value);
+  if (rescaled !== undefined) {
+    const places = Math.max(0, computedDecimals(value, kind, unit) + Math.round(-Math.log10(rescaled.factor)));
+    return m.perYear(`${formatDecimal(value * rescaled.factor, lang, places, 0, true)} ${rescaled.unit}`);
+  }
   const amount = formatDecimal(value, lang, computedDecimals(value, kind, unit), 0, true);
   return m.perYear(`${amount}${lang === 'en' ? ' ' : ''}${unitLabel(unit, lang)}`);
 }
