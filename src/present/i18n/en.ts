@@ -501,15 +501,22 @@ const BASE_UNITS: Readonly<Record<string, readonly [plural: string, singular: st
   倍: ['times', 'times'],
   位: ['place', 'place'],
 };
-// Longest first, and a base unit is tried whole before a scale is taken off it (千瓦 is kW,
-// not a thousand 瓦).
-const SCALES: ReadonlyArray<readonly [string, string]> = [['千万', '10 million'], ['百万', 'million'], ['亿', '100 million'], ['万', '10,000'], ['千', '1,000'], ['百', '100']];
+// The Chinese scales: what each multiplies by, and how a unit's name says it. Longest first,
+// and a base unit is tried whole before a scale is taken off it (千瓦 is kW, not a thousand 瓦).
+const SCALES: ReadonlyArray<{ prefix: string; size: number; words: string }> = [
+  { prefix: '千万', size: 1e7, words: '10 million' },
+  { prefix: '百万', size: 1e6, words: 'million' },
+  { prefix: '亿', size: 1e8, words: '100 million' },
+  { prefix: '万', size: 1e4, words: '10,000' },
+  { prefix: '千', size: 1e3, words: '1,000' },
+  { prefix: '百', size: 1e2, words: '100' },
+];
 
 // A part of a unit as a scale and a base unit (万千瓦 → 万, 千瓦), or undefined.
-function scaled(part: string): { scale: string; words: string; base: string } | undefined {
-  for (const [scale, words] of SCALES) {
-    const base = part.startsWith(scale) ? part.slice(scale.length) : '';
-    if (Object.hasOwn(BASE_UNITS, base)) return { scale, words, base };
+function scaled(part: string): { size: number; words: string; base: string } | undefined {
+  for (const { prefix, size, words } of SCALES) {
+    const base = part.startsWith(prefix) ? part.slice(prefix.length) : '';
+    if (Object.hasOwn(BASE_UNITS, base)) return { size, words, base };
   }
   return undefined;
 }
@@ -522,8 +529,7 @@ function unitPart(part: string, after: boolean): string | undefined {
   return s === undefined ? undefined : `${s.words} ${BASE_UNITS[s.base]![0]}`;
 }
 
-// What each Chinese scale multiplies by, and the English scale words running text uses instead.
-const SCALE_VALUES: Readonly<Record<string, number>> = { 千万: 1e7, 百万: 1e6, 亿: 1e8, 万: 1e4, 千: 1e3, 百: 1e2 };
+// The English scale words running text writes amounts in.
 const ENGLISH_SCALES: ReadonlyArray<readonly [number, string]> = [[1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
 
 /**
@@ -536,7 +542,7 @@ function scaledEnglishUnit(unit: string, value: number): { factor: number; unit:
   if (Object.hasOwn(BASE_UNITS, unit)) return undefined;
   const s = scaled(unit);
   if (s === undefined) return undefined;
-  const size = SCALE_VALUES[s.scale]!;
+  const size = s.size;
   const amount = Math.abs(value) * size;
   const base = BASE_UNITS[s.base]![0];
   const nearest = (a: readonly [number, string], b: readonly [number, string]) => (Math.abs(Math.log10(b[0] / size)) < Math.abs(Math.log10(a[0] / size)) ? b : a);
@@ -545,7 +551,7 @@ function scaledEnglishUnit(unit: string, value: number): { factor: number; unit:
 }
 
 /** A unit in English ("亿吨" → "100 million tonnes", "吨标准煤/万元" → "tce per 10,000 yuan"), or as written. */
-export function englishUnit(unit: string): string {
+function englishUnit(unit: string): string {
   const parts = unit.split('/');
   if (parts.length > 2) return unit;
   const words = parts.map((p, i) => unitPart(p, i > 0));
