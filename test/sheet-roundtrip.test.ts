@@ -106,6 +106,12 @@ describe('sheet → fill in → import → validate → report', () => {
     expect(dry.stdout).toContain('-  firms: {missing: 测试数据：未公布}');
     expect(dry.stdout).toMatch(/\+ {2}firms: \{value: 210, [^\n]*status: final, source: bulletin\}/);
     expect(dry.stdout).not.toMatch(/\+.*firms.*missing/);
+    // A CSV with no column for the reason: the figure replaces it too (the sheet cannot clear it).
+    writeFileSync(join(dir, 'figures.csv'), 'id,value,status,source\nfirms,210,final,bulletin\n');
+    const csv = await run(['import', '2024', 'figures.csv', '--dry-run'], { cwd: dir });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toContain('-  firms: {missing: 测试数据：未公布}');
+    expect(csv.stdout).not.toMatch(/\+.*firms.*missing/);
     // A reason written anew beside a figure: which one is meant cannot be told.
     cellAt(ind, 'firms', 'missing').value = '统计局尚未发布';
     await saveWorkbook(wb, join(dir, 'new-reason.xlsx'));

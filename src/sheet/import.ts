@@ -57,20 +57,23 @@ export interface ImportResult {
 const FIGURES = ['value', 'bound', 'growth', 'cumulative', 'judgement'];
 
 // An observation's unit and scope: an empty cell means the plan's, unless the entry says `missing`.
-// A figure typed into a row that the sheet was pre-filled with as missing replaces the reason
-// left standing beside it (the reason said why there was no figure; now there is one): the
-// dry run shows the reason go. A reason changed in the sheet beside a figure is kept, and
-// validation says the entry cannot be both.
+// A figure given for an entry the year file marks missing replaces the reason, when the sheet
+// left that reason standing as it was pre-filled or has no column for it (the reason said why
+// there was no figure; now there is one): the dry run shows the reason go. A reason changed
+// in the sheet beside a figure is kept, and validation says the entry cannot be both.
 function withDefaults(edit: RowEdit, indicator: Indicator, existing: Record<string, unknown> | undefined): FieldChange[] {
   const fields: FieldChange[] = [...edit.fields].map(([field, f]) => {
     const change: FieldChange = { field, value: f.value };
     if (f.decimals !== undefined) change.decimals = f.decimals;
     return change;
   });
-  const reason = fields.find((c) => c.field === 'missing');
   const figure = FIGURES.some((k) => (edit.fields.get(k)?.value ?? null) !== null);
-  if (figure && reason !== undefined && reason.value !== null && reason.value === existing?.missing) reason.value = null;
-  const missing = edit.fields.has('missing') ? reason!.value : existing?.missing;
+  let reason = fields.find((c) => c.field === 'missing');
+  if (figure && existing?.missing !== undefined) {
+    if (reason === undefined) fields.push((reason = { field: 'missing', value: null }));
+    else if (reason.value === existing.missing) reason.value = null;
+  }
+  const missing = reason !== undefined ? reason.value : existing?.missing;
   if (missing !== null && missing !== undefined) return fields;
   for (const [field, plan] of [['unit', indicator.unit], ['scope', indicator.scope]] as const) {
     const f = fields.find((c) => c.field === field);
