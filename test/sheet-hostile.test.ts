@@ -202,6 +202,11 @@ describe('import refuses a hostile workbook, names the cell and writes nothing',
     const quote = await run(['import', '2024', 'open-quote.csv', '--lang', 'en'], { cwd: dir });
     expect(quote.code).toBe(1);
     expect(quote.stderr).toContain('sheet-unreadable is not valid CSV');
+    // Excel's "Unicode text": UTF-16 with a byte-order mark, named as such.
+    writeFileSync(join(dir, 'unicode.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,value\ngdp,3100\n', 'utf16le')]));
+    const unicode = await run(['import', '2024', 'unicode.csv', '--lang', 'en'], { cwd: dir });
+    expect(unicode.code).toBe(1);
+    expect(unicode.stderr).toContain('unicode.csv error sheet-unreadable is UTF-16 text (what Windows editors call “Unicode”), not UTF-8 or GB18030\nhint: save it from Excel or WPS as “CSV (Comma delimited)” or “CSV UTF-8”\n');
   });
 });
 

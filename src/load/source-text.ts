@@ -64,6 +64,11 @@ const OTHER_UNICODE: ReadonlyArray<{ bom: readonly number[]; name: Bilingual }> 
   { bom: [0xfe, 0xff], name: { en: 'UTF-16 text', zh: 'UTF-16 编码的文本' } },
 ];
 
+/** The name of the Unicode encoding other than UTF-8 whose byte-order mark the bytes start with ("UTF-16 text …"), if any. */
+export function otherUnicode(bytes: Uint8Array): Bilingual | undefined {
+  return OTHER_UNICODE.find(({ bom }) => bom.every((b, i) => bytes[i] === b))?.name;
+}
+
 /**
  * Whether bytes that are not UTF-8 read as Chinese text in GB18030 (which GBK and GB2312 are
  * part of: Chinese Windows' "ANSI"), as sheet/read.ts reads a CSV. The decoder is made here,
@@ -84,9 +89,9 @@ function readsAsGb18030(bytes: Uint8Array): boolean {
  * `path` is the file's own path when `file` shows more (a revision).
  */
 export function decodeText(bytes: Uint8Array, file: string, path: string = file): SourceText | Diagnostic {
-  const other = OTHER_UNICODE.find(({ bom }) => bom.every((b, i) => bytes[i] === b));
+  const other = otherUnicode(bytes);
   if (other !== undefined) {
-    return fileDiagnostic(file, 'file-not-text', { en: `is ${other.name.en}, not UTF-8`, zh: `是 ${other.name.zh}，不是 UTF-8` }, SAVE_AS_UTF8);
+    return fileDiagnostic(file, 'file-not-text', { en: `is ${other.en}, not UTF-8`, zh: `是 ${other.zh}，不是 UTF-8` }, SAVE_AS_UTF8);
   }
   if (bytes.includes(0)) return fileDiagnostic(file, 'file-not-text', { en: 'is not a text file (it contains NUL bytes)', zh: '不是文本文件（含有 NUL 字节）' });
   try {

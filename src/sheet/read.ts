@@ -7,6 +7,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { withText, type Code, type Diagnostic } from '../diagnostic.js';
+import { otherUnicode } from '../load/source-text.js';
 import { INDICATOR_COLUMNS, MILESTONE_COLUMNS, SHEETS, columnOfHeader, roleOfSheet, type SheetLang, type SheetRole } from './columns.js';
 import { ValueType, readWorkbook, type Cell, type Worksheet } from './excel.js';
 import { oversizedEntry, zipEntries } from './zip.js';
@@ -234,6 +235,12 @@ function csvRole(header: readonly string[]): SheetRole {
 }
 
 function readCsv(bytes: Uint8Array, file: string, lang: SheetLang): ReadResult {
+  // Excel's "Unicode text" is UTF-16: named, as the plan's files name it (load/source-text.ts).
+  const other = otherUnicode(bytes);
+  if (other !== undefined) {
+    return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', { en: `is ${other.en}, not UTF-8 or GB18030`, zh: `是 ${other.zh}，不是 UTF-8 或 GB18030` },
+      { en: 'save it from Excel or WPS as “CSV (Comma delimited)” or “CSV UTF-8”', zh: '请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”或“CSV UTF-8”' })] };
+  }
   if (bytes.includes(0)) {
     return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', { en: 'holds NUL bytes: not a CSV text file', zh: '含有 NUL 字节：不是 CSV 文本文件' },
       { en: 'save it from Excel or WPS as “CSV (Comma delimited)” or “CSV UTF-8”', zh: '请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”或“CSV UTF-8”' })] };
