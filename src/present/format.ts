@@ -188,7 +188,7 @@ export function formatRate(value: number, method: RateMethod, unit: string, kind
   // A unit with a scale in it is rescaled as amounts are ("+56.5 million tonnes/yr").
   const rescaled = m.scaledUnit(unit, value);
   if (rescaled !== undefined) {
-    const places = Math.max(0, computedDecimals(value, kind, unit) + Math.round(-Math.log10(rescaled.factor)));
+    const places = rescaledPlaces(computedDecimals(value, kind, unit), rescaled.factor);
     return m.perYear(`${formatDecimal(value * rescaled.factor, lang, places, 0, true)} ${rescaled.unit}`);
   }
   const amount = formatDecimal(value, lang, computedDecimals(value, kind, unit), 0, true);
@@ -212,6 +212,11 @@ export function withUnit(text: string, unit: string, lang: Lang): string {
   return lang === 'en' ? `${text} ${unitLabel(unit, lang)}` : text + unit;
 }
 
+// Decimal places after a figure is rescaled by `factor` (×0.1 → one more place, ×10 → one fewer).
+function rescaledPlaces(places: number, factor: number): number {
+  return Math.max(0, places + Math.round(-Math.log10(factor)));
+}
+
 /**
  * An amount with its unit for running text: "2,929亿元" in Chinese; in English a unit with a
  * scale in it is rescaled ("292.9 billion yuan") with the same precision (Messages.scaledUnit).
@@ -223,9 +228,9 @@ export function formatAmount(value: number, unit: string, kind: IndicatorKind, l
     const { factor, unit: name } = rescaled;
     const scaled = value * factor;
     const places = computed
-      ? Math.max(0, computedDecimals(value, kind, unit) + Math.round(-Math.log10(factor)))
+      ? rescaledPlaces(computedDecimals(value, kind, unit), factor)
       // Written decimals carry over the rescaling (7.00万元 → 70.0 thousand); whole numbers keep their own.
-      : decimals !== undefined && decimals !== null && decimals > 0 ? Math.max(0, decimals + Math.round(-Math.log10(factor))) : dataDecimals(scaled);
+      : decimals !== undefined && decimals !== null && decimals > 0 ? rescaledPlaces(decimals, factor) : dataDecimals(scaled);
     return `${formatDecimal(scaled, lang, places, computed ? 0 : places)} ${name}`;
   }
   return withUnit(computed ? formatComputed(value, kind, unit, lang) : formatData(value, lang, decimals), unit, lang);

@@ -234,16 +234,19 @@ function csvRole(header: readonly string[]): SheetRole {
   return keys.has('state') && !keys.has('value') ? 'milestones' : 'indicators';
 }
 
+/** What to do with a file that is not CSV text. */
+const SAVE_AS_CSV = { en: 'save it from Excel or WPS as “CSV (Comma delimited)” or “CSV UTF-8”', zh: '请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”或“CSV UTF-8”' };
+
 function readCsv(bytes: Uint8Array, file: string, lang: SheetLang): ReadResult {
   // Excel's "Unicode text" is UTF-16: named, as the plan's files name it (load/source-text.ts).
   const other = otherUnicode(bytes);
   if (other !== undefined) {
     return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', { en: `is ${other.en}, not UTF-8 or GB18030`, zh: `是 ${other.zh}，不是 UTF-8 或 GB18030` },
-      { en: 'save it from Excel or WPS as “CSV (Comma delimited)” or “CSV UTF-8”', zh: '请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”或“CSV UTF-8”' })] };
+      SAVE_AS_CSV)] };
   }
   if (bytes.includes(0)) {
     return { ok: false, diagnostics: [cellDiagnostic(file, '', 'sheet-unreadable', { en: 'holds NUL bytes: not a CSV text file', zh: '含有 NUL 字节：不是 CSV 文本文件' },
-      { en: 'save it from Excel or WPS as “CSV (Comma delimited)” or “CSV UTF-8”', zh: '请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”或“CSV UTF-8”' })] };
+      SAVE_AS_CSV)] };
   }
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) {

@@ -179,7 +179,7 @@ export const en: Messages = {
     timePace: 'Time pace',
     warnings: 'Early warnings',
     qualityWarnings: 'Data-quality warnings',
-    statusRow: (s) => capitalize(s),
+    statusRow: capitalize,
     noYearFile: (side, y) => `${side}: no data file for ${y}; the latest earlier figures are used`,
     stale: (y, used) => `no comparable value for ${y}; ${used}'s is used`,
     indicatorAdded: 'indicator added',
