@@ -160,17 +160,6 @@ function atomize(runs: Run[], covers: Measure['covers']): Atom[] {
   return atoms;
 }
 
-// Split an atom too wide for any line into one atom per character.
-function splitAtom(atom: Atom): Atom[] {
-  const out: Atom[] = [];
-  for (const piece of atom.pieces) {
-    for (const ch of piece.text) out.push({ pieces: [{ text: ch, style: piece.style }], space: null, hard: false });
-  }
-  const last = out[out.length - 1];
-  if (last !== undefined) last.space = atom.space;
-  return out;
-}
-
 /**
  * Break runs into lines: the first line is `firstWidth` wide, the others `width` (a first-line
  * indent is a narrower first line). Always returns at least one line.
@@ -224,7 +213,7 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
     pendingSpace = null;
   };
   // Place an atom; one too wide for a line of its own is placed character by character.
-  const place = (atom: Atom, whole: boolean): void => {
+  const place = (atom: Atom): void => {
     const atomPieces = atom.pieces.map(measured);
     const w = atomPieces.reduce((sum, p) => sum + p.width, 0);
     const space = pendingSpace === null ? null : measured(pendingSpace);
@@ -232,9 +221,8 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
     if (pieces.length > 0 && used + spaceW + w > limit() + 0.01) {
       finish(false);
     }
-    if (whole && pieces.length === 0 && w > limit() + 0.01 && longerThanOne(atom)) {
-      // A loop, not a splice of the characters into the queue: a word may have 200,000 of them.
-      for (const part of splitAtom(atom)) place(part, false);
+    if (pieces.length === 0 && w > limit() + 0.01 && longerThanOne(atom)) {
+      placeByCharacter(atom);
       return;
     }
     if (pieces.length > 0 && space !== null) {
@@ -245,9 +233,33 @@ function breakUncached(runs: Run[], measure: Measure, width: number, firstWidth:
     used += w;
     pendingSpace = atom.space;
   };
+  // An atom too wide for any line, set character by character from the start of a line: a
+  // line breaks before the character that does not fit. A word may have 200,000 characters, so
+  // the characters of one style are gathered into the line's last piece as they come (as
+  // compose would join them, adding the same widths in the same order) rather than each made
+  // a piece, or an atom, of its own.
+  const placeByCharacter = (atom: Atom): void => {
+    let last: MeasuredPiece | undefined;
+    for (const piece of atom.pieces) {
+      const bold = piece.style.bold === true;
+      for (const ch of piece.text) {
+        const w = measure(ch, bold);
+        if (pieces.length > 0 && used + w > limit() + 0.01) {
+          finish(false);
+          last = undefined;
+        }
+        if (last !== undefined && sameStyle(last.style, piece.style)) {
+          last.text += ch;
+          last.width += w;
+        } else pieces.push((last = { text: ch, style: piece.style, width: w }));
+        used += w;
+      }
+    }
+    pendingSpace = atom.space;
+  };
   for (const atom of atomize(runs, measure.covers)) {
     if (atom.hard) finish(true);
-    else place(atom, true);
+    else place(atom);
   }
   if (pieces.length > 0 || lines.length === 0) finish(true);
   return lines;
