@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PLAN, ROOT, run, tempDir } from './support/cli.js';
 
@@ -69,26 +69,40 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
   ];
 
   for (const plan of plans) {
+    // One page per plan, loaded at the first width and then resized to the next: a browser
+    // context per width started a renderer process for each (about a second of CPU for the
+    // four). A page resized to a width is laid out as one loaded at it, and whatever the new
+    // width would fetch is caught as a request too.
+    let opened: Promise<{ page: BrowserPage; url: string; requests: string[]; errors: string[]; indicators: number }> | undefined;
+    const open = async (width: number) => {
+      const { file, indicators } = await htmlReport(plan.dir);
+      const url = pathToFileURL(file).href;
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const requests: string[] = [];
+      await context.route('**/*', async (route) => {
+        requests.push(route.request().url());
+        if (route.request().url() === url) await route.continue();
+        else await route.abort();
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+      await page.goto(url, { waitUntil: 'load' });
+      return { page, url, requests, errors, indicators };
+    };
+    afterAll(async () => {
+      const done = await opened?.catch(() => undefined);
+      await done?.page.context().close();
+    });
+
     for (const width of WIDTHS) {
       it(`${plan.name} at ${width} px: only itself loaded, no console error, no sideways scroll, every chart drawn`, async () => {
-        const { file, indicators } = await htmlReport(plan.dir);
-        const url = pathToFileURL(file).href;
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
-        const requests: string[] = [];
-        await context.route('**/*', async (route) => {
-          requests.push(route.request().url());
-          if (route.request().url() === url) await route.continue();
-          else await route.abort();
-        });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text());
-        });
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-
-        await page.goto(url, { waitUntil: 'load' });
+        const { page, url, requests, errors, indicators } = await (opened ??= open(width));
+        await page.setViewportSize({ width, height: 900 });
         const facts = await page.evaluate(() => {
           const { document } = globalThis as unknown as Page;
           return {
@@ -140,7 +154,6 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
             writeFileSync(join(SCREENSHOTS, `report-2024-print.pdf`), pdf);
           }
         }
-        await context.close();
       }, 60_000);
     }
   }
