@@ -24,6 +24,7 @@ const WIDTHS = [390, 1280] as const;
 
 /** The little of the browser's globals the checks use (the test program has no DOM types). */
 interface Page {
+  innerWidth: number;
   document: {
     documentElement: { scrollWidth: number; clientWidth: number; lang: string };
     querySelectorAll(selector: string): ArrayLike<{ getBoundingClientRect(): { width: number; height: number } }>;
@@ -104,8 +105,9 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
         const { page, url, requests, errors, indicators } = await (opened ??= open(width));
         await page.setViewportSize({ width, height: 900 });
         const facts = await page.evaluate(() => {
-          const { document } = globalThis as unknown as Page;
+          const { document, innerWidth } = globalThis as unknown as Page;
           return {
+            innerWidth,
             scrollWidth: document.documentElement.scrollWidth,
             clientWidth: document.documentElement.clientWidth,
             svgs: Array.from(document.querySelectorAll('svg'), (s) => {
@@ -118,6 +120,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
           };
         });
 
+        expect(facts.innerWidth).toBe(width);
         expect(requests).toEqual([url]);
         expect(errors).toEqual([]);
         expect(facts.scrollWidth).toBeLessThanOrEqual(facts.clientWidth);
