@@ -39,6 +39,8 @@ export default defineConfig({
     // functions from the sources went through the Proxy's getter (1.35 s of the suite, in
     // yaml's isMap and isScalar from the validator's walks).
     deps: { interopDefault: false },
+    // Temporary folders in memory when the machine has a tmpfs with room (support/scratch.ts).
+    globalSetup: ['test/support/scratch.ts'],
     setupFiles: ['test/support/setup.ts'],
     sequence: { sequencer: TypecheckFirst },
   },
