@@ -9,8 +9,8 @@
 // read-only tests mount file systems of their own (support/namespace.ts).
 //
 // A TMPDIR the user set is kept. The folder is removed when the run ends, with anything a
-// test left in it.
-import { mkdtempSync, rmSync, statfsSync, chmodSync } from 'node:fs';
+// test left in it; one left by a run that was killed (its process gone) by the next run.
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 
 // statfs(2)'s f_type of a tmpfs.
@@ -31,13 +31,34 @@ export function memoryFileSystem(candidates: readonly string[] = ['/dev/shm']): 
   return null;
 }
 
+const PREFIX = 'cixi-plan-tests-';
+
+// Whether a process is running (signal 0 only asks).
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Remove the scratch folders of runs whose process is gone. */
+function removeAbandoned(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
 export default function setup(): (() => void) | undefined {
   if (process.env.TMPDIR !== undefined && process.env.TMPDIR !== '') return undefined;
   const parent = memoryFileSystem();
   if (parent === null) return undefined;
   let dir: string;
   try {
-    dir = mkdtempSync(join(parent, 'cixi-plan-tests-'));
+    removeAbandoned(parent);
+    dir = mkdtempSync(join(parent, `${PREFIX}${process.pid}-`));
   } catch {
     return undefined;
   }
