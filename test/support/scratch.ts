@@ -33,6 +33,8 @@ export function memoryFileSystem(candidates: readonly string[] = ['/dev/shm']): 
 }
 
 const PREFIX = 'cixi-plan-tests-';
+// A scratch folder's name: the prefix, the pid of the run that made it, then mkdtemp's letters.
+const OWNED_BY = new RegExp(`^${PREFIX}(\\d+)-`);
 
 // Whether a process is running (signal 0 only asks).
 function alive(pid: number): boolean {
@@ -47,7 +49,7 @@ function alive(pid: number): boolean {
 /** Remove the scratch folders of runs whose process is gone. */
 function removeAbandoned(parent: string): void {
   for (const name of readdirSync(parent)) {
-    const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
+    const pid = OWNED_BY.exec(name)?.[1];
     if (pid !== undefined && !alive(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
   }
 }
