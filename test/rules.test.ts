@@ -613,7 +613,8 @@ describe('checkRules', () => {
     );
   });
 
-  it('checks 10,000 indicators over 5 years quickly', () => {
+  // How fast is `npm run bench`'s (its 10,000-indicator plan); here, what it finds at that size.
+  it('checks 10,000 indicators over 5 years', () => {
     const data = buildPlan();
     const template = indicatorOf(data, 'gdp');
     const many: Indicator[] = [];
@@ -629,18 +630,18 @@ describe('checkRules', () => {
       });
       return { file: yearFile(year), year, observations };
     });
-    const started = performance.now();
     const diagnostics = checkRules(data);
-    const elapsed = performance.now() - started;
     expect(diagnostics.filter((d) => d.code === 'observation-absent')).toHaveLength(2 * 3334);
     // Up in 2024 for every fifth; down again in 2025 unless that indicator is absent in 2025.
     expect(diagnostics.filter((d) => d.code === 'implausible-jump')).toHaveLength(2000 + (2000 - 667));
-    expect(elapsed).toBeLessThan(2000);
   });
 });
 
 describe('checkRules at scale', () => {
-  it('stays fast when every observation key of 10,000 indicators is misspelt', () => {
+  // The work is bounded by the suggester's budget of comparisons, not by a clock: after it, a
+  // misspelt key is told where to declare it instead of what it may mean. (How fast such a
+  // plan validates is `npm run bench`'s.)
+  it('spends a bounded number of comparisons on hints when every observation key of 10,000 indicators is misspelt', () => {
     const data = buildPlan();
     const template = indicatorOf(data, 'gdp');
     const many: Indicator[] = [];
@@ -653,12 +654,21 @@ describe('checkRules at scale', () => {
       }
       return { file: yearFile(year), year, observations };
     });
-    const started = performance.now();
-    const diagnostics = checkRules(data);
-    const elapsed = performance.now() - started;
-    const unknown = diagnostics.filter((d) => d.code === 'unknown-indicator');
+    const unknown = checkRules(data).filter((d) => d.code === 'unknown-indicator');
     expect(unknown).toHaveLength(50_000);
     expect(unknown[0]!.hint).toBe('did you mean `ind-0`?');
-    expect(elapsed).toBeLessThan(4000);
+    // Each key's hint, by its file: the first keys of the first file are told what they may
+    // mean, until the comparisons run out; every later key where to declare it. A later file's
+    // keys get the answers already found (remembered per word) and no new ones.
+    const guessed = (d: Diagnostic): boolean => /^did you mean `ind-\d+`\?$/.test(d.hint!);
+    const declare = `declare it under \`indicators\` in ${PLAN_FILE}`;
+    const inFirst = unknown.filter((d) => d.file === yearFile(2021));
+    const firstDeclared = inFirst.findIndex((d) => !guessed(d));
+    expect(firstDeclared).toBeGreaterThan(0);
+    expect(firstDeclared).toBeLessThan(100);
+    expect(inFirst.slice(firstDeclared).every((d) => d.hint === declare)).toBe(true);
+    for (const year of [2022, 2023, 2024, 2025]) {
+      expect(unknown.filter((d) => d.file === yearFile(year)).map((d) => d.hint)).toEqual(inFirst.map((d) => d.hint));
+    }
   });
 });

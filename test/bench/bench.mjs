@@ -9,7 +9,8 @@
 //    Markdown (report.md: text and tables, no charts) with the same fonts (typst.mjs).
 // 3. Generated plans (generate-plan.mjs): each command's CPU and peak memory, the three
 //    formats' wall time (the median of three runs), and the cost per indicator, which stays flat
-//    when time grows linearly.
+//    when time grows linearly; the largest plan again with every observation key misspelt (an
+//    error and a "did you mean" search each).
 //
 //   npm run bench                       sizes 1,000, 3,000 and 10,000; 7 runs of each small case
 //   npm run bench -- 1000 3000          only these generated sizes
@@ -149,7 +150,7 @@ if (SIZES.length > 0) {
     const all = [report('md,html,pdf'), report('md,html,pdf'), report('md,html,pdf')].sort((a, b) => a.wall - b.wall)[1];
     const previous = rows.at(-1);
     const marginal = previous === undefined ? undefined : (all.wall - previous.all.wall) / (n - previous.n);
-    rows.push({ n, all, marginal });
+    rows.push({ n, all, marginal, validate: stage.validate });
     const cell = (m) => `${m.cpu.toFixed(2)} (${m.mib.toFixed(0)})`.padStart(14);
     console.log(
       `${n.toLocaleString('en-US').padEnd(12)}${Object.values(stage).map(cell).join('')}${sec(all.wall).padStart(20)}${sec(all.cpu).padStart(9)}${`${all.mib.toFixed(0)} MiB`.padStart(10)}` +
@@ -159,6 +160,12 @@ if (SIZES.length > 0) {
   const largest = rows.at(-1);
   if (largest.n >= 10000) {
     console.log(`\n  ${largest.n.toLocaleString('en-US')} indicators, md,html,pdf: wall ${sec(largest.all.wall)} (target ≤ 10 s) ${verdict(largest.all.wall <= 10)}; peak ${largest.all.mib.toFixed(0)} MiB (target ≤ 1,024 MiB) ${verdict(largest.all.mib <= 1024)}`);
+    // The same plan with every observation key misspelt: an error and a "did you mean" search
+    // for each, which the suggester's budget of comparisons keeps from growing with ids × keys.
+    const dir = join(work, `plan-${largest.n}-misspelt`);
+    if (!existsSync(join(dir, 'plan.yaml'))) generatePlan(dir, largest.n, { misspelt: true });
+    const misspelt = cixi(['validate', '--plan', dir], { expect: 1 });
+    console.log(`  every observation key misspelt: validate ${sec(misspelt.cpu)} CPU (the valid plan: ${sec(largest.validate.cpu)}), peak ${misspelt.mib.toFixed(0)} MiB; ${(largest.n * 5).toLocaleString('en-US')} errors, and warnings for the data they leave missing`);
   }
   const marginals = rows.filter((r) => r.marginal !== undefined);
   if (marginals.length >= 2) {

@@ -1,2 +1,5 @@
-/** Write a synthetic, valid plan folder with `n` indicators to `dir` (see generate-plan.mjs). */
-export function generatePlan(dir: string, n: number): void;
+/**
+ * Write a synthetic, valid plan folder with `n` indicators to `dir` (see generate-plan.mjs); with
+ * `misspelt`, every observation key names no indicator.
+ */
+export function generatePlan(dir: string, n: number, options?: { misspelt?: boolean }): void;

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 const KINDS = ['level', 'percentage', 'ratio', 'count', 'cumulative', 'multiple', 'rank'];
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 
-/** Write a plan folder with `n` indicators to `dir`. */
-export function generatePlan(dir, n) {
+/**
+ * Write a plan folder with `n` indicators to `dir`. With `misspelt`, every observation key
+ * of the year files names no indicator (`ind-7x` for `ind-7`): a plan with n × 5 errors.
+ */
+export function generatePlan(dir, n, { misspelt = false } = {}) {
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const pillars = ['p1', 'p2', 'p3'];
@@ -72,7 +75,7 @@ export function generatePlan(dir, n) {
     const lines = ['# yaml-language-server: $schema=../../../../src/schema/year.schema.json', `year: ${year}`, 'observations:'];
     for (const s of series) {
       const unit = s.kind === 'percentage' ? '"%"' : s.kind === 'rank' ? '位' : '亿元';
-      lines.push(`  ${s.id}:`, `    value: ${s.values[k]}`, `    unit: ${unit}`, '    scope: 全市', '    status: final', '    source: src');
+      lines.push(`  ${s.id}${misspelt ? 'x' : ''}:`, `    value: ${s.values[k]}`, `    unit: ${unit}`, '    scope: 全市', '    status: final', '    source: src');
     }
     writeFileSync(join(dir, 'data', `${year}.yaml`), lines.join('\n') + '\n');
   });
