@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { numberFormat, TONE_FILLS } from '../src/render/xlsx.js';
 import { FIXTURES, run, tempDir } from './support/cli.js';
+import { openPdf, pageTexts, squash } from './support/read-pdf.js';
 import { buildModel } from './support/report.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1740787200' };
@@ -159,8 +160,25 @@ describe.skipIf(!hasSoffice)('report.xlsx in LibreOffice', () => {
       // Each number reads as the report prints it: 600.00, 76.7%, ≥600, 190（2023年）.
       expect(shown.slice(4, 9)).toEqual([row.baseline, row.value, row.target, row.completion, row.pace].map((n) => n.text));
     });
+    // Printed as its page setup asks: the status table on A4 landscape pages under its header
+    // row, every indicator in order (read back with pdf.js).
     const [pdf] = await soffice([xlsx], 'pdf');
-    expect(readFileSync(pdf!).subarray(0, 5).toString()).toBe('%PDF-');
+    const doc = await openPdf(readFileSync(pdf!));
+    const texts = await pageTexts(doc);
+    const header = squash(model.statusTable.columns.map((c) => c.label).join(''));
+    const pages = texts.flatMap((t, i) => (t.includes(header) ? [i + 1] : []));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const n of pages) {
+      const [, , width, height] = (await doc.getPage(n)).view;
+      expect([Math.round(width!), Math.round(height!)], `page ${n}`).toEqual([842, 595]);
+    }
+    let printed = pages.map((n) => texts[n - 1]).join('');
+    for (const row of model.statusTable.rows) {
+      const name = squash(row.name);
+      expect(printed, row.name).toContain(name);
+      printed = printed.slice(printed.indexOf(name) + name.length);
+    }
+    await doc.destroy();
   }, 240_000);
 
   it('saves the fill-in workbook again as .xlsx and as CSV, and both import as no change', async () => {
