@@ -202,30 +202,39 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<ReadResult> {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+// Letters of Armenian, Hebrew, Arabic, Syriac, Thaana and NKo (U+0530–U+07FF): what UTF-8
+// reads a lone GBK character with a first byte of D4–DF as (约 D4 BC is Armenian Լ), and
+// nothing a plan's table holds.
+const GBK_AS_UTF8 = /[\u0530-\u07ff]/u;
+const HAN = /\p{Script=Han}/u;
 
 /**
  * CSV bytes as text: UTF-8 when they are valid UTF-8 (a BOM dropped), else GB18030.
- * Short GB18030 text can be valid UTF-8 by chance (约 is D4 BC, which UTF-8 reads as
- * Armenian Լ), so UTF-8 without a BOM that holds no Chinese character, read as GB18030
- * when that gives Chinese, is taken for GB18030.
+ * Valid UTF-8 is read as UTF-8 whatever it holds: μg/m³, ±5%, café, km², ½, Ⅱ and
+ * fullwidth digits are UTF-8 text, though GB18030 would read their bytes as Chinese too
+ * (± is C2 B1, which GB18030 reads as 卤). GB18030 text is seldom valid UTF-8: a byte of
+ * almost every Chinese character breaks it, so only ASCII with a character or two of
+ * Chinese can be both. Of those, the one case told apart is UTF-8 that, without a BOM,
+ * holds a letter of a script between Armenian and NKo and no Chinese, which as GB18030
+ * is Chinese (`约3100`, read as `Լ3100`): that is GB18030.
  */
 export function decodeCsv(bytes: Uint8Array): { ok: true; text: string; encoding: 'utf-8' | 'gb18030' } | { ok: false } {
+  let text: string | undefined;
+  try {
+    text = utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    text = undefined; // not UTF-8: GB18030 or nothing
+  }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let gb: string | undefined;
+  if (text !== undefined && (bom || !GBK_AS_UTF8.test(text) || HAN.test(text))) return { ok: true, text, encoding: 'utf-8' };
+  let gb: string;
   try {
     gb = gb18030.decode(bytes);
   } catch {
-    gb = undefined;
+    return text === undefined ? { ok: false } : { ok: true, text, encoding: 'utf-8' };
   }
-  try {
-    const text = utf8.decode(bytes).replace(/^\uFEFF/, '');
-    const ascii = !/[^\x00-\x7f]/.test(text);
-    if (bom || ascii || CJK.test(text) || gb === undefined || !CJK.test(gb)) return { ok: true, text, encoding: 'utf-8' };
-  } catch {
-    // not UTF-8: try GB18030
-  }
-  return gb === undefined ? { ok: false } : { ok: true, text: gb, encoding: 'gb18030' };
+  if (text !== undefined && !HAN.test(gb)) return { ok: true, text, encoding: 'utf-8' };
+  return { ok: true, text: gb, encoding: 'gb18030' };
 }
 
 // A CSV holds one sheet: the 里程碑 sheet when its header has `state` and no `value`, else 指标.
