@@ -2,20 +2,23 @@
 // data/<year>.yaml (src/sheet/import.ts), validate the plan with the new text, and only
 // then write it atomically. Exit 0 written (or nothing to change), 1 a problem in the
 // sheet or the data (nothing written), 2 usage or I/O. `--dry-run` prints the change as
-// a unified diff and writes nothing.
+// a unified diff and writes nothing. The file keeps its form: its line endings (see
+// sheet/year-document.ts), a leading byte-order mark, and a symbolic link inside the plan
+// folder (the file it points to is written; a link out of the folder is refused).
 
+import { lstat, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import type { SheetLang } from '../sheet/columns.js';
-import { displayPath, readRegularFile } from '../load/files.js';
+import { displayPath, MAX_FILE_BYTES, readRegularFile } from '../load/files.js';
 import type { PlanSources, SourceText } from '../load/source-text.js';
 import { schemaPath } from '../validate/schema.js';
 import { bilingual } from '../diagnostic.js';
 import { formatDiagnostics, makeChalk } from '../views/diagnostics.js';
 import { writeFileSet } from './output.js';
-import { messages } from '../present/i18n/index.js';
+import { messages, type Lang } from '../present/i18n/index.js';
 import { checkPlanYear, EXIT, UserError, parseYear, requireValidPlan, useColor, type Context } from './context.js';
 import { planArgument, USAGE, YEAR_ARGUMENT } from './usage.js';
 import { langOption } from './lang-option.js';
@@ -49,6 +52,57 @@ function schemaHeader(yearTexts: readonly SourceText[], dataDir: string, headerC
   const rel = relative(dataDir, schemaPath('year'));
   const ref = isAbsolute(rel) ? pathToFileURL(schemaPath('year')).href : rel.split(sep).join('/');
   return `yaml-language-server: $schema=${ref}`;
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+const errnoOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'unknown error';
+
+// The file to write for the year file at `target`: the file a symbolic link leads to (the
+// atomic write renames over that file, so the link stays a link), or `target` itself. As the
+// loader does (load/files.ts), a link out of the plan folder is refused: exit 2, nothing written.
+async function writePath(target: string, planDir: string, shown: string, lang: Lang): Promise<string> {
+  let real: string;
+  let root: string;
+  try {
+    root = await realpath(planDir);
+    real = await realpath(target);
+  } catch (err) {
+    if (errnoOf(err) !== 'ENOENT') throw new UserError({ en: `${shown} cannot be read (${errnoOf(err)}): nothing written`, zh: `${shown} 无法读取（${errnoOf(err)}）：没有写入任何文件` }, EXIT.usage, lang);
+    const link = await lstat(target).then((info) => info.isSymbolicLink(), () => false);
+    if (link) throw new UserError({ en: `${shown} is a symbolic link to a file that does not exist: nothing written`, zh: `${shown} 是指向不存在文件的符号链接：没有写入任何文件` }, EXIT.usage, lang);
+    // A new year file: the loader has followed the data folder (a link within the plan folder).
+    return target;
+  }
+  if (!isInside(real, root)) {
+    throw new UserError({
+      en: `${shown} is a symbolic link to ${real}, outside the plan folder: nothing written (links are followed only within the plan folder)`,
+      zh: `${shown} 是指向规划文件夹之外 ${real} 的符号链接：没有写入任何文件（只跟随规划文件夹内的链接）`,
+    }, EXIT.usage, lang);
+  }
+  return real;
+}
+
+// The byte-order mark the year file at `path` starts with ('' when none), which the loader
+// drops from the text (load/source-text.ts decodeText: the decoder's and its own, so up to
+// two). The rest must still be the text the import was made from: else the file was changed
+// meanwhile, and writing would undo that change.
+async function leadingBom(path: string, text: string, shown: string, lang: Lang): Promise<string> {
+  const file = await readRegularFile(path, MAX_FILE_BYTES);
+  if (!file.ok) {
+    const gone = file.reason === 'missing';
+    throw new UserError({ en: `${shown} ${gone ? 'is gone' : 'cannot be read'} since the plan was read: nothing written`, zh: `读取规划后 ${shown} ${gone ? '已不存在' : '无法读取'}：没有写入任何文件` }, EXIT.usage, lang);
+  }
+  const raw = file.bytes.toString('utf8');
+  const bom = /^\uFEFF{0,2}/.exec(raw)![0];
+  if (raw.slice(bom.length) !== text) {
+    throw new UserError({ en: `${shown} was changed while it was being imported into: nothing written; run the import again`, zh: `导入期间 ${shown} 被修改：没有写入任何文件；请重新导入` }, EXIT.usage, lang);
+  }
+  return bom;
 }
 
 async function runImport(ctx: Context, yearText: string, file: string, opts: ImportOptions): Promise<void> {
@@ -115,12 +169,16 @@ async function runImport(ctx: Context, yearText: string, file: string, opts: Imp
     return;
   }
   if (opts.dryRun) {
-    const patch = createTwoFilesPatch(yearFile.text === null ? '/dev/null' : yearFile.file, yearFile.file, yearFile.text ?? '', result.text, undefined, undefined, { context: 3 });
+    const patch = createTwoFilesPatch(yearFile.text === null ? '/dev/null' : yearFile.file, yearFile.file, yearFile.text ?? '', result.text, undefined, undefined, { context: 3, stripTrailingCr: true });
     ctx.io.stdout(escapeLines(patch.split('\n').slice(1).join('\n')));
     ctx.io.stdout(`${escapeTerminal(words.importDryRun(yearFile.file, counts))}\n`);
     return;
   }
-  const written = await writeFileSet([{ path: target, content: result.text }], { show: (p) => displayPath(p, ctx.io.cwd) });
+  // Where a link leads, and the byte-order mark the file starts with: read again now, just
+  // before the write (the loader keeps neither).
+  const path = await writePath(target, resolve(ctx.io.cwd, opts.plan), yearFile.file, lang);
+  const bom = yearFile.text === null ? '' : await leadingBom(path, yearFile.text, yearFile.file, lang);
+  const written = await writeFileSet([{ path, content: bom + result.text }], { show: (p) => displayPath(p, ctx.io.cwd) });
   if (!written.ok) throw new UserError(written.message, EXIT.usage, lang);
   if (!opts.quiet) {
     ctx.io.stdout(`${c.green('✓')} ${escapeTerminal(words.importDone(yearFile.file, existing === undefined, counts, shown, year, planArgument(opts.plan)))}\n`);

@@ -1,9 +1,12 @@
 // Edit a year file's YAML Document: set and remove fields of its observations and
 // milestone states, keeping its comments, its key order, its flow or block style and
-// every entry it is not asked to change. Besides validate/yaml-source.ts (which reads
-// YAML nodes for diagnostics), this is the one module that touches YAML nodes, and
-// the only one that changes them. Pure: text in, text out.
+// every entry it is not asked to change, and its line endings (yaml writes LF: the
+// edited text is given the file's own, see keepLineEndings). Besides
+// validate/yaml-source.ts (which reads YAML nodes for diagnostics), this is the one
+// module that touches YAML nodes, and the only one that changes them. Pure: text in,
+// text out.
 
+import { diffArrays } from 'diff';
 import { Document, Pair, Scalar, YAMLMap, isMap, isPair, isScalar, parseDocument } from 'yaml';
 
 export type Section = 'observations' | 'milestones';
@@ -199,8 +202,81 @@ export function editYearText(text: string | null, changes: readonly EntryChange[
     const r = applyEntry(index, change, opts);
     if (r.changed) changed.push({ section: change.section, id: change.id, added: r.added });
   }
-  const out = changed.length === 0 && text !== null ? text : doc.toString(TO_STRING);
+  const out = text === null ? doc.toString(TO_STRING) : changed.length === 0 ? text : keepLineEndings(text, doc.toString(TO_STRING));
   return { text: out, changed };
+}
+
+/**
+ * Past this many lines added and removed, the lines of a file that mixes LF and CRLF are no
+ * longer matched one by one (the cost grows with the file's length times this): every line
+ * then takes the file's most common ending.
+ */
+const MAX_MATCHED_EDITS = 2000;
+
+// A text's lines without their endings, and each line's ending ('' for a last line without one).
+function splitLines(text: string): { lines: string[]; ends: string[] } {
+  const lines: string[] = [];
+  const ends: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) {
+      lines.push(text.slice(at));
+      ends.push('');
+      break;
+    }
+    const crlf = nl > at && text.charCodeAt(nl - 1) === 13;
+    lines.push(text.slice(at, crlf ? nl - 1 : nl));
+    ends.push(crlf ? '\r\n' : '\n');
+    at = nl + 1;
+  }
+  return { lines, ends };
+}
+
+/**
+ * Give `edited` (yaml's text of the edited `original`, every line ending in LF) the line
+ * endings of `original`: each line it keeps unchanged keeps its own ending, and each line
+ * the edit adds or rewrites takes the ending most of the original's lines have (on a tie,
+ * the first line's). A last line that had no ending and is still last keeps none.
+ */
+export function keepLineEndings(original: string, edited: string): string {
+  let lf = 0;
+  let crlf = 0;
+  for (let nl = original.indexOf('\n'); nl >= 0; nl = original.indexOf('\n', nl + 1)) {
+    if (nl > 0 && original.charCodeAt(nl - 1) === 13) crlf++;
+    else lf++;
+  }
+  const open = original !== '' && !original.endsWith('\n');
+  if (crlf === 0 && !open) return edited;
+  const majority = crlf > lf || (crlf === lf && /^[^\n]*\r\n/.test(original)) ? '\r\n' : '\n';
+  const lastOf = (text: string) => text.slice(text.lastIndexOf('\n', text.length - 2) + 1, text.endsWith('\n') ? -1 : undefined);
+  // The original's last line without an ending is still the last: it keeps none.
+  const trim = (text: string, end: string) => (open && edited.endsWith('\n') && lastOf(edited) === lastOf(original) ? text.slice(0, -end.length) : text);
+  if (lf === 0 || crlf === 0) return trim(majority === '\n' ? edited : edited.replace(/\n/g, '\r\n'), majority);
+
+  // Both endings: match the lines, to know which are the original's and keep their endings.
+  const old = splitLines(original);
+  const now = splitLines(edited);
+  const parts = diffArrays(old.lines, now.lines, { maxEditLength: MAX_MATCHED_EDITS });
+  if (parts === undefined) return trim(majority === '\n' ? edited : edited.replace(/\n/g, '\r\n'), majority);
+  const out: string[] = [];
+  let i = 0; // the original's line
+  let j = 0; // the edited text's line
+  for (const part of parts) {
+    if (part.removed) {
+      i += part.count;
+      continue;
+    }
+    for (let k = 0; k < part.count; k++, j++) {
+      const own = part.added ? undefined : old.ends[i + k];
+      const last = j === now.lines.length - 1;
+      // yaml ends every line; one the original left open keeps that only while it is last.
+      const end = now.ends[j] === '' ? '' : own === undefined || (own === '' && !last) ? majority : own;
+      out.push(now.lines[j]!, end);
+    }
+    if (!part.added) i += part.count;
+  }
+  return out.join('');
 }
 
 /** The first line of a year file when it is a comment (the schema line), without `# `. */
