@@ -26,6 +26,19 @@ describe('gaps text view', () => {
     expect(stringWidth(gdp.slice(0, gdp.indexOf('快于序时')))).toBe(statusAt);
   });
 
+  it.each([
+    ['Infinity', '100'],
+    ['1e9', '1000'],
+    ['536870888', '1000'],
+    ['-5', '100'],
+    ['abc', '100'],
+  ])('takes COLUMNS=%s as %s columns', async (columns, as) => {
+    const r = await run(['gaps', '2024'], { env: { COLUMNS: columns } });
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await run(['gaps', '2024'], { env: { COLUMNS: as } })).stdout);
+  });
+
   it('shows the shipped plan: GDP 快于序时 at 67.0% against a 60.0% pace', async () => {
     const r = await run(['gaps', '2024']);
     expect(r.stdout).toContain('规划期序时进度为60.0%');

@@ -29,7 +29,7 @@ async function runGaps(ctx: Context, yearText: string, opts: GapsOptions): Promi
     writeJson(assessment, ctx.io.stdout);
     return;
   }
-  const width = Number(ctx.io.env.COLUMNS) || 100;
+  const width = terminalWidth(ctx.io.env.COLUMNS);
   const located = locate(diagnostics, loaded.sources);
   const model = buildReportModel(data.plan, assessment, [...loaded.diagnostics, ...located], {
     lang,
@@ -56,4 +56,14 @@ export function registerGaps(program: Command, ctx: Context): void {
     .action(async (year: string, opts: GapsOptions) => {
       await runGaps(ctx, year, opts);
     });
+}
+
+/**
+ * The width to lay the table out to, from COLUMNS: a whole number of columns, at most 1,000
+ * (a larger one, such as 1e9, would only make the padding too long to build); 100 when it
+ * is unset, zero, negative or not a whole number (Infinity, junk).
+ */
+export function terminalWidth(columns: string | undefined): number {
+  const n = Number(columns);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : 100;
 }
