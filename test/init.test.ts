@@ -184,6 +184,10 @@ describe('cixi-plan init', () => {
       [['init', 'new', '--start', '26'], /^错误：--start 应为四位数，而不是 `26`/],
       [['init', 'new', '--start', '2026', '--end', '2026'], /^错误：--end（2026）应晚于 --start（2026）/],
       [['init', 'new', '--region', ' '], /^错误：--region 应为一行内的名称/],
+      // Characters `validate` reports in the scaffold's title (the scaffold would not validate).
+      [['init', 'new', '--region', '慈\u200b溪'], /^错误：--region 含有看不见的字符 U\+200B \(ZERO WIDTH SPACE\)：/],
+      [['init', 'new', '--region', 'Any\u202etown', '--lang', 'en'], /^error: --region holds U\+202E \(RIGHT-TO-LEFT OVERRIDE\), which a reader cannot see/],
+      [['init', 'new', '--region', '\u061c慈溪'], /^错误：--region 含有看不见的字符 U\+061C/],
     ];
     for (const [args, message] of cases) {
       const r = await run(args, { cwd });

@@ -13,6 +13,7 @@ import { displayPath } from '../load/files.js';
 import { packagePath } from '../paths.js';
 import { schemaPath } from '../validate/schema-files.js';
 import { validatePlan } from '../validate/index.js';
+import { characterName, hiddenCharactersIn } from '../validate/hidden-characters.js';
 import { commandLanguage, EXIT, parseYear, UserError, type Context } from './context.js';
 import { messages, type Lang } from '../present/i18n/index.js';
 import { shellWord, USAGE, YEAR_ARGUMENT } from './usage.js';
@@ -143,6 +144,9 @@ function parseOptions(opts: InitOptions): { start: number; end: number; region: 
   if (region === '' || /[\p{Cc}]/u.test(region) || region.length > 100) {
     throw new UserError(USAGE.regionLine());
   }
+  // What `validate` would report in the scaffold's title (control-character): refused here.
+  const hidden = hiddenCharactersIn(region);
+  if (hidden.length > 0) throw new UserError(USAGE.regionHidden(hidden.map(characterName).join(', ')));
   return { start, end, region, lang };
 }
 

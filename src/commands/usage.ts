@@ -140,4 +140,8 @@ export const USAGE = {
     en: '--region must be a name on one line (at most 100 characters)',
     zh: '--region 应为一行内的名称（最多 100 个字符）',
   }),
+  regionHidden: (names: string): Bilingual => ({
+    en: `--region holds ${names}, which a reader cannot see: type the name without it`,
+    zh: `--region 含有看不见的字符 ${names}：请去掉后重新输入名称`,
+  }),
 } as const;

@@ -35,6 +35,11 @@ export function characterName(codePoint: number): string {
   return `U+${hex} (${NAMES[codePoint] ?? 'a C1 control character'})`;
 }
 
+/** The distinct hidden characters of `text`, in order of first appearance (none: empty). */
+export function hiddenCharactersIn(text: string): number[] {
+  return HIDDEN.test(text) ? matchedIn(text, HIDDEN) : [];
+}
+
 /** A string of the data that holds hidden characters. */
 export interface HiddenText {
   /** Path from the root to the string (a key's path when the key holds them). */
