@@ -191,6 +191,9 @@ describe('diff argument errors', () => {
     { name: 'a year that is not a year, in the plan’s language', args: ['diff', '2022', 'soon'], code: 2, stderr: /^错误：第二个年份应为四位数，而不是 `soon`\n$/ },
     { name: 'a year before the base year', args: ['diff', '2019', '2024', '--lang', 'en'], code: 1, stderr: /2019 is outside the plan: choose a year from 2021/ },
     { name: 'a year before the base year, in the plan’s language', args: ['diff', '2019', '2024'], code: 1, stderr: /^错误：2019年不在规划期内：请选择2021年（基期）至2026年之间的年份\n$/ },
+    // As gaps and report take a year: the base plan has no data file for 2023 or 2025.
+    { name: 'a year without its data file', args: ['diff', '2024', '2025', '--lang', 'en'], code: 1, stderr: /^error: no data for 2025: add data\/2025\.yaml to the plan folder \(year files present: 2021, 2022, 2024\)/ },
+    { name: 'a first year without its data file, in the plan’s language', args: ['diff', '2023', '2024'], code: 1, stderr: /^错误：没有2023年的数据/ },
     { name: 'two years with --rev', args: ['diff', '--rev', 'HEAD', '2022', '2024', '--lang', 'en'], code: 2, stderr: /with --rev, give one report year/ },
     { name: 'three --rev options', args: ['diff', '--rev', 'a', '--rev', 'b', '--rev', 'c', '2024', '--lang', 'en'], code: 2, stderr: /too many --rev options/ },
     { name: 'A...B', args: ['diff', '--rev', 'a...b', '2024', '--lang=en'], code: 2, stderr: /symmetric difference/ },

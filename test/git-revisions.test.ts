@@ -1,7 +1,7 @@
 // `cixi-plan diff --rev`: the plan read from git revisions of a temporary repository
 // made here (two commits changing one observation), never from the working tree.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Diff } from '../src/diff/index.js';
@@ -213,6 +213,26 @@ describe('diff --rev errors', () => {
     expect(zh.stderr).toMatch(/^错误：2019年不在HEAD~1的规划期内：请选择2021年（基期）至\d{4}年之间的年份\n/m);
     const en = await run(['diff', '--rev', 'HEAD~1', '2019', '--plan', PLAN, '--lang', 'en'], { cwd: repo });
     expect(en.stderr).toMatch(/^error: 2019 is outside the plan at HEAD~1: choose a year from 2021/m);
+  });
+
+  it('refuses a year whose data file neither side has (exit 1), and compares one that a side adds', async () => {
+    const none = await run(['diff', '--rev', 'HEAD~1..HEAD', '2025', '--plan', PLAN, '--lang', 'en'], { cwd: repo });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/^error: no data for 2025: add data\/2025\.yaml to the plan folder \(year files present: 2021, 2022, 2024\)/m);
+    expect(none.stdout).toBe('');
+    // The working tree adds data/2025.yaml (uncommitted): every figure of it is new.
+    const added = join(repo, PLAN, 'data/2025.yaml');
+    writeFileSync(added, readFileSync(join(repo, PLAN, 'data/2024.yaml'), 'utf8').replace('year: 2024', 'year: 2025'));
+    try {
+      const r = await run(['diff', '--rev', 'HEAD', '2025', '--plan', PLAN, '--json'], { cwd: repo });
+      expect(r.stderr).not.toContain('错误');
+      expect(r.code).toBe(0);
+      const diff = JSON.parse(r.stdout) as Diff;
+      expect(diff.has_changes).toBe(true);
+      expect(diff.summary.indicators_changed).toBeGreaterThan(0);
+    } finally {
+      rmSync(added);
+    }
   });
 
   it('refuses a revision that looks like an option', async () => {

@@ -15,7 +15,7 @@ import type { Lang } from '../present/index.js';
 import { messages } from '../present/i18n/index.js';
 import { localizeDiffNames } from '../present/diff-names.js';
 import { validatePlan, type PlanSources, type ValidationResult } from '../validate/index.js';
-import { EXIT, checkPlanYear, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
+import { EXIT, checkPlanYear, checkReportYear, commandLanguage, loadPlan, parseYear, printDiagnostics, requireValidPlan, UserError, type Context } from './context.js';
 import { USAGE, YEAR_ARGUMENT } from './usage.js';
 import { langOption } from './lang-option.js';
 import { writeJson } from '../json-pieces.js';
@@ -116,8 +116,9 @@ async function diffYears(ctx: Context, opts: DiffOptions, fromText: string, toTe
   const fromYear = parseYear(fromText, YEAR_ARGUMENT.first);
   const toYear = parseYear(toText, YEAR_ARGUMENT.second);
   const { data, loaded, lang } = await requireValidPlan(ctx, opts.plan, { quiet: true, verbose: opts.verbose, lang: opts.lang });
-  checkPlanYear(data, fromYear, lang);
-  checkPlanYear(data, toYear, lang);
+  // Each year as gaps and report take it: in the plan, and with its data file.
+  checkReportYear(data, fromYear, lang);
+  checkReportYear(data, toYear, lang);
   const common = { data, diagnostics: loaded.diagnostics, sources: loaded.sources };
   print(ctx, opts, buildSide({ ...common, year: fromYear }), buildSide({ ...common, year: toYear }), 'years', [data.plan]);
 }
@@ -145,9 +146,15 @@ async function diffRevisions(ctx: Context, opts: DiffOptions, revs: string[], ye
   }
   if (sides.some((s) => s.ioFailed)) throw new UserError(words.unreadable(opts.plan), EXIT.usage, lang);
   if (invalid.length > 0) throw new UserError(words.invalidSides(opts.plan, invalid), EXIT.invalid, lang);
+  for (const side of sides) checkPlanYear(side.result.data!, year, lang, side.origin === 'revision' ? side.name : messages(lang).diff.workingTree);
+  // The year's data file may come or go between the sides (a change that adds data/<year>.yaml
+  // shows every figure as new); with it on neither side there is no report of that year to compare.
+  if (!sides.some((side) => side.result.data!.years.some((y) => y.year === year))) {
+    const present = [...new Set(sides.flatMap((side) => side.result.data!.years.map((y) => y.year)))].sort((a, b) => a - b);
+    throw new UserError(words.noYearFile(year, present), EXIT.invalid, lang);
+  }
   const built = sides.map((side) => {
     const data = side.result.data!;
-    checkPlanYear(data, year, lang, side.origin === 'revision' ? side.name : messages(lang).diff.workingTree);
     return buildSide({
       data,
       year,
