@@ -16,7 +16,7 @@ try {
   process.stderr.write(`error: cixi-plan is not built: ${why}; run \`npm run build\` in ${fileURLToPath(new URL('..', import.meta.url))}\n`);
   process.exit(2);
 }
-const { main, outputErrorLine, removeTempFilesSync } = cli;
+const { main, outputErrorLine, removeTempFilesSync, setCleanupGuard } = cli;
 
 // A reader that stops early (`cixi-plan gaps 2024 | head`) is not an error of ours; any
 // other failure to write stdout (a full disk, /dev/full) is an I/O error: one line, exit 2.
@@ -28,17 +28,33 @@ process.stdout.on('error', (err) => {
   // In the run's language (--lang, else the plan's): the line is written once that is known.
   void outputErrorLine(err, process.argv.slice(2), process.cwd()).then((line) => process.stderr.write(line));
 });
+// Messages that cannot be written (2>/dev/full) fail the run too, whenever the error comes.
+let messagesFailed = false;
 process.stderr.on('error', (err) => {
-  if (err.code !== 'EPIPE') process.exitCode = 2;
+  if (err.code === 'EPIPE') return;
+  messagesFailed = true;
+  process.exitCode = 2;
 });
 
-// Interrupted (Ctrl-C, kill): remove this run's temporary files, then die of the same signal.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, () => {
-    removeTempFilesSync();
-    process.kill(process.pid, signal);
-  });
-}
+// Interrupted (Ctrl-C, kill) while the run holds temporary files or a folder's lock: remove
+// them, then die of the same signal. Handled only while there are any: a handled signal waits
+// for the event loop, and synchronous work (rendering a large report) would make it wait long.
+// Without a handler, the signal ends the run at once, as it does any program.
+const interrupted = new Map(
+  ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => [
+    signal,
+    () => {
+      removeTempFilesSync(); // which disarms: the signal sent next is not handled again
+      process.kill(process.pid, signal);
+    },
+  ]),
+);
+setCleanupGuard((needed) => {
+  for (const [signal, handler] of interrupted) {
+    if (needed) process.on(signal, handler);
+    else process.removeListener(signal, handler);
+  }
+});
 
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -47,4 +63,4 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
 });
-process.exitCode = outputFailed ? 2 : code;
+process.exitCode = outputFailed || messagesFailed ? 2 : code;

@@ -28,7 +28,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 };
 
 export { EXIT, UserError, type CliIO } from './commands/io.js';
-export { removeTempFilesSync } from './commands/output.js';
+export { removeTempFilesSync, setCleanupGuard } from './commands/output.js';
 
 /** Exit code for a bug in cixi-plan itself (EX_SOFTWARE), distinct from the contract's 0/1/2. */
 export const EXIT_INTERNAL = 70;

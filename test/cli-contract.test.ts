@@ -218,6 +218,14 @@ describe('a standard output that cannot be written', () => {
     expect(en.stderr).toBe('error: cannot write to standard output (ENOSPC: no space left on device)\n');
   });
 
+  // Messages lost are a failed run too, in every command (report went on to exit 0).
+  it.each([['validate'], ['gaps', '2024'], ['report', '2024', '--format', 'md', '--out', 'OUT']])('%s with its messages going to /dev/full exits 2', (...args) => {
+    const out = tempDir();
+    const argv = args.map((a) => (a === 'OUT' ? `"${out}"` : a)).join(' ');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" ${argv} 2> /dev/full`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+  });
+
   it('is an I/O error in-process too, when the writer throws', async () => {
     let stderr = '';
     const code = await main(['schema'], {

@@ -1,7 +1,8 @@
 // The writer of report sets, with faults injected at its file-system calls: short writes,
 // a full disk part-way, failing fsync, close or rename, refused folders. Whatever fails
 // before the renames, the previous files stay byte for byte and no temporary file is left.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type FileContent, nodeFs, removeTempFilesSync, tempOwner, tempPathFor, writeFileSet, writeNewFolder, type OutputFile, type WriterFs } from '../src/commands/output.js';
@@ -199,6 +200,35 @@ describe('the folder lock', () => {
     expect(r).toMatchObject({ ok: false, replaced: [] });
     expect(!r.ok && r.message.en).toBe(`another cixi-plan run (pid 4242) is writing to ${dir}; waited 0.2 s, no file was replaced (remove ${join(dir, '.cixi-plan.lock')} if no run is left)`);
     expect(contents(dir)).toEqual(new Map([...before, ['.cixi-plan.lock', Buffer.from('4242\n')]]));
+  });
+
+  // A run's lock is a regular file holding a pid; anything else at its name is no run's. Read
+  // as a lock, a FIFO waited for a writer for ever, and a link to /dev/zero read without end.
+  it.each([
+    ['a FIFO', (lock: string) => expect(spawnSync('mkfifo', [lock]).status).toBe(0)],
+    ['a link to /dev/zero', (lock: string) => symlinkSync('/dev/zero', lock)],
+    ['a folder', (lock: string) => mkdirSync(join(lock, 'inside'), { recursive: true })],
+    ['a file too large to hold a pid', (lock: string) => writeFileSync(lock, `4242${' '.repeat(100)}\n`)],
+  ])('takes over %s at the lock’s name at once, and leaves none behind', async (_, make) => {
+    const { dir, files } = setUp();
+    make(join(dir, '.cixi-plan.lock'));
+    const r = await writeFileSet(files, { isAlive: () => true, lockWait: 60_000 });
+    expect(r.ok).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.pdf', 'c.json']);
+  });
+
+  it('waits, then says so, for a stale lock it cannot remove (instead of trying again without end)', async () => {
+    const { dir, files, before } = setUp();
+    writeFileSync(join(dir, '.cixi-plan.lock'), '999999\n');
+    let removals = 0;
+    const fs: WriterFs = { ...nodeFs, rm: (path) => (path.endsWith('.cixi-plan.lock') ? (removals++, Promise.reject(fault('EROFS', 'rm'))) : nodeFs.rm(path)) };
+    const r = await writeFileSet(files, { fs, isAlive: (pid) => pid !== 999999, lockWait: 200 });
+    expect(r).toMatchObject({ ok: false, replaced: [] });
+    expect(!r.ok && r.message.en).toContain('another cixi-plan run (pid 999999) is writing to');
+    // Tried again after each pause, not in a tight loop: a handful in 0.2 s.
+    expect(removals).toBeGreaterThan(1);
+    expect(removals).toBeLessThan(30);
+    expect(contents(dir)).toEqual(new Map([...before, ['.cixi-plan.lock', Buffer.from('999999\n')]]));
   });
 
   it('goes on as soon as the live run lets go', async () => {

@@ -1,6 +1,6 @@
 // The real CLI interrupted at known moments of its write, not after guessed sleeps:
-// CIXI_PLAN_TEST_PAUSE makes it stop once its temporary files are written, or between two
-// renames, say so on stderr and wait on a FIFO (CIXI_PLAN_TEST_FIFO); the test then sends
+// CIXI_PLAN_TEST_PAUSE makes it stop before it writes anything, once its temporary files are
+// written, or between two renames, say so on stderr and wait on a FIFO (CIXI_PLAN_TEST_FIFO); the test then sends
 // a signal, and may let the run go on by writing to the FIFO. SIGINT and SIGTERM remove
 // the run's temporary files and keep the previous set (or, between renames, finish the set
 // first); SIGKILL can leave temporary files, which the next run removes, and between two
@@ -77,6 +77,21 @@ async function pausedRun(out: string, point: string): Promise<Paused> {
   if (!reached) throw new Error(`the run ended without pausing at ${point}: ${stderr}`);
   return { kill: (signal) => child.kill(signal), resume: () => writeFile(fifo, '\n'), ended };
 }
+
+describe('a run interrupted before it writes anything', () => {
+  // Paused with the main thread blocked, as rendering a large report or a heavy template
+  // blocks it: a handled signal would wait for the event loop, here for ever (nothing writes
+  // to the FIFO). With no temporary file or lock to remove, the run has no handler yet and
+  // the signal ends it at once.
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s ends the run at once, the previous set untouched', async (signal) => {
+    const { out, dir, before } = await previousSet();
+    const paused = await pausedRun(out, 'before-temps');
+    expect(temps(dir)).toEqual([]);
+    paused.kill(signal);
+    expect((await paused.ended).signal).toBe(signal);
+    expect(files(dir)).toEqual(before);
+  }, SLOW);
+});
 
 describe('a run interrupted once its temporary files are written', () => {
   it('SIGKILL: the previous set stays whole; the next run removes the leftovers and writes the new set', async () => {

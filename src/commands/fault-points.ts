@@ -1,9 +1,10 @@
 // Test-only pauses of the writer, so that a test interrupts a run at a known moment
 // instead of guessing with sleeps. With CIXI_PLAN_TEST_FIFO naming a FIFO (mkfifo),
-// CIXI_PLAN_TEST_PAUSE=temps-written pauses once every temporary file is written and
-// synced, before any rename; =renamed-<n> pauses right after the n-th rename. At the pause
-// the process says `cixi-plan: paused at <point>` on stderr and waits until a line is
-// written to the FIFO. Unset, as outside tests: no pause.
+// CIXI_PLAN_TEST_PAUSE=before-temps pauses with the reports made and nothing written yet,
+// blocking the main thread as rendering does; =temps-written pauses once every temporary
+// file is written and synced, before any rename; =renamed-<n> pauses right after the n-th
+// rename. At the pause the process says `cixi-plan: paused at <point>` on stderr and waits
+// until a line is written to the FIFO. Unset, as outside tests: no pause.
 
 import { open, openSync, readSync, closeSync, read, close } from 'node:fs';
 import type { WriteHooks } from './output.js';
@@ -14,7 +15,24 @@ export function faultPoints(env: Record<string, string | undefined>, stderr: (te
   const fifo = env.CIXI_PLAN_TEST_FIFO;
   if (!point || !fifo) return undefined;
   const say = () => stderr(`cixi-plan: paused at ${point}\n`);
+  // Block the main thread until a line comes through the FIFO.
+  const block = () => {
+    try {
+      const fd = openSync(fifo, 'r');
+      readSync(fd, Buffer.alloc(1), 0, 1, null);
+      closeSync(fd);
+    } catch {
+      // No FIFO to wait on: go on.
+    }
+  };
   return {
+    // Blocks the main thread, as synchronous work such as rendering does: with nothing to
+    // clean up, a signal must end the run here at once.
+    beforeTemps: () => {
+      if (point !== 'before-temps') return;
+      say();
+      block();
+    },
     // Waits off the main thread, so that SIGINT and SIGTERM are handled at once.
     afterTemps: async () => {
       if (point !== 'temps-written') return;
@@ -30,13 +48,7 @@ export function faultPoints(env: Record<string, string | undefined>, stderr: (te
     afterRename: (n) => {
       if (point !== `renamed-${n}`) return;
       say();
-      try {
-        const fd = openSync(fifo, 'r');
-        readSync(fd, Buffer.alloc(1), 0, 1, null);
-        closeSync(fd);
-      } catch {
-        // No FIFO to wait on: go on.
-      }
+      block();
     },
   };
 }

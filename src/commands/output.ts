@@ -90,6 +90,8 @@ export const nodeFs: WriterFs = {
 
 /** Test-only points where a writer may pause (see fault-points.ts). */
 export interface WriteHooks {
+  /** The set is about to be written: no temporary file or lock exists yet. Synchronous. */
+  beforeTemps?: () => void;
   /** Every temporary file is written and synced; nothing is renamed yet. Awaited. */
   afterTemps?: () => void | Promise<void>;
   /** The n-th rename (1-based) is done and more remain. Synchronous: the renames are one step. */
@@ -123,6 +125,28 @@ const TEMP_NAME = /^\..*\.cixi-plan-(\d+)-[0-9a-f]{8}\.tmp$/u;
 // This process's temporary files and folders not yet renamed: removed on SIGINT/SIGTERM.
 const liveTemps = new Set<string>();
 
+// Whether there is anything to remove if a signal ends the run, told to the entry point's
+// guard each time it changes. The entry point handles SIGINT, SIGTERM and SIGHUP only while
+// there is: a handled signal waits for the event loop, and a run rendering a report (synchronous
+// work, seconds for a large plan or a heavy template) would go on until it ends. With nothing
+// to clean up, a signal ends the run at once.
+let cleanupGuard: ((needed: boolean) => void) | undefined;
+let cleanupNeeded = false;
+
+/** Call `guard` with true when this process starts holding temporary files or locks, false when it stops. */
+export function setCleanupGuard(guard: (needed: boolean) => void): void {
+  cleanupGuard = guard;
+  cleanupNeeded = false;
+  cleanupChanged();
+}
+
+function cleanupChanged(): void {
+  const needed = liveTemps.size + heldLocks.size > 0;
+  if (needed === cleanupNeeded) return;
+  cleanupNeeded = needed;
+  cleanupGuard?.(needed);
+}
+
 /** A temporary path beside `target`: `.<name>.cixi-plan-<pid>-<random>.tmp` (name cut to 40 characters). */
 export function tempPathFor(target: string, pid: number = process.pid): string {
   const name = [...basename(target)].slice(0, 40).join('');
@@ -152,6 +176,7 @@ export function removeTempFilesSync(): void {
   }
   liveTemps.clear();
   heldLocks.clear();
+  cleanupChanged();
 }
 
 function processAlive(pid: number): boolean {
@@ -207,6 +232,7 @@ async function lockFolder(dir: string, fsys: WriterFs, pid: number, isAlive: (pi
     }
     if (fd !== undefined) {
       heldLocks.add(path);
+      cleanupChanged();
       const text = Buffer.from(`${pid}\n`);
       try {
         await fsys.write(fd, text, 0, text.byteLength);
@@ -216,16 +242,25 @@ async function lockFolder(dir: string, fsys: WriterFs, pid: number, isAlive: (pi
       return path;
     }
     // Held: by a live run (wait), by a dead one (take it over), or being written (wait).
-    const owner = Number.parseInt(await fsys.readFile(path).catch(() => ''), 10);
-    const age = await fsys.lstat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+    let info: fs.Stats | undefined;
+    try {
+      info = await fsys.lstat(path);
+    } catch (err) {
+      if (errCode(err) === 'ENOENT') continue; // removed meanwhile: try again
+    }
+    // A run's lock is a regular file holding a pid. Anything else at the lock's name is no
+    // run's and is taken over: a FIFO (reading it would wait for a writer forever), a folder,
+    // a link, a device, a file too large to hold a pid.
+    const lockFile = info !== undefined && info.isFile() && info.size <= 32;
+    const owner = lockFile ? Number.parseInt(await fsys.readFile(path).catch(() => ''), 10) : Number.NaN;
+    const age = info === undefined ? 0 : Date.now() - info.mtimeMs;
     // Our own pid is a dead run's whose pid was reused, unless this process holds the lock
     // (two writes at once in one process, as tests run the CLI).
     const live = owner === pid ? heldLocks.has(path) : isAlive(owner);
-    const stale = Number.isInteger(owner) && owner > 0 ? !live : age > 2000;
-    if (stale) {
-      await fsys.rm(path).catch(() => undefined);
-      continue;
-    }
+    const stale = info !== undefined && (!lockFile || (Number.isInteger(owner) && owner > 0 ? !live : age > 2000));
+    // A lock that cannot be removed (a read-only folder) is waited for like a live one, so
+    // that the run ends with the message below instead of trying again without end.
+    if (stale && (await fsys.rm(path).then(() => true, () => false))) continue;
     if (Date.now() - start >= wait) {
       const known = Number.isInteger(owner) && owner > 0;
       const who = known ? `another cixi-plan run (pid ${owner})` : 'another cixi-plan run';
@@ -244,6 +279,7 @@ async function unlockFolders(locks: readonly string[], fsys: WriterFs): Promise<
   for (const lock of locks) {
     await fsys.rm(lock).catch(() => undefined);
     heldLocks.delete(lock);
+    cleanupChanged();
   }
 }
 
@@ -366,6 +402,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
   const folders = [...new Set(files.map((f) => dirname(f.path)))];
   const temps: string[] = [];
   const locks: string[] = [];
+  options.hooks?.beforeTemps?.();
   try {
     for (const folder of folders) {
       await ensureFolder(folder, fsys, show);
@@ -384,6 +421,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
       const temp = tempPathFor(file.path, pid);
       temps.push(temp);
       liveTemps.add(temp);
+      cleanupChanged();
       try {
         await writeWhole(fsys, temp, piecesOf(file.content), modes[i]);
       } catch (err) {
@@ -428,6 +466,7 @@ async function renameSet(files: readonly OutputFile[], temps: readonly string[],
       };
     }
     liveTemps.delete(temps[i]!);
+    cleanupChanged();
     replaced.push(file.path);
     if (i < files.length - 1) hooks?.afterRename?.(i + 1);
   }
@@ -450,6 +489,7 @@ async function removeTemps(temps: readonly string[], fsys: WriterFs): Promise<vo
   for (const temp of temps) {
     await fsys.rm(temp).catch(() => undefined);
     liveTemps.delete(temp);
+    cleanupChanged();
   }
 }
 
@@ -474,6 +514,7 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
     await ensureFolder(parent, fsys, show, target);
     await removeStaleTemps(parent, fsys, pid, options.isAlive ?? processAlive);
     liveTemps.add(staging);
+    cleanupChanged();
     await fsys.mkdir(staging);
     const made = [staging];
     for (const file of files) {
@@ -492,6 +533,7 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
     await options.hooks?.afterTemps?.();
     fsys.renameSync(staging, target);
     liveTemps.delete(staging);
+    cleanupChanged();
   } catch (err) {
     await removeTemps([staging], fsys);
     if (err instanceof WriteFailure) return { ok: false, path: err.path, message: { en: err.message, zh: err.zh }, replaced: [] };
