@@ -1,5 +1,6 @@
 // What the YAML layer says about texts that are not plain plan data: each problem gets
 // its own code and a message that names it, pointing at the place, never a JS error text.
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +84,28 @@ describe('nesting', () => {
     const { at, diagnostics } = parsed(`year: 2024\nobservations: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`);
     expect(at).toEqual([`2:${15 + 4 * (MAX_DEPTH - 1)} error yaml-too-deep`]);
     expect(diagnostics[0]!.message).toBe(tooDeep);
+  });
+
+  // yaml's composer recurses once per level: at 20,000 levels, once a lone-CR file had run
+  // one of yaml's regular expressions, V8 ended the process compiling it (a fatal error,
+  // exit 134). The real executable, a fresh process, on both files.
+  it('says 100,000 open brackets are too deep after a lone-CR file, in a process of its own (no V8 fatal error)', () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, 'validate/valid-minimal'), dir, { recursive: true });
+    writeFileSync(join(dir, 'data/2023.yaml'), 'year: 2023\nobservations: {}\rnote: x\n');
+    writeFileSync(join(dir, 'data/2024.yaml'), 'year: ' + '['.repeat(100_000));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/cixi-plan.js'), 'validate', '--plan', dir, '--lang', 'en'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toContain('FATAL');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/data\/2023\.yaml:2:17 error yaml-line-endings /);
+    expect(r.stderr).toMatch(new RegExp(`data/2024\\.yaml:1:${7 + MAX_DEPTH - 1} error yaml-too-deep `));
+  });
+
+  it('reads a block scalar of a thousand brackets whole (they open no collection)', () => {
+    const text = `year: 2024\nnote: |\n${'  [\n'.repeat(1_200)}observations: {}\n`;
+    const { at, source } = parsed(text);
+    expect(at).toEqual([]);
+    expect(source.value).toEqual({ year: 2024, note: '[\n'.repeat(1_200), observations: {} });
   });
 
   it('is the limit the README states', () => {

@@ -24,6 +24,7 @@ import {
 import { splitPointer, withText, type Code, type Diagnostic, type Text } from '../diagnostic.js';
 import type { SourceText } from '../load/source-text.js';
 import { rangeInPlain, readPlainYaml, type PlainYaml } from './plain-yaml.js';
+import { deepFlow } from './flow-depth.js';
 
 export type { SourceText } from '../load/source-text.js';
 
@@ -139,9 +140,12 @@ function plainSource(input: SourceText, value: unknown, decimals: WeakMap<object
  */
 export function parseWithYaml(input: SourceText): { source: Source; diagnostics: Diagnostic[] } {
   const { file, text } = input;
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
-  const doc = yamlDocument(text, lineCounter);
+  // Flow collections nested past FLOW_CUT levels: yaml reads the text before the bracket that
+  // opens that level (read whole, it has crashed the process; see flow-depth.ts).
+  const deep = deepFlow(text);
+  let doc = yamlDocument(deep === undefined ? text : text.slice(0, deep.cut), lineCounter);
   const source: Source = { file, text, doc, lineCounter, value: undefined, broken: false };
   if (input.path !== undefined) source.path = input.path;
   // yaml reads a lone CR as text, so an old-Mac file is one long line (a comment, often:
@@ -159,7 +163,19 @@ export function parseWithYaml(input: SourceText): { source: Source; diagnostics:
       ],
     };
   }
-  const nodes = inspectNodes(source);
+  let nodes = inspectNodes(source);
+  if (deep !== undefined && nodes.tooDeep === null) {
+    // Brackets counted that open no collection (in a block scalar): the text is read whole.
+    lineCounter = new LineCounter();
+    doc = yamlDocument(text, lineCounter);
+    Object.assign(source, { doc, lineCounter });
+    nodes = inspectNodes(source);
+  } else if (deep !== undefined) {
+    // What yaml says from the deep collection on is about the cut (brackets left open).
+    const before = (e: YAMLError) => e.pos[0] < deep.start;
+    doc.errors = doc.errors.filter(before);
+    doc.warnings = doc.warnings.filter(before);
+  }
   const fromYaml = (e: YAMLError, severity: 'error' | 'warning'): Diagnostic =>
     spanDiagnostic(source, e.pos[0], tokenEnd(text, e.pos[0], e.pos[1]), severity, (Object.hasOwn(YAML_CODES, e.code) ? YAML_CODES[e.code]! : 'yaml-syntax'), yamlMessage(e), YAML_HINTS[e.code]);
   // After a syntax error the parser's recovery reports follow-on errors on the
