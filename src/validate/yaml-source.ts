@@ -261,6 +261,10 @@ function yamlMessage(e: YAMLError): Text {
       return { en: 'tabs are not allowed for indentation; indent with spaces', zh: '不能用制表符缩进；请用空格' };
     case 'RESOURCE_EXHAUSTION':
       return TOO_DEEP;
+    case 'MULTIPLE_DOCS':
+      // yaml's own text names its API (`use YAML.parseAllDocuments()`), nothing a user can do.
+      return { en: 'a second YAML document starts here (after `---`): a plan file holds one document; remove the `---` line and what follows it, or move that to a file of its own',
+        zh: '这里开始了第二个 YAML 文档（`---` 之后）：规划文件只能有一个文档；请删去 `---` 这一行及其后的内容，或把它移到单独的文件' };
     default:
       return first;
   }
