@@ -17,6 +17,7 @@ function commanderSays(args: string[]): string {
     .argument('<year>')
     .option('--format <list>')
     .addOption(new Option('--lang <lang>').choices(['zh-CN', 'en']))
+    .addOption(new Option('--json').conflicts('format'))
     .requiredOption('--out <dir>')
     .action(() => undefined);
   expect(() => program.parse(args, { from: 'user' })).toThrow(CommanderError);
@@ -33,6 +34,7 @@ describe('commander’s messages in Chinese', () => {
     [['report', '2024'], "错误：缺少必需的选项 '--out <dir>'\n"],
     [['report', '2024', '--out', 'o', '--lang', 'fr'], "错误：选项 '--lang <lang>' 的取值 'fr' 无效，可选 zh-CN、en\n"],
     [['report', '2024', 'x', '--out', 'o'], "错误：'report' 的参数太多：应为 1 个，实际 2 个\n"],
+    [['report', '2024', '--out', 'o', '--json', '--format', 'md'], "错误：选项 '--json' 不能与选项 '--format <list>' 同时使用\n"],
   ])('%j', (args, chinese) => {
     expect(commanderErrorInChinese(commanderSays(args))).toBe(chinese);
   });

@@ -15,6 +15,7 @@ const SHAPES: readonly Rewrite[] = [
   [/^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/s, (flags, value, choices) => `选项 '${flags}' 的取值 '${value}' 无效，可选 ${choices.split(', ').join('、')}`],
   [/^too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/s, (name, want, got) => `'${name}' 的参数太多：应为 ${want} 个，实际 ${got} 个`],
   [/^too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/s, (want, got) => `参数太多：应为 ${want} 个，实际 ${got} 个`],
+  [/^option '(.*)' cannot be used with option '(.*)'$/s, (a, b) => `选项 '${a}' 不能与选项 '${b}' 同时使用`],
 ];
 
 /**
