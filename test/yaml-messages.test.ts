@@ -42,6 +42,16 @@ describe('line endings', () => {
   });
 });
 
+describe('documents', () => {
+  it('says where a second document starts, in both languages, without naming yaml’s API', () => {
+    const { at, diagnostics } = parsed('year: 2024\nobservations: {}\n---\nyear: 2025\n');
+    expect(at).toEqual(['3:1 error yaml-multiple-documents']);
+    expect(diagnostics[0]!.message).toMatch(/^a second YAML document starts here \(after `---`\): a plan file holds one document/);
+    expect(diagnostics[0]!.zh!.message).toMatch(/^这里开始了第二个 YAML 文档/);
+    expect(JSON.stringify(diagnostics)).not.toContain('parseAllDocuments');
+  });
+});
+
 describe('aliases', () => {
   it('says an alias names no anchor, pointing at the alias', () => {
     const { at, diagnostics } = parsed('year: 2024\nobservations: *nope\n');
