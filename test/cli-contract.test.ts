@@ -1,7 +1,7 @@
 // The CLI's contract outside any one command: exit codes for usage and I/O errors,
 // help, colour conventions, SOURCE_DATE_EPOCH limits, and a failing standard output.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
@@ -205,6 +205,26 @@ describe('init years', () => {
     expect((await run(['init', 'early', '--start', '1901'], { cwd })).code).toBe(0);
     expect((await run(['init', 'late', '--start', '2196', '--end', '2200'], { cwd })).code).toBe(0);
     expect((await run(['validate', '--plan', 'late'], { cwd })).code).toBe(0);
+  });
+});
+
+describe('an empty folder name', () => {
+  // An unset variable in a script (--out "$OUT") gives an empty name, which the file system
+  // takes for the current folder: refused, and nothing written there.
+  it.each([
+    [['report', '2024', '--out', ''], '--out'],
+    [['report', '2024', '--out', 'o', '--templates', ''], '--templates'],
+    [['validate', '--plan', ''], '--plan'],
+    [['gaps', '2024', '--plan', ''], '--plan'],
+  ])('%j is refused (exit 2)', async (args, option) => {
+    const cwd = tempDir();
+    cpSync(BASE_PLAN, join(cwd, 'plan'), { recursive: true });
+    const r = await run([...args, '--lang', 'en'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${option} is empty: name a folder (\`.\` for the current one)\n`);
+    expect(readdirSync(cwd)).toEqual(['plan']);
+    const zh = await run(args, { cwd });
+    expect(zh.stderr).toBe(`错误：${option} 为空：请给出文件夹名（当前文件夹写 \`.\`）\n`);
   });
 });
 

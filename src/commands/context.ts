@@ -21,6 +21,8 @@ export interface LoadedPlan extends ValidationResult {
 
 /** Read and validate a plan folder. A missing folder or plan file throws UserError. */
 export async function loadPlan(ctx: Context, planDir: string): Promise<LoadedPlan> {
+  // As for --out: an empty name is not taken for the current folder.
+  if (planDir === '') throw new UserError(USAGE.emptyFolder('--plan'));
   const read = await readPlanFolder(planDir, ctx.io.cwd);
   if (!read.ok) throw new UserError(read.message);
   // Loaded here, not at start-up: yaml and ajv are needed only once a plan is read.

@@ -193,6 +193,10 @@ async function renderFile(ctx: Context, opts: ReportOptions, lang: Lang, rendere
 async function runReport(ctx: Context, yearText: string, opts: ReportOptions): Promise<void> {
   const year = parseYear(yearText, YEAR_ARGUMENT.report);
   const formats = parseFormats(opts.format);
+  // An empty folder name (an unset variable in a script: --out "$OUT") is the current folder
+  // to the file system; refused rather than taken.
+  if (opts.out === '') throw new UserError(USAGE.emptyFolder('--out'));
+  if (opts.templates === '') throw new UserError(USAGE.emptyFolder('--templates'));
   const time = reportTime(ctx.io.env);
   const { data, result, diagnostics, loaded, lang } = await assessPlan(ctx, opts, year);
 

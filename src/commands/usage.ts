@@ -140,6 +140,10 @@ export const USAGE = {
     en: '--region must be a name on one line (at most 100 characters)',
     zh: '--region 应为一行内的名称（最多 100 个字符）',
   }),
+  emptyFolder: (option: string): Bilingual => ({
+    en: `${option} is empty: name a folder (\`.\` for the current one)`,
+    zh: `${option} 为空：请给出文件夹名（当前文件夹写 \`.\`）`,
+  }),
   regionHidden: (names: string): Bilingual => ({
     en: `--region holds ${names}, which a reader cannot see: type the name without it`,
     zh: `--region 含有看不见的字符 ${names}：请去掉后重新输入名称`,
