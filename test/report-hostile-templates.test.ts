@@ -38,6 +38,23 @@ describe('hostile user templates', () => {
     expect(readdirSync(out)).toEqual([]);
   }, SLOW);
 
+  it('stops work inside loops that the loops alone do not count, at the work limit', async () => {
+    // 200 KB, under the size limit: 14³ iterations of the innermost loop on the shipped plan
+    // (far under the 8,000,000 steps of loops), each with 20 calls of 2,000 field lookups.
+    // Before the work limit, a minute of work; now stopped at 40,000,000 operations. (Each
+    // kind of work inside a loop is stopped in report-template-work.test.ts, at a lower limit.)
+    let text = `{{md ${Array(2_000).fill('name').join(' ')}}}`.repeat(20);
+    for (let i = 0; i < 3; i++) text = `{{#each @root.statusTable.rows}}${text}{{/each}}`;
+    const dir = templates({ 'report.md.hbs': text });
+    const out = tempDir();
+    const r = await run(['report', '2024', '--plan', join(ROOT, 'plan'), '--out', out, '--format', 'md', '--templates', dir, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'report.md.hbs')}:1:`);
+    expect(r.stderr).toContain(' error template-limit the templates do too much work: more than 40,000,000 operations in all');
+    expect(r.stderr).toContain('error: cannot render report.md: 1 template error; nothing was written');
+    expect(readdirSync(out)).toEqual([]);
+  }, SLOW);
+
   it('stops a partial that calls itself at its call', async () => {
     const dir = templates({ 'partials/md/cover.hbs': '# 封面\n\n{{> cover}}\n' });
     const out = tempDir();

@@ -443,8 +443,8 @@ export const FILE_CODES = {
     severity: 'error',
     title: { 'zh-CN': '模板超出运行限制', en: 'Template over a limit' },
     explain: {
-      'zh-CN': '模板运行超出了限制：块嵌套超过24层、局部模板嵌套超过32层、`{{#each}}` 循环与局部模板调用合计超过800万次、模板文件合计超过256 KiB，或输出超过该格式的上限（Markdown 1亿字符、HTML 3亿字符、PDF 2000万字符）。限制按工作量而不是时间计算，因此同一模板在任何机器上都在同一处停下。',
-      en: 'The template went over a limit: blocks nested more than 24 deep, partials more than 32 deep, more than 8,000,000 `{{#each}}` iterations and partial calls in all, template files over 256 KiB together, or more output than the format allows (100 million characters of Markdown, 300 million of HTML, 20 million for the PDF). Limits count work, not time, so a template stops at the same place on any machine.',
+      'zh-CN': '模板运行超出了限制：块嵌套超过24层、局部模板嵌套超过32层、`{{#each}}` 循环与局部模板调用合计超过800万次、辅助函数调用、字段查找、写出的值、循环与局部模板调用合计超过4000万次操作、模板文件合计超过256 KiB，或输出超过该格式的上限（Markdown 1亿字符、HTML 3亿字符、PDF 2000万字符）。限制按工作量而不是时间计算，因此同一模板在任何机器上都在同一处停下。',
+      en: 'The template went over a limit: blocks nested more than 24 deep, partials more than 32 deep, more than 8,000,000 `{{#each}}` iterations and partial calls in all, more than 40,000,000 operations in all (helper calls, field lookups, values written, iterations and partial calls), template files over 256 KiB together, or more output than the format allows (100 million characters of Markdown, 300 million of HTML, 20 million for the PDF). Limits count work, not time, so a template stops at the same place on any machine.',
     },
     fix: {
       'zh-CN': '简化所指出位置的循环或局部模板：减少嵌套，或不要在循环中重复输出整份数据。',

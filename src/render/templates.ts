@@ -12,7 +12,7 @@ import { withText, type Code, type Diagnostic, type Text } from '../diagnostic.j
 import { compiler, Runtime } from './handlebars.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { templateEscaping, type Escaping, type TemplateFormatSpec } from './formats.js';
-import { Budget, countedEach, deepBlockInText, isLimitError, limitError, templateLimits, tooDeepBlock, type TemplateLimits } from './limits.js';
+import { Budget, deepBlockInText, isLimitError, limitError, limitText, limitWork, templateLimits, tooDeepBlock, type TemplateLimits } from './limits.js';
 import { PRECOMPILED_TEMPLATES, type PartialCall, type PrecompiledTemplate } from './precompiled.js';
 
 import type { TemplateFile, TemplateSet } from '../load/templates.js';
@@ -116,7 +116,7 @@ function toDiagnostic(file: TemplateFile, err: unknown, code: Code): Diagnostic 
   }
   if (isLimitError(err)) code = 'template-limit';
   const e = (err ?? {}) as Located;
-  const message = cleanMessage(e.message ?? String(err));
+  const message = limitText(err) ?? cleanMessage(e.message ?? String(err));
   if (typeof e.lineNumber === 'number') {
     const end = typeof e.endLineNumber === 'number' && typeof e.endColumn === 'number'
       ? { line: e.endLineNumber, col: e.endColumn + 1 }
@@ -267,10 +267,11 @@ const MAX_COMPILED_AT_RUN = 256;
 export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet, view: unknown, limits: TemplateLimits = templateLimits(spec.maxOutput)): TemplateResult {
   const hb = Runtime.create();
   const budget = new Budget(limits);
-  hb.registerHelper('each', countedEach(hb.helpers['each']!, budget));
   const escaping = templateEscaping(spec.template);
   const helpers = HELPERS[escaping];
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  // Every helper call, field, value and partial call of this render counts against the budget.
+  limitWork(hb, budget);
 
   const files = [templates.main, ...templates.partials];
   const names = new Set(templates.partials.map((p) => p.name));
