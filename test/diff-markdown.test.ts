@@ -48,10 +48,13 @@ describe('diff --format markdown', () => {
     expect(md.stdout).not.toMatch(/\u001b/);
   });
 
-  it('refuses --json with --format', async () => {
+  it('refuses --json with --format, in the plan’s language', async () => {
     const r = await run(['diff', '2022', '2024', '--json', '--format', 'markdown']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--json.*cannot be used with.*--format/);
+    expect(r.stderr).toBe("错误：选项 '--json' 不能与选项 '--format <format>' 同时使用\n");
+    const en = await run(['diff', '2022', '2024', '--json', '--format', 'markdown', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^error: option '--json' cannot be used with option '--format <format>'/);
   });
 });
 
