@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import type { SheetLang } from '../sheet/columns.js';
-import { displayPath, MAX_FILE_BYTES, readRegularFile } from '../load/files.js';
+import { displayPath, isInside, MAX_FILE_BYTES, readRegularFile } from '../load/files.js';
 import type { PlanSources, SourceText } from '../load/source-text.js';
 import { schemaPath } from '../validate/schema.js';
 import { bilingual } from '../diagnostic.js';
@@ -55,10 +55,6 @@ function schemaHeader(yearTexts: readonly SourceText[], dataDir: string, headerC
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
-
-function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
-}
 
 const errnoOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'unknown error';
 

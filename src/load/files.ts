@@ -78,7 +78,8 @@ function tooLarge(file: string, size: number | null): Diagnostic {
   return fileDiagnostic(file, 'file-too-large', { en: `${what.en}; plan files are limited to ${limit} MiB`, zh: `${what.zh}；规划文件不能超过${limit} MiB` });
 }
 
-function isInside(path: string, folder: string): boolean {
+/** Whether `path` is `folder` or lies inside it (both absolute, resolved). */
+export function isInside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
