@@ -55,6 +55,17 @@ describe('hostile user templates', () => {
     expect(readdirSync(out)).toEqual([]);
   }, SLOW);
 
+  it('says a path of 3,000 parts nests too deep, instead of an internal error', async () => {
+    // Compiled, the path is one expression nested 3,000 deep, past what V8 parses on its stack.
+    const dir = templates({ 'report.md.hbs': `{{md cover.title${'.[0]'.repeat(3_000)}}}` });
+    const out = tempDir();
+    const r = await run(['report', '2024', '--plan', join(ROOT, 'plan'), '--out', out, '--format', 'md', '--templates', dir, '--lang', 'en']);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'report.md.hbs')} error template-limit the templates nest too deep for the stack`);
+    expect(readdirSync(out)).toEqual([]);
+  }, SLOW);
+
   it('stops a partial that calls itself at its call', async () => {
     const dir = templates({ 'partials/md/cover.hbs': '# 封面\n\n{{> cover}}\n' });
     const out = tempDir();

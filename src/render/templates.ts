@@ -289,7 +289,16 @@ export function renderTemplates(spec: TemplateFormatSpec, templates: TemplateSet
         diagnostics.push(...result.diagnostics);
         continue;
       }
-      pre = { spec: new Function(`return (${result.source});`)() as TemplateSpecification, calls: result.calls, blockDepth: limits.blockDepth };
+      let spec: TemplateSpecification;
+      try {
+        spec = new Function(`return (${result.source});`)() as TemplateSpecification;
+      } catch (err) {
+        // V8 parsing the compiled code: a path of thousands of parts (`a.[0].[0]…`) nests an
+        // expression past its stack (RangeError), which toDiagnostic says as a limit.
+        diagnostics.push(toDiagnostic(file, err, 'template-limit'));
+        continue;
+      }
+      pre = { spec, calls: result.calls, blockDepth: limits.blockDepth };
       if (COMPILED_AT_RUN.size >= MAX_COMPILED_AT_RUN) COMPILED_AT_RUN.clear();
       COMPILED_AT_RUN.set(key, pre);
     }
