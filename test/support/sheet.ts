@@ -46,25 +46,39 @@ export function fillRow(ws: ExcelJS.Worksheet, id: string, values: Record<string
 
 let gbTable: Map<string, number[]> | undefined;
 
-/** Encode text as GB18030 (ASCII and the two-byte GBK range, which covers the Chinese of the tests). */
-export function encodeGb18030(text: string): Buffer {
-  if (gbTable === undefined) {
-    gbTable = new Map();
-    const decoder = new TextDecoder('gb18030');
-    for (let a = 0x81; a <= 0xfe; a++) {
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = decoder.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && ch !== '\ufffd' && !gbTable.has(ch)) gbTable.set(ch, [a, b]);
+// GB18030's codes for the characters of the BMP, found by decoding every code: the two-byte
+// GBK range (the Chinese of the tests), then the four-byte codes of the rest (³ ² ½ have none
+// of two bytes), each character's shortest.
+function gbCodes(): Map<string, number[]> {
+  if (gbTable !== undefined) return gbTable;
+  gbTable = new Map();
+  const decoder = new TextDecoder('gb18030');
+  const add = (code: number[]) => {
+    const ch = decoder.decode(new Uint8Array(code));
+    if (ch.length === 1 && ch !== '\ufffd' && !gbTable!.has(ch)) gbTable!.set(ch, code);
+  };
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) add([a, b]);
+  }
+  for (let a = 0x81; a <= 0x84; a++) {
+    for (let b = 0x30; b <= 0x39; b++) {
+      for (let c = 0x81; c <= 0xfe; c++) {
+        for (let d = 0x30; d <= 0x39; d++) add([a, b, c, d]);
       }
     }
   }
+  return gbTable;
+}
+
+/** Encode text as GB18030 (ASCII, and the BMP by its two- or four-byte codes). */
+export function encodeGb18030(text: string): Buffer {
+  const codes = gbCodes();
   const bytes: number[] = [];
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (code < 0x80) bytes.push(code);
-    else if (gbTable.has(ch)) bytes.push(...gbTable.get(ch)!);
-    else throw new Error(`no GB18030 two-byte code for ${ch}`);
+    else if (codes.has(ch)) bytes.push(...codes.get(ch)!);
+    else throw new Error(`no GB18030 code for ${ch}`);
   }
   return Buffer.from(bytes);
 }
