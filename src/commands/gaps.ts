@@ -63,7 +63,7 @@ export function registerGaps(program: Command, ctx: Context): void {
  * (a larger one, such as 1e9, would only make the padding too long to build); 100 when it
  * is unset, zero, negative or not a whole number (Infinity, junk).
  */
-export function terminalWidth(columns: string | undefined): number {
+function terminalWidth(columns: string | undefined): number {
   const n = Number(columns);
   return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : 100;
 }
