@@ -140,6 +140,16 @@ export function setCleanupGuard(guard: (needed: boolean) => void): void {
   cleanupChanged();
 }
 
+// Add or remove a path to clean up, and tell the guard when that changes whether there is any.
+function hold(paths: Set<string>, path: string): void {
+  paths.add(path);
+  cleanupChanged();
+}
+function release(paths: Set<string>, path: string): void {
+  paths.delete(path);
+  cleanupChanged();
+}
+
 function cleanupChanged(): void {
   const needed = liveTemps.size + heldLocks.size > 0;
   if (needed === cleanupNeeded) return;
@@ -231,8 +241,7 @@ async function lockFolder(dir: string, fsys: WriterFs, pid: number, isAlive: (pi
       }
     }
     if (fd !== undefined) {
-      heldLocks.add(path);
-      cleanupChanged();
+      hold(heldLocks, path);
       const text = Buffer.from(`${pid}\n`);
       try {
         await fsys.write(fd, text, 0, text.byteLength);
@@ -278,8 +287,7 @@ async function lockFolder(dir: string, fsys: WriterFs, pid: number, isAlive: (pi
 async function unlockFolders(locks: readonly string[], fsys: WriterFs): Promise<void> {
   for (const lock of locks) {
     await fsys.rm(lock).catch(() => undefined);
-    heldLocks.delete(lock);
-    cleanupChanged();
+    release(heldLocks, lock);
   }
 }
 
@@ -420,8 +428,7 @@ export async function writeFileSet(files: readonly OutputFile[], options: WriteO
     for (const [i, file] of files.entries()) {
       const temp = tempPathFor(file.path, pid);
       temps.push(temp);
-      liveTemps.add(temp);
-      cleanupChanged();
+      hold(liveTemps, temp);
       try {
         await writeWhole(fsys, temp, piecesOf(file.content), modes[i]);
       } catch (err) {
@@ -465,8 +472,7 @@ async function renameSet(files: readonly OutputFile[], temps: readonly string[],
         replaced,
       };
     }
-    liveTemps.delete(temps[i]!);
-    cleanupChanged();
+    release(liveTemps, temps[i]!);
     replaced.push(file.path);
     if (i < files.length - 1) hooks?.afterRename?.(i + 1);
   }
@@ -488,8 +494,7 @@ async function renameSet(files: readonly OutputFile[], temps: readonly string[],
 async function removeTemps(temps: readonly string[], fsys: WriterFs): Promise<void> {
   for (const temp of temps) {
     await fsys.rm(temp).catch(() => undefined);
-    liveTemps.delete(temp);
-    cleanupChanged();
+    release(liveTemps, temp);
   }
 }
 
@@ -513,8 +518,7 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
   try {
     await ensureFolder(parent, fsys, show, target);
     await removeStaleTemps(parent, fsys, pid, options.isAlive ?? processAlive);
-    liveTemps.add(staging);
-    cleanupChanged();
+    hold(liveTemps, staging);
     await fsys.mkdir(staging);
     const made = [staging];
     for (const file of files) {
@@ -532,8 +536,7 @@ export async function writeNewFolder(target: string, files: readonly FolderFile[
     for (const folder of made.reverse()) await syncFolder(fsys, folder);
     await options.hooks?.afterTemps?.();
     fsys.renameSync(staging, target);
-    liveTemps.delete(staging);
-    cleanupChanged();
+    release(liveTemps, staging);
   } catch (err) {
     await removeTemps([staging], fsys);
     if (err instanceof WriteFailure) return { ok: false, path: err.path, message: { en: err.message, zh: err.zh }, replaced: [] };
